@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+
+namespace NewsletterPress.Display;
+
+// The display list is the contract between layout and the renderers (PDF writer, raster
+// proofs). Everything is in PostScript points with the origin at the top-left corner of
+// the page and y growing downwards; renderers convert to their own coordinate systems.
+// Nothing in here knows about PDF or pixels.
+
+/// <summary>A font file (and face index inside a collection) that glyph ids refer to.</summary>
+public sealed record FontRef(string FilePath, int FaceIndex = 0);
+
+/// <summary>
+/// A colour as the layout asked for it. Print wants CMYK (black as K only); screen and
+/// archive may use the RGB alternate when one is given.
+/// </summary>
+public sealed record Ink(double C, double M, double Y, double K, string? RgbHex = null)
+{
+    public static readonly Ink Black = new(0, 0, 0, 1);
+    public static readonly Ink White = new(0, 0, 0, 0, "#ffffff");
+    public bool IsPureBlack => C == 0 && M == 0 && Y == 0 && K == 1;
+}
+
+/// <summary>One glyph of a run, placed relative to the run's origin.</summary>
+/// <param name="GlyphId">Glyph id in the original (not subset) font, as HarfBuzz shaped it.</param>
+/// <param name="X">Horizontal offset of the glyph origin from the run origin, in points.</param>
+/// <param name="Y">Vertical offset (positive = down) from the run's baseline, in points.</param>
+/// <param name="Advance">The advance the layout used for this glyph, in points.</param>
+/// <param name="Text">The source text this glyph stands for: the whole cluster on its first
+/// glyph, empty on the cluster's other glyphs. Used for ToUnicode and ActualText.</param>
+public readonly record struct PlacedGlyph(uint GlyphId, double X, double Y, double Advance, string Text);
+
+public abstract record DisplayItem;
+
+/// <summary>Glyphs of one font at one size on one baseline.</summary>
+public sealed record GlyphRun(FontRef Font, double Size, double X, double Y, Ink Ink,
+    ImmutableArray<PlacedGlyph> Glyphs) : DisplayItem
+{
+    public string Text => string.Concat(Glyphs.Select(g => g.Text));
+}
+
+/// <summary>A straight line from (X1,Y1) to (X2,Y2). Dash lengths in points, empty for solid.</summary>
+public sealed record Rule(double X1, double Y1, double X2, double Y2, double Width, Ink Ink,
+    ImmutableArray<double> Dash = default) : DisplayItem;
+
+/// <summary>A rectangle (X,Y top-left), optionally stroked and/or filled, optionally rounded.</summary>
+public sealed record Box(double X, double Y, double Width, double Height, Ink? Stroke, double StrokeWidth,
+    Ink? Fill, double CornerRadius = 0) : DisplayItem;
+
+/// <summary>A clickable area: either an external URI (http:, mailto:) or a named destination in this document.</summary>
+public sealed record LinkArea(double X, double Y, double Width, double Height, string? Uri, string? Destination)
+    : DisplayItem;
+
+/// <summary>A named destination (the target of internal links and outline entries), at (X,Y).</summary>
+public sealed record Anchor(string Name, double X, double Y) : DisplayItem;
+
+public sealed record Page(double Width, double Height, ImmutableArray<DisplayItem> Items, string Label);
+
+public sealed record OutlineEntry(string Title, string Destination, ImmutableArray<OutlineEntry> Children);
+
+/// <summary>Document-level metadata. <see cref="Date"/> drives every date written into the file.</summary>
+public sealed record DocumentInfo(string Title, string Publisher, string Language, DateTimeOffset Date);
+
+public sealed record DisplayDocument(DocumentInfo Info, ImmutableArray<Page> Pages, ImmutableArray<OutlineEntry> Outline);
