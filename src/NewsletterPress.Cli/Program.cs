@@ -1,1 +1,67 @@
-return 0;
+using System.CommandLine;
+using NewsletterPress;
+using NewsletterPress.Diagnostics;
+using NewsletterPress.Rendering.Pdf;
+
+// The command line only parses arguments, calls IssueBuild and turns failures into messages
+// and exit codes: 0 success, 1 bad input (file:line:col: error: …), 2 bad usage,
+// 3 an internal error (a bug: reported without a stack trace unless NEWSLETTERPRESS_DEBUG is set).
+
+var folder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder, e.g. issues/vol-11 (holds issue.yaml)" };
+var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the PDF (default: out/<newsletter>-vol-<N>.pdf)" };
+var build = new Command("build", "Typeset an issue folder into a PDF") { folder, output };
+build.SetAction(parse => Run(() =>
+{
+    var result = IssueBuild.ToPdf(parse.GetValue(folder)!.FullName, parse.GetValue(output)?.FullName);
+    foreach (var w in result.Warnings) Console.Error.WriteLine(w);
+    Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputPath)} ({result.Pages} pages)");
+    return 0;
+}));
+
+var checkFolder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder to check" };
+var check = new Command("check", "Read and lay out an issue without writing a PDF; list every problem") { checkFolder };
+check.SetAction(parse => Run(() =>
+{
+    var warnings = new WarningLog();
+    var (issue, document) = IssueBuild.Compose(parse.GetValue(checkFolder)!.FullName, warnings);
+    foreach (var w in warnings.All) Console.Error.WriteLine(w);
+    Console.WriteLine($"{issue.FullTitle}: {document.Pages.Length} pages, {warnings.All.Count} warnings");
+    return 0;
+}));
+
+var root = new RootCommand("NewsletterPress: typesets a newsletter issue (issue.yaml + Markdown articles) into a print-ready PDF")
+{
+    build, check,
+};
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var e in parsed.Errors) Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine("run 'newsletterpress --help' for usage");
+    return 2;
+}
+return parsed.Invoke();
+
+static int Run(Func<int> action)
+{
+    try
+    {
+        return action();
+    }
+    catch (InputException e)
+    {
+        Console.Error.WriteLine(e.ToString());
+        return 1;
+    }
+    catch (PdfWriterException e)
+    {
+        Console.Error.WriteLine($"error: {e.Message}");
+        return 1;
+    }
+    catch (Exception e) when (Environment.GetEnvironmentVariable("NEWSLETTERPRESS_DEBUG") is null)
+    {
+        Console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+        Console.Error.WriteLine("this is a bug in NewsletterPress; please report it with the issue folder (set NEWSLETTERPRESS_DEBUG=1 for details)");
+        return 3;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using NewsletterPress.Diagnostics;
+
+namespace NewsletterPress.Content;
+
+// Stage 2's output: our own immutable document model. Nothing here depends on Markdig,
+// so layout and tests can build documents by hand.
+
+[Flags]
+public enum SpanStyle { None = 0, Bold = 1, Italic = 2, Code = 4, Superscript = 8 }
+
+/// <summary>A run of text with one style. "\n" inside <see cref="Text"/> is a forced line break.</summary>
+/// <param name="Link">A URI (http:, https:, mailto:) this text links to, if any.</param>
+/// <param name="Lang">A language override for this span (from {lang=xx}), else null.</param>
+public sealed record Span(string Text, SpanStyle Style = SpanStyle.None, string? Link = null, string? Lang = null);
+
+public abstract record Block(SourcePosition Where);
+
+public sealed record Heading(SourcePosition Where, int Level, ImmutableArray<Span> Text) : Block(Where);
+
+public sealed record Paragraph(SourcePosition Where, ImmutableArray<Span> Text) : Block(Where);
+
+/// <summary>A list; each item is a sequence of blocks.</summary>
+public sealed record ListBlock(SourcePosition Where, bool Ordered, int Start, ImmutableArray<ImmutableArray<Block>> Items)
+    : Block(Where);
+
+public sealed record Quote(SourcePosition Where, ImmutableArray<Block> Blocks) : Block(Where);
+
+public sealed record Field(ImmutableArray<Span> Label, ImmutableArray<Span> Value);
+
+/// <summary>Label/value lines such as 日時：… 場所：…, whose values align on one tab.</summary>
+public sealed record Fields(SourcePosition Where, ImmutableArray<Field> Rows) : Block(Where);
+
+/// <summary>A table: the first row is the header.</summary>
+public sealed record Table(SourcePosition Where, ImmutableArray<ImmutableArray<ImmutableArray<Span>>> Rows) : Block(Where);
+
+/// <summary>An image with its caption; <see cref="Path"/> is absolute, inside the issue folder.</summary>
+public sealed record Figure(SourcePosition Where, string Path, ImmutableArray<Span> Caption) : Block(Where);
+
+public sealed record ThematicBreak(SourcePosition Where) : Block(Where);
+
+public sealed record Footnote(string Label, int Number, ImmutableArray<Block> Blocks);
+
+public sealed record Article(
+    string SourcePath,
+    string Title,
+    string? Kicker,
+    string? Author,
+    string? Affiliation,
+    string Lang,
+    int? Columns,
+    ImmutableArray<Block> Blocks,
+    ImmutableArray<Footnote> Footnotes)
+{
+    /// <summary>The line in the contents list: "kicker: title", or the title alone.</summary>
+    public string ContentsLine => Kicker is null ? Title : $"{Kicker}: {Title}";
+}

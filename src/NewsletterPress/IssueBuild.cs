@@ -1,0 +1,66 @@
+using System.Globalization;
+using NewsletterPress.Content;
+using NewsletterPress.Diagnostics;
+using NewsletterPress.Display;
+using NewsletterPress.Layout;
+using NewsletterPress.Manifest;
+using NewsletterPress.Rendering.Pdf;
+using NewsletterPress.Text;
+
+namespace NewsletterPress;
+
+/// <summary>What a build produced: the file, its page count and the warnings raised on the way.</summary>
+public sealed record BuildResult(string OutputPath, int Pages, IReadOnlyList<Warning> Warnings);
+
+/// <summary>
+/// Wires the stages of architecture.md together: manifest → content → text and layout →
+/// display list → PDF. Each stage stays ignorant of the others; this is the only place that
+/// knows their order.
+/// </summary>
+public static class IssueBuild
+{
+    /// <summary>Stages 1–5: the display list of a volume, without writing anything.</summary>
+    public static (Issue Issue, DisplayDocument Document) Compose(string folder, WarningLog warnings)
+    {
+        var issue = IssueLoader.Load(folder);
+        var articles = issue.Articles
+            .Select(a => ArticleLoader.Load(a.Path, issue.Language, issue.Folder, warnings))
+            .ToList();
+        using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder);
+        var document = IssueLayout.Compose(issue, articles, fonts, warnings, DocumentDate(issue));
+        return (issue, document);
+    }
+
+    /// <summary>Builds the volume in <paramref name="folder"/> into a PDF at <paramref name="output"/>
+    /// (or the default path), replacing any previous file only when the new one is complete.</summary>
+    public static BuildResult ToPdf(string folder, string? output = null)
+    {
+        var warnings = new WarningLog();
+        var (issue, document) = Compose(folder, warnings);
+        var path = Path.GetFullPath(output ?? DefaultOutput(issue));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PdfWriter.Write(document, path);
+        return new BuildResult(path, document.Pages.Length, warnings.All);
+    }
+
+    /// <summary>out/civil-society-forum-vol-11.pdf in the current folder: build output never goes
+    /// into the issue folder, which must stay the volume's pure source.</summary>
+    public static string DefaultOutput(Issue issue)
+    {
+        var slug = string.Join("-", issue.Newsletter.ToLowerInvariant()
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string(w.Where(char.IsAsciiLetterOrDigit).ToArray()))
+            .Where(w => w.Length > 0));
+        if (slug.Length == 0) slug = "newsletter";
+        return Path.Combine("out", $"{slug}-vol-{issue.Volume}.pdf");
+    }
+
+    /// <summary>Every date in the file: SOURCE_DATE_EPOCH when set (reproducible builds), else the issue date.</summary>
+    private static DateTimeOffset DocumentDate(Issue issue)
+    {
+        var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        if (long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        return new DateTimeOffset(issue.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using NewsletterPress.Content;
+using NewsletterPress.Manifest;
+using NewsletterPress.Text;
+
+namespace NewsletterPress.Layout;
+
+/// <summary>
+/// The donation box: a frame in the accent colour, the lead, each option with a ☐ and its
+/// amount in bold, and the bank details as label/value rows whose labels are spread to one
+/// common width (均等割り) before a full-width colon.
+/// </summary>
+internal static class DonationBox
+{
+    public static Band Compose(Donation donation, string lang, ParagraphSetter setter, LayoutConfig config, TypeScale scale)
+    {
+        var band = new BandBuilder(config);
+        double em = config.BodySize, pad = em, width = config.BlockWidth, inner = width - 2 * pad;
+        var body = scale.BodyText;
+        ParagraphFormat Format(double w, bool justify = false) => new(w, 0, justify, lang, em);
+
+        band.Space(pad * 0.5);
+        if (donation.Lead.Length > 0)
+            band.AddLines(setter.Set(BlockComposer.Runs([new Span(donation.Lead)], body, lang), Format(inner, true)), pad,
+                config.BaselineOffset + pad * 0.5, config.Leading);
+        foreach (var option in donation.Options)
+        {
+            var runs = new List<TextRun> { new("☐\u2002", body) };
+            runs.AddRange(BlockComposer.Runs([new Span(option)], body with { Bold = true }, lang));
+            band.AddLines(setter.Set(runs, Format(inner)), pad, config.Leading * 1.5, config.Leading);
+        }
+
+        var labels = donation.Details.Select(d => d.Label).ToList();
+        if (labels.Count > 0)
+        {
+            double labelWidth = labels.Max(l => setter.Set([new TextRun(l, body)], Format(inner))[0].NaturalWidth);
+            bool firstRow = true;
+            foreach (var row in donation.Details)
+            {
+                var label = Spread(setter.Set([new TextRun(row.Label, body)], Format(inner))[0], labelWidth);
+                var colon = setter.Set([new TextRun("：", body)], Format(inner))[0];
+                var value = setter.Set(BlockComposer.Runs(LinkIfAddress(row.Value), body, lang),
+                    Format(inner - labelWidth - colon.NaturalWidth));
+                band.AddLine(label, pad, firstRow ? config.Leading * 1.5 : config.Leading);
+                band.Add(new TextFragment(colon, pad + labelWidth, band.Depth));
+                band.Add(new TextFragment(value[0], pad + labelWidth + colon.NaturalWidth, band.Depth));
+                for (int i = 1; i < value.Length; i++)
+                    band.AddLine(value[i], pad + labelWidth + colon.NaturalWidth, config.Leading);
+                firstRow = false;
+            }
+        }
+        double depth = band.Depth + pad;
+        var result = band.Build(pad * 0.5);
+        double frameHeight = result.Lines * config.Leading - config.Leading * 0.5;
+        return result with { Fragments = result.Fragments.Add(new BoxFragment(0, 0, width, Math.Max(depth, frameHeight), scale.Accent, 0.75)) };
+    }
+
+    /// <summary>均等割り: spreads a label's characters so its ends meet the common label width.</summary>
+    private static TextLine Spread(TextLine line, double width)
+    {
+        int gaps = line.Glyphs.Count(g => g.Text.Length > 0) - 1;
+        if (gaps <= 0 || line.NaturalWidth >= width) return line;
+        double extra = (width - line.NaturalWidth) / gaps;
+        int clusterIndex = -1;
+        var glyphs = line.Glyphs.Select(g =>
+        {
+            if (g.Text.Length > 0) clusterIndex++;
+            return g with { X = g.X + extra * clusterIndex };
+        }).ToImmutableArray();
+        return line with { Glyphs = glyphs, NaturalWidth = width };
+    }
+
+    private static IEnumerable<Span> LinkIfAddress(string value) =>
+        value.Contains('@') && !value.Contains(' ') ? [new Span(value, Link: "mailto:" + value)] : [new Span(value)];
+}

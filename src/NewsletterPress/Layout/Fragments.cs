@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using NewsletterPress.Display;
+using NewsletterPress.Text;
+
+namespace NewsletterPress.Layout;
+
+// What a flow line or a spanning band draws, relative to its own top-left corner. The
+// layout decides where the corner goes; PageCanvas turns fragments into display items.
+
+internal abstract record Fragment;
+
+/// <summary>A set line of text whose baseline is <paramref name="Baseline"/> below the top.</summary>
+internal sealed record TextFragment(TextLine Line, double X, double Baseline) : Fragment;
+
+internal sealed record RuleFragment(double X1, double Y1, double X2, double Y2, double Width, Ink Ink) : Fragment;
+
+internal sealed record BoxFragment(double X, double Y, double Width, double Height, Ink Stroke, double StrokeWidth) : Fragment;
+
+internal sealed record AnchorFragment(string Name) : Fragment;
+
+/// <summary>A link over an area (contents lines link to their article).</summary>
+internal sealed record LinkFragment(double X, double Y, double Width, double Height, string? Uri, string? Destination) : Fragment;
+
+/// <summary>Why a flow line may not be separated from its neighbours.</summary>
+[Flags]
+internal enum Keep { None = 0, WithNext = 1 }
+
+/// <summary>
+/// One unit of column flow: a whole number of grid lines (a text line is one; a heading
+/// takes two). <see cref="Paragraph"/>/<see cref="LineInParagraph"/> let the flow avoid
+/// widows and orphans.
+/// </summary>
+internal sealed record FlowLine(int Lines, ImmutableArray<Fragment> Fragments, Keep Keep = Keep.None,
+    int Paragraph = -1, int LineInParagraph = 0, int LinesInParagraph = 1);
+
+/// <summary>Something that spans all columns (masthead, contents, opener, donation box), in whole grid lines.</summary>
+internal sealed record Band(int Lines, ImmutableArray<Fragment> Fragments);

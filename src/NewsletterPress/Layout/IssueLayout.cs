@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using NewsletterPress.Content;
+using NewsletterPress.Diagnostics;
+using NewsletterPress.Display;
+using NewsletterPress.Manifest;
+using NewsletterPress.Text;
+
+namespace NewsletterPress.Layout;
+
+/// <summary>
+/// Stage 4's entry point: lays out a whole volume — cover, articles, donation box, footers —
+/// into a display list. The contents list needs the pages the articles land on, so the
+/// layout runs again with the computed numbers until they no longer change.
+/// </summary>
+public static class IssueLayout
+{
+    private const int MaxPasses = 4;
+
+    public static string ArticleAnchor(int index) => $"article-{index + 1}";
+
+    public static DisplayDocument Compose(Issue issue, IReadOnlyList<Article> articles, FontLibrary fonts, WarningLog warnings,
+        DateTimeOffset date)
+    {
+        var config = LayoutConfig.From(issue.Style, warnings);
+        var scale = new TypeScale(config.BodySize, issue.Style.Accent);
+        var setter = new ParagraphSetter(fonts);
+
+        var pages = articles.Select(_ => 0).ToList();
+        PageFlow? flow = null;
+        for (int pass = 0; pass < MaxPasses; pass++)
+        {
+            flow = Run(issue, articles, pages, setter, config, scale, warnings);
+            var computed = articles.Select((_, i) => flow.AnchorPages[ArticleAnchor(i)]).ToList();
+            if (computed.SequenceEqual(pages)) break;
+            pages = computed;
+            if (pass == MaxPasses - 1)
+                warnings.Add(null, "the contents page numbers did not settle; check the contents list");
+        }
+
+        foreach (var page in flow!.Pages.Skip(1)) Footer.Draw(page, issue.FullTitle, setter, config, scale);
+
+        var outline = articles.Select((a, i) => new OutlineEntry(a.ContentsLine, ArticleAnchor(i), [])).ToImmutableArray();
+        var info = new DocumentInfo(issue.FullTitle, issue.Publisher, issue.Language, date);
+        return new DisplayDocument(info, [.. flow.ToPages()], outline);
+    }
+
+    private static PageFlow Run(Issue issue, IReadOnlyList<Article> articles, IReadOnlyList<int> pages,
+        ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings)
+    {
+        var flow = new PageFlow(config);
+        flow.NewPage();
+        flow.PlaceBand(Masthead.Compose(issue, setter, config, scale));
+        flow.PlaceBand(ContentsList.Compose(issue.Contents, articles, pages, setter, config, scale, issue.Language));
+        if (issue.Contents.Placement == ContentsPlacement.OwnPage) flow.NewPage();
+
+        // Each article composes its own lines; warnings are only kept from the first pass.
+        var passWarnings = pages.All(p => p == 0) ? warnings : new WarningLog();
+        var composer = new BlockComposer(setter, config, scale, passWarnings);
+        for (int i = 0; i < articles.Count; i++)
+        {
+            var article = articles[i];
+            var start = issue.Articles[i].Start;
+            if (start == ArticleStart.NewPage && !flow.AtPageTop) flow.NewPage();
+            else flow.Skip(1);
+            flow.PlaceBand(ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale), keepLines: 4);
+            int columns = article.Columns ?? config.Columns;
+            double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
+            flow.FlowColumns(composer.Compose(article, width), columns);
+        }
+        if (issue.Donation is { } donation)
+        {
+            flow.Skip(1);
+            flow.PlaceBand(DonationBox.Compose(donation, issue.Language, setter, config, scale));
+        }
+        return flow;
+    }
+}

@@ -1,0 +1,111 @@
+using NewsletterPress.Display;
+
+namespace NewsletterPress.Layout;
+
+/// <summary>
+/// The explicit state of the flow: which page we are on and the first free grid line on it.
+/// Spanning bands go across the text block; article bodies fill regions of columns, and the
+/// last region of an article is balanced.
+/// </summary>
+internal sealed class PageFlow(LayoutConfig config)
+{
+    private readonly List<PageCanvas> _pages = [];
+    private readonly Dictionary<string, int> _anchorPages = [];
+    /// <summary>First free grid line on the current page.</summary>
+    private int _cursor;
+
+    public IReadOnlyList<PageCanvas> Pages => _pages;
+    public IReadOnlyDictionary<string, int> AnchorPages => _anchorPages;
+    public PageCanvas Current => _pages[^1];
+    public int FreeLines => config.LinesPerPage - _cursor;
+    public bool AtPageTop => _cursor == 0;
+
+    public void NewPage()
+    {
+        _pages.Add(new PageCanvas(_pages.Count + 1, config.PageWidth, config.PageHeight));
+        _cursor = 0;
+    }
+
+    /// <summary>Places a band across the text block, on a new page if it (and
+    /// <paramref name="keepLines"/> lines of what follows) does not fit.</summary>
+    public void PlaceBand(Band band, int keepLines = 0)
+    {
+        if (_pages.Count == 0 || (_cursor > 0 && band.Lines + keepLines > FreeLines)) NewPage();
+        if (band.Lines > FreeLines)
+            throw new Diagnostics.InputException(null, $"a block {band.Lines} lines high does not fit on a page of {config.LinesPerPage} lines");
+        foreach (var a in band.Fragments.OfType<AnchorFragment>()) _anchorPages[a.Name] = Current.Number;
+        Current.Draw(band.Fragments, config.BlockLeft(Current.Number), config.LineTop(_cursor));
+        _cursor += band.Lines;
+    }
+
+    /// <summary>Leaves one blank grid line, unless at the top of a page.</summary>
+    public void Skip(int lines) => _cursor = Math.Min(config.LinesPerPage, _cursor + (AtPageTop ? 0 : lines));
+
+    /// <summary>Flows lines into <paramref name="columns"/> columns from the cursor on, page after page.</summary>
+    public void FlowColumns(IReadOnlyList<FlowLine> lines, int columns)
+    {
+        if (_pages.Count == 0) NewPage();
+        double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
+        if (columns > 1 && config.Columns == 1) width = config.BlockWidth;
+        int start = 0;
+        while (start < lines.Count)
+        {
+            if (FreeLines < 3) NewPage();
+            int capacity = FreeLines;
+            int end = Distribute(lines, start, capacity, columns, out _);
+            if (end >= lines.Count)
+            {
+                // The article ends in this region: balance its columns (the smallest height that still holds everything).
+                for (int c = (TotalLines(lines, start, lines.Count) + columns - 1) / columns; c <= capacity; c++)
+                    if (Distribute(lines, start, c, columns, out _) >= lines.Count) { capacity = c; break; }
+            }
+            end = Distribute(lines, start, capacity, columns, out var cut);
+            int tallest = 0;
+            for (int col = 0; col < columns; col++)
+            {
+                int used = Place(lines, cut[col], cut[col + 1], col, width);
+                tallest = Math.Max(tallest, used);
+            }
+            _cursor += tallest;
+            start = end;
+            if (start < lines.Count) NewPage();
+        }
+    }
+
+    private static int TotalLines(IReadOnlyList<FlowLine> lines, int from, int to)
+    {
+        int n = 0;
+        for (int i = from; i < to; i++) n += lines[i].Lines;
+        return n;
+    }
+
+    /// <returns>Where the region stops; <paramref name="cut"/> holds each column's first line (and the end).</returns>
+    private static int Distribute(IReadOnlyList<FlowLine> lines, int start, int capacity, int columns, out int[] cut)
+    {
+        cut = new int[columns + 1];
+        int at = start;
+        for (int col = 0; col < columns; col++)
+        {
+            while (at < lines.Count && lines[at].Fragments.IsEmpty) at++; // blank lines vanish at a column head
+            cut[col] = at;
+            at = ColumnFill.Fill(lines, at, capacity);
+        }
+        cut[columns] = at;
+        return at;
+    }
+
+    private int Place(IReadOnlyList<FlowLine> lines, int from, int to, int column, double width)
+    {
+        double left = config.BlockLeft(Current.Number) + column * (width + config.ColumnGap);
+        int line = _cursor;
+        for (int i = from; i < to; i++)
+        {
+            Current.Draw(lines[i].Fragments, left, config.LineTop(line));
+            foreach (var a in lines[i].Fragments.OfType<AnchorFragment>()) _anchorPages[a.Name] = Current.Number;
+            line += lines[i].Lines;
+        }
+        return line - _cursor;
+    }
+
+    public IEnumerable<Page> ToPages() => _pages.Select(p => p.ToPage());
+}

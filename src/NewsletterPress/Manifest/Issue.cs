@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using NewsletterPress.Diagnostics;
+
+namespace NewsletterPress.Manifest;
+
+/// <summary>One volume as the editor described it in issue.yaml, validated.</summary>
+public sealed record Issue(
+    string Folder,
+    string Newsletter,
+    int Volume,
+    DateOnly Date,
+    string Publisher,
+    string Language,
+    ContentsSettings Contents,
+    ImmutableArray<ArticleRef> Articles,
+    Donation? Donation,
+    Style Style)
+{
+    /// <summary>"Civil Society Forum Vol.11": the document title and the running footer.</summary>
+    public string FullTitle => $"{Newsletter} Vol.{Volume}";
+}
+
+public enum ContentsPlacement { Cover, OwnPage }
+
+public sealed record ContentsSettings(string Title, ContentsPlacement Placement);
+
+public enum ArticleStart { NewPage, NewColumn, Continue }
+
+/// <summary>An entry of the manifest's articles list; <see cref="Path"/> is absolute.</summary>
+public sealed record ArticleRef(string Path, ArticleStart Start, SourcePosition Where);
+
+public sealed record DonationRow(string Label, string Value);
+
+public sealed record Donation(string Lead, ImmutableArray<string> Options, ImmutableArray<DonationRow> Details);

@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using NewsletterPress.Diagnostics;
+using NewsletterPress.Display;
+using YamlDotNet.RepresentationModel;
+
+namespace NewsletterPress.Manifest;
+
+/// <summary>Stage 1: reads and validates issues/vol-N/issue.yaml into an <see cref="Issue"/>.</summary>
+public static class IssueLoader
+{
+    public const string ManifestFileName = "issue.yaml";
+
+    private static readonly string[] TopKeys =
+        ["newsletter", "volume", "date", "publisher", "language", "contents", "articles", "donation", "style"];
+
+    public static Issue Load(string folder)
+    {
+        folder = Path.GetFullPath(folder);
+        var file = Path.Combine(folder, ManifestFileName);
+        if (!Directory.Exists(folder))
+            throw new InputException(null, $"the issue folder '{folder}' does not exist");
+        if (!File.Exists(file))
+            throw new InputException(null, $"'{file}' not found: an issue folder needs an {ManifestFileName} (see README, 'The issue folder')");
+
+        var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+        var nodes = new YamlNodes(display);
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(file))
+            YamlText.Load(stream, reader, nodes, "the manifest");
+        if (stream.Documents.Count == 0)
+            throw new InputException(new SourcePosition(display, 1, 1), "the manifest is empty");
+
+        var root = nodes.Mapping(stream.Documents[0].RootNode, "the manifest");
+        var e = nodes.Entries(root, "the manifest", TopKeys, "newsletter", "volume", "date", "articles");
+
+        var language = e.TryGetValue("language", out var lang) ? nodes.String(lang, "language") : "ja";
+        return new Issue(
+            Folder: folder,
+            Newsletter: nodes.String(e["newsletter"], "newsletter"),
+            Volume: nodes.Integer(e["volume"], "volume", 1, 100_000),
+            Date: nodes.Date(e["date"], "date"),
+            Publisher: e.TryGetValue("publisher", out var pub) ? nodes.String(pub, "publisher") : "",
+            Language: language,
+            Contents: e.TryGetValue("contents", out var c) ? ReadContents(nodes, c) : new ContentsSettings("CONTENTS", ContentsPlacement.Cover),
+            Articles: ReadArticles(nodes, e["articles"], folder),
+            Donation: e.TryGetValue("donation", out var d) ? ReadDonation(nodes, d) : null,
+            Style: e.TryGetValue("style", out var s) ? StyleReader.Read(nodes, s) : Style.Default);
+    }
+
+    private static ContentsSettings ReadContents(YamlNodes nodes, YamlNode node)
+    {
+        var e = nodes.Entries(nodes.Mapping(node, "contents"), "contents", ["title", "placement"]);
+        return new ContentsSettings(
+            e.TryGetValue("title", out var t) ? nodes.String(t, "contents.title") : "CONTENTS",
+            e.TryGetValue("placement", out var p)
+                ? nodes.Choice(p, "contents.placement", new Dictionary<string, ContentsPlacement>
+                {
+                    ["cover"] = ContentsPlacement.Cover, ["own-page"] = ContentsPlacement.OwnPage,
+                })
+                : ContentsPlacement.Cover);
+    }
+
+    private static readonly Dictionary<string, ArticleStart> Starts = new()
+    {
+        ["new-page"] = ArticleStart.NewPage, ["new-column"] = ArticleStart.NewColumn, ["continue"] = ArticleStart.Continue,
+    };
+
+    private static ImmutableArray<ArticleRef> ReadArticles(YamlNodes nodes, YamlNode node, string folder)
+    {
+        var list = nodes.Sequence(node, "articles");
+        if (list.Children.Count == 0) throw nodes.Error(list, "articles must list at least one Markdown file");
+        var result = ImmutableArray.CreateBuilder<ArticleRef>();
+        foreach (var item in list.Children)
+        {
+            YamlNode pathNode = item;
+            var start = ArticleStart.NewPage;
+            if (item is YamlMappingNode map)
+            {
+                var e = nodes.Entries(map, "an article entry", ["path", "start"], "path");
+                pathNode = e["path"];
+                if (e.TryGetValue("start", out var s)) start = nodes.Choice(s, "start", Starts);
+            }
+            var relative = nodes.String(pathNode, "an article path");
+            result.Add(new ArticleRef(ResolveInside(nodes, pathNode, folder, relative), start, nodes.At(pathNode)));
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>A path from the manifest, which must exist and stay inside the issue folder
+    /// so that the folder alone rebuilds the volume.</summary>
+    internal static string ResolveInside(YamlNodes nodes, YamlNode node, string folder, string relative)
+    {
+        var full = Path.GetFullPath(Path.Combine(folder, relative));
+        if (!full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw nodes.Error(node, $"'{relative}' is outside the issue folder; copy the file into the folder so the volume can be rebuilt from it");
+        if (!File.Exists(full))
+            throw nodes.Error(node, $"'{relative}' not found in {folder}");
+        return full;
+    }
+
+    private static Donation ReadDonation(YamlNodes nodes, YamlNode node)
+    {
+        var e = nodes.Entries(nodes.Mapping(node, "donation"), "donation", ["lead", "options", "details"]);
+        var options = ImmutableArray.CreateBuilder<string>();
+        if (e.TryGetValue("options", out var o))
+            foreach (var item in nodes.Sequence(o, "donation.options").Children)
+                options.Add(nodes.String(item, "a donation option"));
+        var details = ImmutableArray.CreateBuilder<DonationRow>();
+        if (e.TryGetValue("details", out var d))
+            foreach (var item in nodes.Sequence(d, "donation.details").Children)
+            {
+                var row = nodes.Mapping(item, "a donation detail (write it as '- label: value')");
+                if (row.Children.Count != 1)
+                    throw nodes.Error(row, "each donation detail is one 'label: value' pair");
+                var (label, value) = row.Children.Single();
+                details.Add(new DonationRow(nodes.String(label, "a detail label"), nodes.String(value, "a detail value")));
+            }
+        return new Donation(
+            e.TryGetValue("lead", out var l) ? nodes.String(l, "donation.lead") : "",
+            options.ToImmutable(), details.ToImmutable());
+    }
+}

@@ -1,0 +1,41 @@
+using NewsletterPress.Display;
+
+namespace NewsletterPress.Manifest;
+
+/// <summary>The four faces of a style, each a font file path or an installed family name.</summary>
+public sealed record FontChoice(string Mincho, string Gothic, string Serif, string Sans);
+
+/// <summary>
+/// The style of a volume: the defaults of look.md, overridden by the manifest's style block.
+/// Margins left null follow from the centred text block.
+/// </summary>
+public sealed record Style(
+    Length PaperWidth,
+    Length PaperHeight,
+    int Columns,
+    Length ColumnWidth,
+    Length ColumnGap,
+    Length MarginTop,
+    Length MarginBottom,
+    Length? MarginInside,
+    Length? MarginOutside,
+    double BodySize,
+    double Leading,
+    Ink Accent,
+    FontChoice Fonts)
+{
+    public static readonly Style Default = new(
+        PaperWidth: Length.Mm(210), PaperHeight: Length.Mm(297),
+        Columns: 2, ColumnWidth: Length.Zw(25), ColumnGap: Length.Zw(2),
+        MarginTop: Length.Mm(18), MarginBottom: Length.Mm(20),
+        MarginInside: null, MarginOutside: null,
+        BodySize: 9.5, Leading: 16.5,
+        Accent: new Ink(1.00, 0.40, 0, 0.20, "#00598f"),
+        Fonts: new FontChoice("ipaexm.ttf", "ipaexg.ttf", "Noto Serif", "Noto Sans"));
+
+    public static readonly IReadOnlyDictionary<string, (double W, double H)> PaperSizesMm =
+        new Dictionary<string, (double, double)>
+        {
+            ["A4"] = (210, 297), ["A5"] = (148, 210), ["B5"] = (182, 257), ["Letter"] = (215.9, 279.4),
+        };
+}

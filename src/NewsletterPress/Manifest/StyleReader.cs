@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NewsletterPress.Display;
+using YamlDotNet.RepresentationModel;
+
+namespace NewsletterPress.Manifest;
+
+/// <summary>Reads the manifest's optional style block on top of <see cref="Style.Default"/>.</summary>
+internal static partial class StyleReader
+{
+    private static readonly string[] Keys =
+        ["paper", "columns", "column-width", "column-gap", "margins", "body", "accent", "fonts"];
+
+    public static Style Read(YamlNodes nodes, YamlNode node)
+    {
+        var style = Style.Default;
+        var e = nodes.Entries(nodes.Mapping(node, "style"), "style", Keys);
+        if (e.TryGetValue("paper", out var paper)) style = ReadPaper(nodes, paper, style);
+        if (e.TryGetValue("columns", out var cols)) style = style with { Columns = nodes.Integer(cols, "style.columns", 1, 2) };
+        if (e.TryGetValue("column-width", out var cw)) style = style with { ColumnWidth = nodes.Length(cw, "style.column-width") };
+        if (e.TryGetValue("column-gap", out var cg)) style = style with { ColumnGap = nodes.Length(cg, "style.column-gap") };
+        if (e.TryGetValue("margins", out var m))
+        {
+            var me = nodes.Entries(nodes.Mapping(m, "style.margins"), "style.margins", ["top", "bottom", "inside", "outside"]);
+            if (me.TryGetValue("top", out var t)) style = style with { MarginTop = nodes.Length(t, "margins.top") };
+            if (me.TryGetValue("bottom", out var b)) style = style with { MarginBottom = nodes.Length(b, "margins.bottom") };
+            if (me.TryGetValue("inside", out var i)) style = style with { MarginInside = nodes.Length(i, "margins.inside") };
+            if (me.TryGetValue("outside", out var o)) style = style with { MarginOutside = nodes.Length(o, "margins.outside") };
+        }
+        if (e.TryGetValue("body", out var body))
+        {
+            var be = nodes.Entries(nodes.Mapping(body, "style.body"), "style.body", ["size", "leading"]);
+            // Sizes are points; a zw size would be circular, so resolve with the current body size.
+            if (be.TryGetValue("size", out var s)) style = style with { BodySize = nodes.Length(s, "body.size").ToPoints(style.BodySize) };
+            if (be.TryGetValue("leading", out var l)) style = style with { Leading = nodes.Length(l, "body.leading").ToPoints(style.BodySize) };
+        }
+        if (e.TryGetValue("accent", out var accent)) style = style with { Accent = ReadAccent(nodes, accent) };
+        if (e.TryGetValue("fonts", out var f))
+        {
+            var fe = nodes.Entries(nodes.Mapping(f, "style.fonts"), "style.fonts", ["mincho", "gothic", "serif", "sans"]);
+            var fonts = style.Fonts;
+            if (fe.TryGetValue("mincho", out var v1)) fonts = fonts with { Mincho = nodes.String(v1, "fonts.mincho") };
+            if (fe.TryGetValue("gothic", out var v2)) fonts = fonts with { Gothic = nodes.String(v2, "fonts.gothic") };
+            if (fe.TryGetValue("serif", out var v3)) fonts = fonts with { Serif = nodes.String(v3, "fonts.serif") };
+            if (fe.TryGetValue("sans", out var v4)) fonts = fonts with { Sans = nodes.String(v4, "fonts.sans") };
+            style = style with { Fonts = fonts };
+        }
+        return style;
+    }
+
+    private static Style ReadPaper(YamlNodes nodes, YamlNode node, Style style)
+    {
+        if (node is YamlScalarNode)
+        {
+            var (w, h) = nodes.Choice(node, "style.paper", Style.PaperSizesMm);
+            return style with { PaperWidth = Length.Mm(w), PaperHeight = Length.Mm(h) };
+        }
+        var e = nodes.Entries(nodes.Mapping(node, "style.paper"), "style.paper", ["width", "height"], "width", "height");
+        return style with { PaperWidth = nodes.Length(e["width"], "paper.width"), PaperHeight = nodes.Length(e["height"], "paper.height") };
+    }
+
+    private static Ink ReadAccent(YamlNodes nodes, YamlNode node)
+    {
+        var e = nodes.Entries(nodes.Mapping(node, "style.accent"), "style.accent", ["cmyk", "rgb"], "cmyk");
+        var cmyk = nodes.Sequence(e["cmyk"], "accent.cmyk");
+        if (cmyk.Children.Count != 4)
+            throw nodes.Error(cmyk, "accent.cmyk needs four percentages [C, M, Y, K], e.g. [100, 40, 0, 20]");
+        var v = cmyk.Children.Select(c =>
+        {
+            var x = nodes.Number(c, "a CMYK percentage");
+            return x is >= 0 and <= 100 ? x / 100 : throw nodes.Error(c, "CMYK percentages run from 0 to 100");
+        }).ToArray();
+        string? rgb = null;
+        if (e.TryGetValue("rgb", out var r))
+        {
+            rgb = nodes.String(r, "accent.rgb");
+            if (!RgbPattern().IsMatch(rgb)) throw nodes.Error(r, $"accent.rgb must look like \"#00598f\", not '{rgb}'");
+        }
+        return new Ink(v[0], v[1], v[2], v[3], rgb?.ToLower(CultureInfo.InvariantCulture));
+    }
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex RgbPattern();
+}

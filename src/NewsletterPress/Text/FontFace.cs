@@ -1,0 +1,48 @@
+using HarfBuzzSharp;
+using NewsletterPress.Display;
+using HbFont = HarfBuzzSharp.Font;
+
+namespace NewsletterPress.Text;
+
+/// <summary>One loaded font face: its file, HarfBuzz objects, and the metrics layout needs.</summary>
+public sealed class FontFace : IDisposable
+{
+    private readonly Blob _blob;
+    private readonly Face _face;
+
+    public FontRef Ref { get; }
+    internal HbFont HbFont { get; }
+    public int UnitsPerEm { get; }
+    /// <summary>Ascender and descender (positive, below baseline) as fractions of the em.</summary>
+    public double Ascender { get; }
+    public double Descender { get; }
+
+    public FontFace(string path, int faceIndex = 0)
+    {
+        Ref = new FontRef(path, faceIndex);
+        _blob = Blob.FromFile(path);
+        _face = new Face(_blob, faceIndex);
+        UnitsPerEm = _face.UnitsPerEm;
+        if (UnitsPerEm <= 0 || _face.GlyphCount == 0)
+        {
+            Dispose();
+            throw new InvalidDataException($"'{path}' is not a font HarfBuzz can read");
+        }
+        HbFont = new HbFont(_face);
+        HbFont.SetScale(UnitsPerEm, UnitsPerEm);
+        HbFont.TryGetHorizontalFontExtents(out var extents);
+        Ascender = extents.Ascender / (double)UnitsPerEm;
+        Descender = -extents.Descender / (double)UnitsPerEm;
+    }
+
+    public bool HasGlyph(int codepoint) => HbFont.TryGetGlyph((uint)codepoint, out _);
+
+    public override string ToString() => Path.GetFileName(Ref.FilePath);
+
+    public void Dispose()
+    {
+        HbFont?.Dispose();
+        _face.Dispose();
+        _blob.Dispose();
+    }
+}

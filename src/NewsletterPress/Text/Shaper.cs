@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using HarfBuzzSharp;
+using Buffer = HarfBuzzSharp.Buffer;
+
+namespace NewsletterPress.Text;
+
+/// <summary>
+/// Splits a paragraph into runs of one face and one style, shapes each with HarfBuzz,
+/// and returns the clusters in logical order with their source text.
+/// </summary>
+internal static class Shaper
+{
+    private static readonly Feature[] LatinFeatures = [new(Tag.Parse("kern")), new(Tag.Parse("liga"))];
+
+    public static List<Cluster> Shape(string text, IReadOnlyList<TextRun> runs, int[] runOf, FontLibrary fonts,
+        string paragraphLang)
+    {
+        var clusters = new List<Cluster>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            var run = runs[runOf[i]];
+            bool japanese = (run.Lang ?? paragraphLang).StartsWith("ja", StringComparison.Ordinal);
+            var face = FaceAt(text, i, run, fonts, japanese);
+            int end = i + CharLength(text, i);
+            while (end < text.Length && runOf[end] == runOf[i] && text[end] != '\n'
+                   && FaceAt(text, end, run, fonts, japanese) == face)
+                end += CharLength(text, end);
+            ShapeRun(text, i, end, run, face, japanese, clusters);
+            i = end;
+        }
+        return clusters;
+    }
+
+    private static FontFace FaceAt(string text, int i, TextRun run, FontLibrary fonts, bool japanese)
+    {
+        int cp = char.ConvertToUtf32(text, i);
+        if (cp == '\n') cp = ' ';
+        return fonts.FaceFor(cp, run.Style, japanese) ?? throw new MissingGlyphException(cp, Excerpt(text, i));
+    }
+
+    private static string Excerpt(string text, int i)
+    {
+        int from = Math.Max(0, i - 10), to = Math.Min(text.Length, i + 10);
+        return text[from..to];
+    }
+
+    private static int CharLength(string text, int i) => char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
+
+    private static void ShapeRun(string text, int start, int end, TextRun run, FontFace face, bool japanese, List<Cluster> output)
+    {
+        var style = run.Style;
+        double size = style.Superscript ? style.Size * 0.62 : style.Size;
+        double rise = style.Superscript ? -style.Size * 0.36 : 0;
+        double scale = size / face.UnitsPerEm;
+        double tracking = style.Tracking * style.Size;
+
+        using var buffer = new Buffer();
+        buffer.AddUtf16(text, start, end - start);
+        buffer.Direction = Direction.LeftToRight;
+        bool cjk = Script.IsCjk(char.ConvertToUtf32(text, start));
+        buffer.Script = cjk ? HarfBuzzSharp.Script.Han : HarfBuzzSharp.Script.Latin;
+        buffer.Language = new Language(japanese ? "ja" : run.Lang ?? "en");
+        face.HbFont.Shape(buffer, cjk ? [] : LatinFeatures);
+
+        var infos = buffer.GlyphInfos;
+        var positions = buffer.GlyphPositions;
+        int g = 0;
+        while (g < infos.Length)
+        {
+            int cluster = (int)infos[g].Cluster;
+            int h = g;
+            var glyphs = ImmutableArray.CreateBuilder<ClusterGlyph>();
+            double x = 0;
+            while (h < infos.Length && infos[h].Cluster == cluster)
+            {
+                var p = positions[h];
+                glyphs.Add(new ClusterGlyph(infos[h].Codepoint, x + p.XOffset * scale, rise - p.YOffset * scale, p.XAdvance * scale));
+                x += p.XAdvance * scale;
+                h++;
+            }
+            int clusterEnd = h < infos.Length ? (int)infos[h].Cluster : end;
+            var source = text[cluster..clusterEnd];
+            if (source == "\n") source = " ";
+            output.Add(new Cluster(cluster, clusterEnd, source, face, run, size, glyphs.ToImmutable(), x + tracking));
+            g = h;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using NewsletterPress.Display;
+
+namespace NewsletterPress.Text;
+
+/// <summary>One glyph of a set line; <see cref="X"/> is from the line's start.</summary>
+public sealed record SetGlyph(FontFace Font, double Size, uint GlyphId, double X, double Y, double Advance,
+    string Text, Ink Ink, string? Link);
+
+/// <summary>A line as the paragraph setter made it: glyphs placed from x = 0.</summary>
+/// <param name="Width">The measure the line was set to.</param>
+/// <param name="NaturalWidth">How wide the line is (equal to Width when justified).</param>
+/// <param name="Justified">False for a paragraph's last line and lines before a forced break.</param>
+/// <param name="Overfull">True when an unbreakable piece wider than the measure had to be cut.</param>
+public sealed record TextLine(ImmutableArray<SetGlyph> Glyphs, double Width, double NaturalWidth, bool Justified, bool Overfull)
+{
+    public string Text => string.Concat(Glyphs.Select(g => g.Text));
+}
+
+/// <summary>Thrown when no configured face has a character; the layout adds the source position.</summary>
+public sealed class MissingGlyphException(int codepoint, string context)
+    : Exception($"no configured font has the character U+{codepoint:X4} '{char.ConvertFromUtf32(codepoint)}' (in \"{context}\"); " +
+        "add a font that has it to style.fonts or replace the character")
+{
+    public int Codepoint { get; } = codepoint;
+}

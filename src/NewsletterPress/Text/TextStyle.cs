@@ -1,0 +1,16 @@
+using NewsletterPress.Display;
+
+namespace NewsletterPress.Text;
+
+/// <summary>Serif = mincho + Latin serif (running text); Sans = gothic + Latin sans (headings, furniture).</summary>
+public enum FaceFamily { Serif, Sans }
+
+/// <summary>How a run of text looks. <see cref="Tracking"/> is extra space after each character, in em.</summary>
+public sealed record TextStyle(FaceFamily Family, double Size, bool Bold = false, bool Italic = false,
+    Ink? Ink = null, double Tracking = 0, bool Superscript = false)
+{
+    public Ink Colour => Ink ?? Display.Ink.Black;
+}
+
+/// <summary>A piece of a paragraph to set: text in one style, with an optional link and language.</summary>
+public sealed record TextRun(string Text, TextStyle Style, string? Link = null, string? Lang = null);

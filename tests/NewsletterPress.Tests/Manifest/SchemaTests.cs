@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Json.Schema;
+using NewsletterPress.Tests.Support;
+using YamlDotNet.RepresentationModel;
+
+namespace NewsletterPress.Tests.Manifest;
+
+/// <summary>The JSON Schema that gives editors completion must accept what the tool accepts.</summary>
+public class SchemaTests
+{
+    private static readonly JsonSchema Schema = JsonSchema.FromText(File.ReadAllText(Repo.Path("schemas", "issue.schema.json")));
+
+    public static TheoryData<string> Manifests()
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.EnumerateFiles(Repo.Path("issues"), "issue.yaml", SearchOption.AllDirectories)
+                     .Concat(Directory.EnumerateFiles(Repo.Path("samples"), "issue.yaml", SearchOption.AllDirectories)).Order())
+            data.Add(Path.GetRelativePath(Repo.Root, f));
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Manifests))]
+    public void Every_manifest_in_the_repository_validates_against_the_schema(string relativePath)
+    {
+        var result = Evaluate(File.ReadAllText(Repo.Path(relativePath)));
+        Assert.True(result.IsValid, string.Join("\n", Errors(result)));
+    }
+
+    [Fact]
+    public void The_schema_rejects_an_unknown_key()
+    {
+        var yaml = File.ReadAllText(Repo.Path("issues", "vol-11", "issue.yaml")) + "colour: blue\n";
+        Assert.False(Evaluate(yaml).IsValid);
+    }
+
+    private static EvaluationResults Evaluate(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var json = System.Text.Json.JsonDocument.Parse(ToJson(stream.Documents[0].RootNode)!.ToJsonString()).RootElement;
+        return Schema.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
+    }
+
+    private static IEnumerable<string> Errors(EvaluationResults r) =>
+        (r.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
+
+    /// <summary>YAML → JSON the way the tool reads it: plain integers are numbers, everything else text.</summary>
+    private static JsonNode? ToJson(YamlNode node) => node switch
+    {
+        YamlMappingNode m => new JsonObject(m.Children.Select(kv =>
+            KeyValuePair.Create(((YamlScalarNode)kv.Key).Value!, ToJson(kv.Value)))),
+        YamlSequenceNode s => new JsonArray(s.Children.Select(ToJson).ToArray()),
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } v when long.TryParse(v.Value, out var n) => JsonValue.Create(n),
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } v when double.TryParse(v.Value, System.Globalization.CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
+        YamlScalarNode v => JsonValue.Create(v.Value),
+        _ => null,
+    };
+}
