@@ -33,7 +33,11 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         {
             case Heading h: ComposeHeading(h, lang, width, output); break;
             case Paragraph p:
-                bool indentFirst = !afterHeading && indent == 0;
+                // Japanese paragraphs always open with a one-em indent; English ones not after a
+                // heading (book style); a group of hard-broken lines (an address) never.
+                bool japanese = lang.StartsWith("ja", StringComparison.Ordinal);
+                bool lineGroup = p.Text.Any(s => s.Text.Contains('\n'));
+                bool indentFirst = indent == 0 && !lineGroup && (japanese || !afterHeading);
                 AddParagraph(p.Where, Runs(p.Text, scale.BodyText, lang), lang, width, indent, indentFirst ? config.BodySize : 0, output);
                 break;
             case ListBlock list: ComposeList(list, lang, width, indent, output); break;

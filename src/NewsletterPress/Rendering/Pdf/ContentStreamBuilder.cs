@@ -1,0 +1,63 @@
+using System.Text;
+
+namespace NewsletterPress.Rendering.Pdf;
+
+/// <summary>
+/// Writes content stream operators (ISO 32000-1 §7.8.2, operator summary in Annex A),
+/// one per line, each method named after what the operator does with the operator in its comment.
+/// Coordinates are already in PDF user space (origin bottom-left, y up).
+/// </summary>
+internal sealed class ContentStreamBuilder
+{
+    private readonly StringBuilder _sb = new();
+
+    private ContentStreamBuilder Op(string line)
+    {
+        _sb.Append(line).Append('\n');
+        return this;
+    }
+
+    private static string N(double value) => PdfSyntax.Number(value);
+
+    // §8.4.4 graphics state operators.
+    public ContentStreamBuilder SaveState() => Op("q");
+    public ContentStreamBuilder RestoreState() => Op("Q");
+    public ContentStreamBuilder LineWidth(double width) => Op($"{N(width)} w");
+    /// <summary>J: 0 = butt cap (§8.4.3.3).</summary>
+    public ContentStreamBuilder LineCap(int style) => Op($"{style} J");
+    /// <summary>d: dash array and phase (§8.4.3.6); an empty array is a solid line.</summary>
+    public ContentStreamBuilder Dash(IEnumerable<double> lengths, double phase) =>
+        Op($"[{string.Join(' ', lengths.Select(N))}] {N(phase)} d");
+
+    // §8.5.2 path construction, §8.5.3 path painting.
+    public ContentStreamBuilder MoveTo(double x, double y) => Op($"{N(x)} {N(y)} m");
+    public ContentStreamBuilder LineTo(double x, double y) => Op($"{N(x)} {N(y)} l");
+    public ContentStreamBuilder CurveTo(double x1, double y1, double x2, double y2, double x3, double y3) =>
+        Op($"{N(x1)} {N(y1)} {N(x2)} {N(y2)} {N(x3)} {N(y3)} c");
+    public ContentStreamBuilder Rectangle(double x, double y, double width, double height) =>
+        Op($"{N(x)} {N(y)} {N(width)} {N(height)} re");
+    public ContentStreamBuilder ClosePath() => Op("h");
+    public ContentStreamBuilder Stroke() => Op("S");
+    public ContentStreamBuilder Fill() => Op("f");
+    public ContentStreamBuilder FillAndStroke() => Op("B");
+
+    /// <summary>Colour operators (§8.6.8), already chosen by <see cref="InkColour"/>.</summary>
+    public ContentStreamBuilder Colour(string operatorLine) => Op(operatorLine);
+
+    // §9.4 text objects, §9.3 text state, §9.4.3 text showing.
+    public ContentStreamBuilder BeginText() => Op("BT");
+    public ContentStreamBuilder EndText() => Op("ET");
+    public ContentStreamBuilder Font(string resourceName, double size) => Op($"{PdfSyntax.Name(resourceName)} {N(size)} Tf");
+    public ContentStreamBuilder TextMatrix(double x, double y) => Op($"1 0 0 1 {N(x)} {N(y)} Tm");
+    public ContentStreamBuilder TextRise(double rise) => Op($"{N(rise)} Ts");
+
+    /// <summary>TJ: strings (glyph codes) interleaved with adjustments in thousandths of text space.</summary>
+    public ContentStreamBuilder ShowPositioned(string array) => Op(array + " TJ");
+
+    // §14.6 marked content.
+    public ContentStreamBuilder BeginMarkedContent(string tag, PdfDictionary properties) =>
+        Op($"{PdfSyntax.Name(tag)} {properties} BDC");
+    public ContentStreamBuilder EndMarkedContent() => Op("EMC");
+
+    public byte[] ToBytes() => Encoding.ASCII.GetBytes(_sb.ToString());
+}

@@ -1,0 +1,64 @@
+using NewsletterPress.Display;
+
+namespace NewsletterPress.Rendering.Pdf;
+
+/// <summary>
+/// What the document uses of one font: the glyph ids to keep in the subset, and for each
+/// glyph the text its ToUnicode entry will carry. The text always comes from the source
+/// (never from reversing the font's cmap), so 民 stays U+6C11 even when the font maps the
+/// radical ⺠ to the same glyph.
+/// </summary>
+internal sealed class FontUsage
+{
+    private readonly SortedSet<uint> _glyphs = [];
+    private readonly Dictionary<uint, string> _singleGlyphText = [];
+    private readonly Dictionary<uint, string> _clusterHeadText = [];
+
+    public FontUsage(FontRef font, string resourceName)
+    {
+        Font = font;
+        ResourceName = resourceName;
+    }
+
+    public FontRef Font { get; }
+
+    /// <summary>The key in the page's /Font resource dictionary, e.g. "F1".</summary>
+    public string ResourceName { get; }
+
+    public IReadOnlyCollection<uint> Glyphs => _glyphs;
+
+    public void Add(GlyphRun run)
+    {
+        foreach (var glyph in run.Glyphs)
+            _glyphs.Add(glyph.GlyphId);
+        // First mapping seen wins. A one-glyph cluster says exactly what its glyph means;
+        // the head of a longer cluster only serves as a fallback (its text is shown through
+        // ActualText anyway).
+        foreach (var cluster in GlyphCluster.Split(run.Glyphs))
+        {
+            if (cluster.Text.Length == 0)
+                continue;
+            var gid = run.Glyphs[cluster.Start].GlyphId;
+            if (cluster.Count == 1)
+                _singleGlyphText.TryAdd(gid, cluster.Text);
+            else
+                _clusterHeadText.TryAdd(gid, cluster.Text);
+        }
+    }
+
+    /// <summary>The text the ToUnicode CMap gives for a glyph, or null when it has none.</summary>
+    public string? UnicodeOf(uint glyphId) =>
+        _singleGlyphText.TryGetValue(glyphId, out var text) ? text
+        : _clusterHeadText.TryGetValue(glyphId, out text) ? text
+        : null;
+
+    /// <summary>All ToUnicode entries in glyph-id order.</summary>
+    public IEnumerable<(uint GlyphId, string Text)> UnicodeMappings()
+    {
+        foreach (var gid in _glyphs)
+        {
+            if (UnicodeOf(gid) is { } text)
+                yield return (gid, text);
+        }
+    }
+}

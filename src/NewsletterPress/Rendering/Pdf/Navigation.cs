@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using System.Text;
+using NewsletterPress.Display;
+
+namespace NewsletterPress.Rendering.Pdf;
+
+/// <summary>
+/// Everything that moves the reader around: named destinations from anchors (ISO 32000-1
+/// §12.3.2.3, kept in the catalog's /Dests name tree, §7.9.6), link annotations (§12.5.6.5)
+/// and the document outline (§12.3.3). A link or outline entry that points to a name no
+/// anchor defines is an error, not a dead link.
+/// </summary>
+internal sealed class Navigation
+{
+    private readonly SortedDictionary<byte[], (string Name, PdfArray Destination)> _destinations =
+        new(Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)));
+
+    private Navigation() { }
+
+    /// <summary>Collects every anchor as an /XYZ destination (§12.3.2.2); the first anchor of a name wins.</summary>
+    public static Navigation Collect(DisplayDocument document, IReadOnlyList<PdfRef> pageRefs)
+    {
+        var navigation = new Navigation();
+        for (var i = 0; i < document.Pages.Length; i++)
+        {
+            var page = document.Pages[i];
+            foreach (var anchor in page.Items.OfType<Anchor>())
+            {
+                var key = DestinationKey(anchor.Name);
+                if (navigation._destinations.ContainsKey(key))
+                    continue;
+                var destination = new PdfArray().Ref(pageRefs[i]).Name("XYZ")
+                    .Number(anchor.X).Number(page.Height - anchor.Y).Raw("null");
+                navigation._destinations.Add(key, (anchor.Name, destination));
+            }
+        }
+        return navigation;
+    }
+
+    /// <summary>Writes the page's link annotations and returns the page's /Annots array (null when none).</summary>
+    public PdfArray? WriteAnnotations(PdfObjectWriter writer, Page page, PdfRef pageRef)
+    {
+        var annotations = new PdfArray();
+        foreach (var link in page.Items.OfType<LinkArea>())
+        {
+            var annotation = new PdfDictionary("Annot")
+                .Name("Subtype", "Link")
+                .Array("Rect", PdfArray.Of(link.X, page.Height - link.Y - link.Height, link.X + link.Width, page.Height - link.Y))
+                .Array("Border", PdfArray.Of(0, 0, 0))
+                .Ref("P", pageRef);
+            if (link.Uri is { Length: > 0 } uri)
+            {
+                // §12.6.4.7 URI action: the URI is a 7-bit ASCII string.
+                annotation.Dict("A", new PdfDictionary().Name("S", "URI").LiteralString("URI", AsciiUri(uri)));
+            }
+            else if (link.Destination is { Length: > 0 } name)
+            {
+                annotation.Raw("Dest", NamedDestination(name, "link"));
+            }
+            else
+            {
+                throw new PdfWriterException($"A link at ({link.X}, {link.Y}) on page '{page.Label}' has neither a URI nor a destination.");
+            }
+            var reference = writer.Allocate();
+            writer.WriteObject(reference, annotation);
+            annotations.Ref(reference);
+        }
+        return annotations.Count > 0 ? annotations : null;
+    }
+
+    /// <summary>The catalog's /Names dictionary (§7.7.4) with a single-node /Dests name tree, or null.</summary>
+    public PdfDictionary? NamesDictionary()
+    {
+        if (_destinations.Count == 0)
+            return null;
+        var names = new PdfArray();
+        foreach (var (_, (name, destination)) in _destinations)
+            names.TextString(name).Array(destination);
+        return new PdfDictionary().Dict("Dests", new PdfDictionary().Array("Names", names));
+    }
+
+    /// <summary>Writes the outline tree and returns the outline dictionary's reference, or null when there is no outline.</summary>
+    public PdfRef? WriteOutline(PdfObjectWriter writer, ImmutableArray<OutlineEntry> outline)
+    {
+        if (outline.IsDefaultOrEmpty)
+            return null;
+        var root = writer.Allocate();
+        var (first, last, count) = WriteOutlineLevel(writer, outline, root);
+        writer.WriteObject(root, new PdfDictionary("Outlines")
+            .Ref("First", first)
+            .Ref("Last", last)
+            .Integer("Count", count));
+        return root;
+    }
+
+    /// <summary>Writes one level of sibling items (§12.3.3, Table 153); all items open, so /Count is
+    /// the number of descendants. Returns first, last and the number of items written including descendants.</summary>
+    private (PdfRef First, PdfRef Last, int Count) WriteOutlineLevel(PdfObjectWriter writer, ImmutableArray<OutlineEntry> entries, PdfRef parent)
+    {
+        var refs = entries.Select(_ => writer.Allocate()).ToArray();
+        var total = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var entry = entries[i];
+            var item = new PdfDictionary()
+                .TextString("Title", entry.Title)
+                .Ref("Parent", parent);
+            if (i > 0)
+                item.Ref("Prev", refs[i - 1]);
+            if (i < entries.Length - 1)
+                item.Ref("Next", refs[i + 1]);
+            if (!entry.Children.IsDefaultOrEmpty)
+            {
+                var (first, last, count) = WriteOutlineLevel(writer, entry.Children, refs[i]);
+                item.Ref("First", first).Ref("Last", last).Integer("Count", count);
+                total += count;
+            }
+            item.Raw("Dest", NamedDestination(entry.Destination, $"outline entry \"{entry.Title}\""));
+            writer.WriteObject(refs[i], item);
+            total++;
+        }
+        return (refs[0], refs[^1], total);
+    }
+
+    private string NamedDestination(string name, string user)
+    {
+        if (!_destinations.ContainsKey(DestinationKey(name)))
+            throw new PdfWriterException($"The {user} points to destination '{name}', but no anchor of that name exists.");
+        return PdfSyntax.TextString(name);
+    }
+
+    /// <summary>Name trees are sorted by the bytes of their keys (§7.9.6), i.e. of the written string.</summary>
+    private static byte[] DestinationKey(string name) =>
+        name.All(c => c is >= ' ' and <= '~') ? Encoding.ASCII.GetBytes(name) : PdfSyntax.Utf16BigEndianWithBom(name);
+
+    private static string AsciiUri(string uri)
+    {
+        var sb = new StringBuilder();
+        foreach (var b in Encoding.UTF8.GetBytes(uri))
+        {
+            if (b is > 0x20 and < 0x7f)
+                sb.Append((char)b);
+            else
+                sb.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+
+namespace NewsletterPress.Rendering.Pdf;
+
+/// <summary>
+/// Lexical conventions of PDF (ISO 32000-1 §7.3): numbers, names and strings as they
+/// appear in the file. Every token the writer emits goes through here so that the
+/// format is the same everywhere and never depends on the current culture.
+/// </summary>
+internal static class PdfSyntax
+{
+    /// <summary>
+    /// A real number (§7.3.3): invariant culture, at most four decimals, never exponent
+    /// notation (which PDF does not allow), no trailing zeros, no "-0".
+    /// </summary>
+    public static string Number(double value)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value))
+            throw new ArgumentOutOfRangeException(nameof(value), value, "PDF numbers must be finite.");
+        var rounded = Math.Round(value, 4, MidpointRounding.AwayFromZero);
+        if (rounded == 0)
+            return "0";
+        return rounded.ToString("0.####", CultureInfo.InvariantCulture);
+    }
+
+    public static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A name object (§7.3.5): '/' then the name, with delimiters, whitespace
+    /// and bytes outside ! .. ~ written as #xx.</summary>
+    public static string Name(string name)
+    {
+        var sb = new StringBuilder(name.Length + 1).Append('/');
+        foreach (var b in Encoding.UTF8.GetBytes(name))
+        {
+            var c = (char)b;
+            if (b < 0x21 || b > 0x7e || "()<>[]{}/%#".Contains(c))
+                sb.Append('#').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            else
+                sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>A literal string (§7.3.4.2) of ASCII text, with \ ( ) and control characters escaped.</summary>
+    public static string LiteralString(string ascii)
+    {
+        var sb = new StringBuilder(ascii.Length + 2).Append('(');
+        foreach (var c in ascii)
+        {
+            if (c > 0x7e)
+                throw new ArgumentException("Literal strings here carry ASCII only.", nameof(ascii));
+            switch (c)
+            {
+                case '\\' or '(' or ')':
+                    sb.Append('\\').Append(c);
+                    break;
+                case < ' ':
+                    sb.Append('\\').Append(Convert.ToString(c, 8).PadLeft(3, '0'));
+                    break;
+                default:
+                    sb.Append(c);
+                    break;
+            }
+        }
+        return sb.Append(')').ToString();
+    }
+
+    /// <summary>A hexadecimal string (§7.3.4.3).</summary>
+    public static string HexString(ReadOnlySpan<byte> bytes) => "<" + Convert.ToHexString(bytes) + ">";
+
+    /// <summary>
+    /// A text string (§7.9.2.2): plain ASCII as an escaped literal, anything else as
+    /// UTF-16BE with a byte order mark, written in hex so that no escaping is needed.
+    /// </summary>
+    public static string TextString(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > 0x7e || (c < 0x20 && c != '\n' && c != '\r' && c != '\t'))
+                return HexString(Utf16BigEndianWithBom(text));
+        }
+        return LiteralString(text);
+    }
+
+    public static byte[] Utf16BigEndianWithBom(string text)
+    {
+        var body = Encoding.BigEndianUnicode.GetBytes(text);
+        var bytes = new byte[body.Length + 2];
+        bytes[0] = 0xFE;
+        bytes[1] = 0xFF;
+        body.CopyTo(bytes, 2);
+        return bytes;
+    }
+
+    /// <summary>A date (§7.9.4): D:YYYYMMDDHHmmSS+HH'mm', in the offset the date carries.</summary>
+    public static string Date(DateTimeOffset date)
+    {
+        var offset = date.Offset;
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        var abs = offset.Duration();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"D:{date:yyyyMMddHHmmss}{sign}{abs.Hours:00}'{abs.Minutes:00}'");
+    }
+}

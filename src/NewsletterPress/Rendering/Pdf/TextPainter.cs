@@ -1,0 +1,138 @@
+using System.Text;
+using NewsletterPress.Display;
+
+namespace NewsletterPress.Rendering.Pdf;
+
+/// <summary>
+/// Draws a <see cref="GlyphRun"/> as one text object (ISO 32000-1 §9.4). Each glyph lands
+/// exactly at run.X + glyph.X: after every glyph the pen has moved by the width written in
+/// the font's /W array, and the difference to the next glyph's position goes into the TJ
+/// array (§9.4.3: a number is subtracted from the position, in thousandths of text space).
+/// Clusters whose text the ToUnicode CMap cannot give back (several glyphs, or a glyph
+/// mapped to other text elsewhere) are wrapped in /Span with /ActualText (§14.9.4).
+/// </summary>
+internal static class TextPainter
+{
+    public static void Paint(ContentStreamBuilder content, GlyphRun run, double pageHeight, FontUsage usage, FontProgram program)
+    {
+        if (run.Glyphs.IsDefaultOrEmpty)
+            return;
+        if (run.Size <= 0)
+            throw new PdfWriterException($"Glyph run \"{run.Text}\" has font size {run.Size}; sizes must be positive.");
+
+        content.BeginText()
+            .Font(usage.ResourceName, run.Size)
+            .Colour(InkColour.Fill(run.Ink))
+            .TextMatrix(run.X, pageHeight - run.Y);
+
+        var show = new ShowArray(content);
+        var pen = 0.0;   // where the next glyph would be drawn, in points from the run origin
+        var rise = 0.0;
+        foreach (var cluster in GlyphCluster.Split(run.Glyphs))
+        {
+            var head = run.Glyphs[cluster.Start];
+            var needsActualText = cluster.Count > 1 || usage.UnicodeOf(head.GlyphId) != cluster.Text;
+            if (needsActualText)
+            {
+                show.Flush();
+                content.BeginMarkedContent("Span", new PdfDictionary()
+                    .Raw("ActualText", PdfSyntax.HexString(PdfSyntax.Utf16BigEndianWithBom(cluster.Text))));
+            }
+
+            foreach (var glyph in DrawingOrder(run, cluster, program))
+            {
+                // §9.3.7 text rise: positive moves up, the display list's Y grows downwards.
+                var glyphRise = glyph.Y == 0 ? 0 : -glyph.Y;
+                if (glyphRise != rise)
+                {
+                    show.Flush();
+                    content.TextRise(glyphRise);
+                    rise = glyphRise;
+                }
+
+                var adjustment = Math.Round((pen - glyph.X) * 1000.0 / run.Size, 3);
+                if (adjustment != 0)
+                {
+                    show.Adjust(adjustment);
+                    pen -= adjustment * run.Size / 1000.0;
+                }
+                show.Glyph(glyph.GlyphId);
+                pen += program.Width(glyph.GlyphId) * run.Size / 1000.0;
+            }
+
+            if (needsActualText)
+            {
+                show.Flush();
+                content.EndMarkedContent();
+            }
+        }
+        show.Flush();
+        if (rise != 0)
+            content.TextRise(0); // text state outlives ET (§9.3.1)
+        content.EndText();
+    }
+
+    /// <summary>
+    /// The order to draw a cluster's glyphs in. Order inside a cluster does not change the
+    /// picture, but extractors that honour ActualText (poppler) take the span's extent from
+    /// the first drawn glyph's origin to the last drawn glyph's end. So the leftmost glyph
+    /// goes first and the one reaching furthest right goes last (the rest keep their order);
+    /// otherwise the extent is short and the extractor invents a space next to the cluster.
+    /// </summary>
+    private static List<PlacedGlyph> DrawingOrder(GlyphRun run, GlyphCluster cluster, FontProgram program)
+    {
+        var glyphs = run.Glyphs.Skip(cluster.Start).Take(cluster.Count).ToList();
+        if (glyphs.Count == 1)
+            return glyphs;
+        double End(PlacedGlyph g) => g.X + (program.Width(g.GlyphId) * run.Size / 1000.0);
+        var first = glyphs.MinBy(g => g.X);
+        var last = glyphs.MaxBy(End);
+        if (first == last)
+            return glyphs;
+        var ordered = new List<PlacedGlyph>(glyphs.Count) { first };
+        ordered.AddRange(glyphs.Where(g => g != first && g != last));
+        ordered.Add(last);
+        return ordered;
+    }
+
+    /// <summary>Collects one TJ array: 2-byte glyph codes (Identity-H) in hex strings and adjustments.</summary>
+    private sealed class ShowArray(ContentStreamBuilder content)
+    {
+        private readonly StringBuilder _array = new();
+        private readonly StringBuilder _codes = new();
+
+        public void Glyph(uint glyphId)
+        {
+            if (glyphId > 0xFFFF)
+                throw new PdfWriterException($"Glyph id {glyphId} does not fit a 2-byte Identity-H code.");
+            _codes.Append(glyphId.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        public void Adjust(double thousandths)
+        {
+            CloseString();
+            if (_array.Length > 0)
+                _array.Append(' ');
+            _array.Append(PdfSyntax.Number(thousandths));
+        }
+
+        public void Flush()
+        {
+            CloseString();
+            if (_array.Length == 0)
+                return;
+            content.ShowPositioned("[" + _array + "]");
+            _array.Clear();
+        }
+
+        private void CloseString()
+        {
+            if (_codes.Length == 0)
+                return;
+            if (_array.Length > 0)
+                _array.Append(' ');
+            _array.Append('<').Append(_codes).Append('>');
+            _codes.Clear();
+        }
+    }
+}
