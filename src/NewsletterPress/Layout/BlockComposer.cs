@@ -102,7 +102,7 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
                     var markerLine = Set(block.Where, [new TextRun(marker, scale.BodyText)],
                         new ParagraphFormat(markerIndent, 0, false, lang, config.BodySize))[0];
                     var head = output[before];
-                    output[before] = head with { Fragments = head.Fragments.Add(new TextFragment(markerLine, indent, config.BaselineOffset)) };
+                    output[before] = head with { Fragments = head.Fragments.Insert(0, new TextFragment(markerLine, indent, config.BaselineOffset)) };
                 }
                 firstBlock = false;
             }

@@ -15,7 +15,7 @@ public static class IssueLoader
 
     public static Issue Load(string folder)
     {
-        folder = Path.GetFullPath(folder);
+        folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         var file = Path.Combine(folder, ManifestFileName);
         if (!Directory.Exists(folder))
             throw new InputException(null, $"the issue folder '{folder}' does not exist");

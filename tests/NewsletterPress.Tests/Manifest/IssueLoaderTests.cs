@@ -22,6 +22,13 @@ public class IssueLoaderTests
     }
 
     [Fact]
+    public void A_folder_given_with_a_trailing_slash_loads()
+    {
+        var issue = IssueLoader.Load(Repo.Vol11 + Path.DirectorySeparatorChar);
+        Assert.Equal(3, issue.Articles.Length);
+    }
+
+    [Fact]
     public void A_misspelt_key_is_reported_at_its_line_and_column_with_the_key_meant()
     {
         var manifest = IssueFolder.Manifest("ja", "a.md").Replace("publisher:", "publsher:");

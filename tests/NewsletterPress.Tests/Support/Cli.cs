@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace NewsletterPress.Tests.Support;
+
+/// <summary>Runs the real command-line tool (newsletterpress.dll beside the tests) in a child process.</summary>
+public static class Cli
+{
+    public sealed record Result(int ExitCode, string StdOut, string StdErr);
+
+    public static Result Run(string workingDirectory, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsletterpress.dll"));
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        info.Environment.Remove("NEWSLETTERPRESS_DEBUG");
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("newsletterpress did not finish in 120 s");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
