@@ -38,7 +38,8 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
                 bool japanese = lang.StartsWith("ja", StringComparison.Ordinal);
                 bool lineGroup = p.Text.Any(s => s.Text.Contains('\n'));
                 bool indentFirst = indent == 0 && !lineGroup && (japanese || !afterHeading);
-                AddParagraph(p.Where, Runs(p.Text, scale.BodyText, lang), lang, width, indent, indentFirst ? config.BodySize : 0, output);
+                AddParagraph(p.Where, Runs(p.Text, scale.BodyText, lang), lang, width, indent, indentFirst ? config.BodySize : 0, output,
+                    keepTogether: lineGroup);
                 break;
             case ListBlock list: ComposeList(list, lang, width, indent, output); break;
             case Quote q:
@@ -149,8 +150,11 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         }
     }
 
+    /// <summary>A short group of hard-broken lines (an address) is not split across columns.</summary>
+    private const int MaxLinesKeptTogether = 8;
+
     private void AddParagraph(SourcePosition where, IReadOnlyList<TextRun> runs, string lang, double width, double indent,
-        double firstLineIndent, List<FlowLine> output)
+        double firstLineIndent, List<FlowLine> output, bool keepTogether = false)
     {
         var set = Set(where, runs, new ParagraphFormat(width - indent, firstLineIndent, true, lang, config.BodySize));
         int id = _paragraphCounter++;
@@ -158,7 +162,8 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         {
             if (set[i].Overfull)
                 warnings.Add(where, $"an unbreakable piece wider than the column was cut: \"{set[i].Text}\"");
-            output.Add(new FlowLine(1, [new TextFragment(set[i], indent, config.BaselineOffset)],
+            bool keep = keepTogether && set.Length <= MaxLinesKeptTogether && i < set.Length - 1;
+            output.Add(new FlowLine(1, [new TextFragment(set[i], indent, config.BaselineOffset)], keep ? Keep.WithNext : Keep.None,
                 Paragraph: id, LineInParagraph: i, LinesInParagraph: set.Length));
         }
     }

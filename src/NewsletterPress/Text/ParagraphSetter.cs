@@ -73,7 +73,7 @@ public sealed class ParagraphSetter(FontLibrary fonts)
             if (start >= clusters.Count) break;
             double indent = firstLine ? format.FirstLineIndent : 0;
             double measure = format.Width - indent;
-            var (end, overfull) = FindLineEnd(clusters, glue, mayBreak, start, measure);
+            var (end, overfull) = FindLineEnd(clusters, glue, mayBreak, start, measure, format.Justify);
             bool last = end >= clusters.Count;
             output.Add(MakeLine(clusters, glue, start, end, indent, format, justify: format.Justify && !last, overfull));
             start = end;
@@ -103,14 +103,16 @@ public sealed class ParagraphSetter(FontLibrary fonts)
     /// <summary>Space before cluster i (glue[i]); a word space's own width is the space cluster's advance.</summary>
     private readonly record struct Glue(double Width, double Stretch, double Shrink, bool IsWordSpace = false);
 
-    private static (int End, bool Overfull) FindLineEnd(List<Cluster> clusters, Glue[] glue, bool[] mayBreak, int start, double measure)
+    /// <param name="canShrink">Only a justified line may shrink its spaces to fit; a ragged one must fit as set.</param>
+    private static (int End, bool Overfull) FindLineEnd(List<Cluster> clusters, Glue[] glue, bool[] mayBreak, int start, double measure,
+        bool canShrink)
     {
         int lastFit = -1;
         for (int i = start + 1; i <= clusters.Count; i++)
         {
             if (i < clusters.Count && !mayBreak[clusters[i].Start]) continue;
             double width = WidthWithoutTrailingSpaces(clusters, glue, start, i, out double shrink);
-            if (width - shrink > measure + 0.001) break;
+            if (width - (canShrink ? shrink : 0) > measure + 0.001) break;
             lastFit = i;
         }
         if (lastFit > start) return (lastFit, false);
@@ -148,15 +150,25 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         double measure = format.Width - indent;
         double natural = WidthWithoutTrailingSpaces(clusters, glue, start, visibleEnd, out _);
 
-        // Extra space per gap: word spaces and Japanese–Latin glue first (shrink or stretch in
-        // proportion to what each allows); only a line with neither is spread between characters.
-        double excess = justify && !overfull ? measure - natural : 0;
+        // A last line is set at its natural width, unless the breaker let it shrink to fit.
+        double excess = overfull ? 0 : justify ? measure - natural : Math.Min(0, measure - natural);
+
+        // Where the extra space goes: a line with Latin word spaces puts it all there (English
+        // practice); otherwise the Japanese–Latin spaces take up to their maximum and the rest
+        // is spread evenly between all characters (JLREQ's last resort). Shrinking never goes
+        // past what the glue allows.
         double flexible = 0;
-        for (int i = start + 1; i < visibleEnd; i++) flexible += excess < 0 ? glue[i].Shrink : glue[i].Stretch;
-        double perGap = 0, ratio = 0;
-        if (excess != 0 && flexible > 0) ratio = excess / flexible;
-        else if (excess > 0 && visibleEnd - start > 1) perGap = excess / (visibleEnd - start - 1);
-        if (excess < 0 && flexible > 0) ratio = Math.Max(ratio, -1);
+        bool hasWordSpaces = false;
+        for (int i = start + 1; i < visibleEnd; i++)
+        {
+            flexible += excess < 0 ? glue[i].Shrink : glue[i].Stretch;
+            hasWordSpaces |= glue[i].IsWordSpace;
+        }
+        double ratio = flexible > 0 ? excess / flexible : 0;
+        if (excess < 0) ratio = Math.Max(ratio, -1);
+        else if (!hasWordSpaces) ratio = Math.Min(ratio, 1);
+        double rest = excess > 0 ? excess - ratio * flexible : 0;
+        double perGap = rest > 1e-9 && visibleEnd - start > 1 ? rest / (visibleEnd - start - 1) : 0;
 
         var glyphs = ImmutableArray.CreateBuilder<SetGlyph>();
         double x = indent;

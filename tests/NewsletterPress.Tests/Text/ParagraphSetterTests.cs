@@ -78,6 +78,17 @@ public sealed class ParagraphSetterTests : IDisposable
         Assert.All(lines, l => Assert.True(l.Glyphs.All(g => g.X + g.Advance <= 25 * Em + 0.01), $"overflow: {l.Text}"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void No_line_is_wider_than_the_measure_whether_justified_or_ragged(bool justify)
+    {
+        // Mixed text where fitting a line needs the Japanese–Latin space to shrink.
+        var text = "（1）第13回東アジア市民社会フォーラム開催への協力と参加（2）機関誌「Civil Society Forum」の発刊と各国市民社会の紹介";
+        foreach (var width in new[] { 20, 21, 22, 23, 24, 25 })
+            Assert.All(Set(text, width, justify: justify), l => Assert.True(l.NaturalWidth <= width * Em + 0.01, $"{l.NaturalWidth} > {width * Em}: {l.Text}"));
+    }
+
     [Fact]
     public void Japanese_and_Latin_are_separated_by_a_quarter_em_that_is_not_a_character()
     {
