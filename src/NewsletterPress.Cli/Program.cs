@@ -2,6 +2,7 @@ using System.CommandLine;
 using NewsletterPress;
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Rendering.Pdf;
+using NewsletterPress.Rendering.Proof;
 
 // The command line only parses arguments, calls IssueBuild and turns failures into messages
 // and exit codes: 0 success, 1 bad input (file:line:col: error: …), 2 bad usage,
@@ -29,9 +30,35 @@ check.SetAction(parse => Run(() =>
     return 0;
 }));
 
+var proofFolder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder to proof" };
+var proofOut = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for page-NNN.png and contact-sheet.png", DefaultValueFactory = _ => new DirectoryInfo("proofs") };
+var proofDiff = new Option<DirectoryInfo?>("--diff") { Description = "An earlier proofs folder: list the pages that changed and mark the changed areas" };
+var proofDpi = new Option<int>("--dpi") { Description = "Resolution of the page images", DefaultValueFactory = _ => 100 };
+var proof = new Command("proof", "Render every page to PNG (and a contact sheet) without a PDF viewer") { proofFolder, proofOut, proofDiff, proofDpi };
+proof.SetAction(parse => Run(() =>
+{
+    var warnings = new WarningLog();
+    var (_, document) = IssueBuild.Compose(parse.GetValue(proofFolder)!.FullName, warnings);
+    foreach (var w in warnings.All) Console.Error.WriteLine(w);
+    var outFolder = parse.GetValue(proofOut)!.FullName;
+    var old = parse.GetValue(proofDiff)?.FullName;
+    if (old is not null && !Directory.Exists(old))
+        throw new InputException(null, $"the earlier proofs folder '{old}' does not exist");
+    if (old is not null && Path.GetFullPath(old) == Path.GetFullPath(outFolder))
+        throw new InputException(null, "--diff must name a different folder than --out (keep the earlier proofs aside)");
+    using var renderer = new ProofRenderer(parse.GetValue(proofDpi));
+    var pages = renderer.RenderAll(document, outFolder);
+    ContactSheet.Write(pages, Path.Combine(outFolder, "contact-sheet.png"));
+    Console.WriteLine($"wrote {pages.Count} pages and contact-sheet.png to {Path.GetRelativePath(Directory.GetCurrentDirectory(), outFolder)}");
+    if (old is null) return 0;
+    var changes = ProofDiff.Compare(old, pages, outFolder);
+    Console.WriteLine(changes.Count == 0 ? "no page changed" : "changed pages: " + string.Join(", ", changes.Select(c => c.Number)));
+    return 0;
+}));
+
 var root = new RootCommand("NewsletterPress: typesets a newsletter issue (issue.yaml + Markdown articles) into a print-ready PDF")
 {
-    build, check,
+    build, check, proof,
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -1,0 +1,119 @@
+using System.Globalization;
+using NewsletterPress.Display;
+using SkiaSharp;
+
+namespace NewsletterPress.Rendering.Proof;
+
+/// <summary>
+/// Rasterises pages of the display list with SkiaSharp: the same primitives the PDF writer
+/// gets, so a proof shows what the PDF will show without a PDF viewer.
+/// </summary>
+public sealed class ProofRenderer(double dpi = 100) : IDisposable
+{
+    private readonly Dictionary<FontRef, SKTypeface> _typefaces = [];
+    private float Scale => (float)(dpi / 72.0);
+
+    public SKBitmap Render(Page page)
+    {
+        int width = (int)Math.Ceiling(page.Width * Scale), height = (int)Math.Ceiling(page.Height * Scale);
+        var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        using var canvas = new SKCanvas(bitmap);
+        canvas.Clear(SKColors.White);
+        canvas.Scale(Scale);
+        foreach (var item in page.Items) Draw(canvas, item);
+        return bitmap;
+    }
+
+    /// <summary>Writes page-001.png, page-002.png … into <paramref name="folder"/>; returns the paths.</summary>
+    public IReadOnlyList<string> RenderAll(DisplayDocument document, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var paths = new List<string>();
+        foreach (var (page, index) in document.Pages.Select((p, i) => (p, i)))
+        {
+            using var bitmap = Render(page);
+            var path = Path.Combine(folder, PageFileName(index + 1));
+            SaveAtomically(bitmap, path);
+            paths.Add(path);
+        }
+        return paths;
+    }
+
+    public static string PageFileName(int number) => $"page-{number.ToString("000", CultureInfo.InvariantCulture)}.png";
+
+    internal static void SaveAtomically(SKBitmap bitmap, string path)
+    {
+        var temp = path + ".tmp";
+        using (var stream = File.Create(temp))
+            bitmap.Encode(stream, SKEncodedImageFormat.Png, 100);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private void Draw(SKCanvas canvas, DisplayItem item)
+    {
+        switch (item)
+        {
+            case GlyphRun run: DrawRun(canvas, run); break;
+            case Rule rule:
+                using (var paint = Stroke(rule.Ink, rule.Width))
+                    canvas.DrawLine((float)rule.X1, (float)rule.Y1, (float)rule.X2, (float)rule.Y2, paint);
+                break;
+            case Box box:
+                var rect = SKRect.Create((float)box.X, (float)box.Y, (float)box.Width, (float)box.Height);
+                var radius = (float)box.CornerRadius;
+                if (box.Fill is { } fill)
+                    using (var paint = new SKPaint { Color = Colour(fill), IsAntialias = true })
+                        canvas.DrawRoundRect(rect, radius, radius, paint);
+                if (box.Stroke is { } stroke)
+                    using (var paint = Stroke(stroke, box.StrokeWidth))
+                        canvas.DrawRoundRect(rect, radius, radius, paint);
+                break;
+        }
+    }
+
+    private void DrawRun(SKCanvas canvas, GlyphRun run)
+    {
+        if (run.Glyphs.IsEmpty) return;
+        using var font = new SKFont(Typeface(run.Font), (float)run.Size) { Subpixel = true, Edging = SKFontEdging.Antialias };
+        using var builder = new SKTextBlobBuilder();
+        var buffer = builder.AllocatePositionedRun(font, run.Glyphs.Length);
+        var glyphs = buffer.Glyphs;
+        var positions = buffer.Positions;
+        for (int i = 0; i < run.Glyphs.Length; i++)
+        {
+            var g = run.Glyphs[i];
+            glyphs[i] = (ushort)g.GlyphId;
+            positions[i] = new SKPoint((float)g.X, (float)g.Y);
+        }
+        using var blob = builder.Build();
+        using var paint = new SKPaint { Color = Colour(run.Ink), IsAntialias = true };
+        if (blob is not null) canvas.DrawText(blob, (float)run.X, (float)run.Y, paint);
+    }
+
+    private SKTypeface Typeface(FontRef font)
+    {
+        if (!_typefaces.TryGetValue(font, out var typeface))
+        {
+            typeface = SKTypeface.FromFile(font.FilePath, font.FaceIndex)
+                ?? throw new InvalidDataException($"SkiaSharp cannot read the font {font.FilePath}");
+            _typefaces.Add(font, typeface);
+        }
+        return typeface;
+    }
+
+    private static SKPaint Stroke(Ink ink, double width) =>
+        new() { Color = Colour(ink), StrokeWidth = (float)width, Style = SKPaintStyle.Stroke, IsAntialias = true };
+
+    /// <summary>The screen colour of an ink: its RGB alternate, else a plain CMYK → RGB conversion.</summary>
+    internal static SKColor Colour(Ink ink)
+    {
+        if (ink.RgbHex is { Length: 7 } hex && SKColor.TryParse(hex, out var rgb)) return rgb;
+        byte Channel(double colourant) => (byte)Math.Round(255 * (1 - colourant) * (1 - ink.K));
+        return new SKColor(Channel(ink.C), Channel(ink.M), Channel(ink.Y));
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in _typefaces.Values) t.Dispose();
+    }
+}
