@@ -21,6 +21,16 @@ internal sealed class BandBuilder(LayoutConfig config)
         _fragments.Add(new TextFragment(line, x, Depth));
     }
 
+    /// <summary>Adds a body-size line on the next baseline of the grid, so that running text in
+    /// bands (contents, donation box) lines up with the columns' baselines.</summary>
+    public void AddGridLine(TextLine line, double x, double minimumAdvance = 0)
+    {
+        double target = Depth + Math.Max(minimumAdvance, 0.01);
+        int k = (int)Math.Ceiling((target - config.BaselineOffset) / config.Leading - 1e-6);
+        Depth = Math.Max(0, k) * config.Leading + config.BaselineOffset;
+        _fragments.Add(new TextFragment(line, x, Depth));
+    }
+
     public void AddLines(IEnumerable<TextLine> lines, double x, double firstAdvance, double leading)
     {
         bool first = true;

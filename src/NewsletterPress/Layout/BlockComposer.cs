@@ -75,7 +75,8 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
             bool first = i == 0;
             int lines = first ? gridLines : 1;
             // Centre the first line's em box in its lines: baseline at half the band plus a third of the size.
-            double baseline = first ? lines * config.Leading / 2 + style.Size * 0.35 : config.BaselineOffset;
+            // A heading taking two lines is centred in them (行取り); in one line it sits on the grid like the text.
+            double baseline = first && lines > 1 ? lines * config.Leading / 2 + style.Size * 0.35 : config.BaselineOffset;
             var frags = ImmutableArray.Create<Fragment>(new TextFragment(set[i], 0, baseline));
             if (first && h.Level >= 3 && output.Count > 0) output.Add(new FlowLine(1, [], Keep.WithNext));
             output.Add(new FlowLine(lines, frags, Keep.WithNext));

@@ -21,7 +21,6 @@ internal static class ContentsList
             new ParagraphFormat(width, 0, false, "en", config.BodySize))[0];
         band.AddLine(titleLine, 0, config.Leading);
         band.Rule(config.BodySize * 0.5, 0, width, 0.5, scale.Accent);
-        band.Space(config.Leading * 0.5);
 
         var style = scale.Contents;
         for (int i = 0; i < articles.Count; i++)
@@ -33,7 +32,7 @@ internal static class ContentsList
             var lines = setter.Set(BlockComposer.Runs([new Span(articles[i].ContentsLine)], style, articles[i].Lang),
                 new ParagraphFormat(textWidth, 0, false, articles[i].Lang, config.BodySize));
             double top = band.Depth;
-            band.AddLines(lines, config.BodySize, config.Leading, config.Leading);
+            foreach (var line in lines) band.AddGridLine(line, config.BodySize);
             var last = lines[^1];
             double leaderStart = config.BodySize + last.NaturalWidth + config.BodySize * 0.5;
             double leaderEnd = width - number.NaturalWidth - config.BodySize * 0.5;

@@ -21,13 +21,15 @@ internal static class DonationBox
 
         band.Space(pad * 0.5);
         if (donation.Lead.Length > 0)
-            band.AddLines(setter.Set(BlockComposer.Runs([new Span(donation.Lead)], body, lang), Format(inner, true)), pad,
-                config.BaselineOffset + pad * 0.5, config.Leading);
+            foreach (var line in setter.Set(BlockComposer.Runs([new Span(donation.Lead)], body, lang), Format(inner, true)))
+                band.AddGridLine(line, pad, pad);
         foreach (var option in donation.Options)
         {
             var runs = new List<TextRun> { new("☐\u2002", body) };
             runs.AddRange(BlockComposer.Runs([new Span(option)], body with { Bold = true }, lang));
-            band.AddLines(setter.Set(runs, Format(inner)), pad, config.Leading * 1.5, config.Leading);
+            var optionLines = setter.Set(runs, Format(inner));
+            band.AddGridLine(optionLines[0], pad, config.Leading * 1.5);
+            foreach (var line in optionLines.Skip(1)) band.AddGridLine(line, pad);
         }
 
         var labels = donation.Details.Select(d => d.Label).ToList();
@@ -41,11 +43,11 @@ internal static class DonationBox
                 var colon = setter.Set([new TextRun("：", body)], Format(inner))[0];
                 var value = setter.Set(BlockComposer.Runs(LinkIfAddress(row.Value), body, lang),
                     Format(inner - labelWidth - colon.NaturalWidth));
-                band.AddLine(label, pad, firstRow ? config.Leading * 1.5 : config.Leading);
+                band.AddGridLine(label, pad, firstRow ? config.Leading * 1.5 : 0);
                 band.Add(new TextFragment(colon, pad + labelWidth, band.Depth));
                 band.Add(new TextFragment(value[0], pad + labelWidth + colon.NaturalWidth, band.Depth));
                 for (int i = 1; i < value.Length; i++)
-                    band.AddLine(value[i], pad + labelWidth + colon.NaturalWidth, config.Leading);
+                    band.AddGridLine(value[i], pad + labelWidth + colon.NaturalWidth);
                 firstRow = false;
             }
         }

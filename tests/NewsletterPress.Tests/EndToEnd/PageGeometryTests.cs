@@ -1,0 +1,90 @@
+using NewsletterPress.Diagnostics;
+using NewsletterPress.Layout;
+using NewsletterPress.Manifest;
+using NewsletterPress.Tests.Support;
+
+namespace NewsletterPress.Tests.EndToEnd;
+
+/// <summary>
+/// The page grid read back from the PDF with mupdf: body baselines of both columns on one
+/// grid, no line past its column edge, nothing outside the text block, for vol-11 and every sample.
+/// </summary>
+public class PageGeometryTests
+{
+    public static TheoryData<string> Issues()
+    {
+        var data = new TheoryData<string> { "issues/vol-11" };
+        foreach (var s in Directory.GetDirectories(Repo.Path("samples")).Order())
+            data.Add(Path.GetRelativePath(Repo.Root, s));
+        return data;
+    }
+
+    private static (IReadOnlyList<PdfChar> Chars, LayoutConfig Config) Build(string issue)
+    {
+        var pdf = Path.Combine(Path.GetTempPath(), "np-geom-" + Guid.NewGuid().ToString("N") + ".pdf");
+        try
+        {
+            var r = Cli.Run(Repo.Root, "build", issue, "--out", pdf);
+            Assert.True(r.ExitCode == 0, r.StdErr);
+            var style = IssueLoader.Load(Repo.Path(issue)).Style;
+            return (StructuredText.Read(pdf), LayoutConfig.From(style, new WarningLog()));
+        }
+        finally { File.Delete(pdf); }
+    }
+
+    /// <summary>Running text: body size in the regular text faces (mincho, serif), above the footer.
+    /// Headings, authors and furniture use the gothic/sans or bold/italic faces.</summary>
+    private static bool IsBody(PdfChar c, LayoutConfig config) =>
+        Math.Abs(c.Size - config.BodySize) < 0.01
+        && (c.Font.Contains("Mincho", StringComparison.Ordinal) || c.Font.EndsWith("Serif-Regular", StringComparison.Ordinal))
+        && c.Baseline < config.LineTop(config.LinesPerPage) && c.Text.Trim().Length > 0;
+
+    [Theory]
+    [MemberData(nameof(Issues))]
+    public void Body_baselines_of_all_columns_lie_on_one_grid(string issue)
+    {
+        var (chars, config) = Build(issue);
+        foreach (var page in chars.Where(c => IsBody(c, config)).GroupBy(c => c.Page))
+        {
+            var baselines = page.Select(c => Math.Round(c.Baseline, 2)).Distinct().Order().ToList();
+            // Every baseline is a whole number of line pitches below the first grid line.
+            double first = config.LineTop(0) + config.BaselineOffset;
+            foreach (var y in baselines)
+            {
+                double steps = (y - first) / config.Leading;
+                Assert.True(Math.Abs(steps - Math.Round(steps)) * config.Leading < 0.1,
+                    $"{issue} page {page.Key}: baseline {y:0.00} is {(steps - Math.Round(steps)) * config.Leading:0.00}pt off the grid");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Issues))]
+    public void No_character_runs_past_its_column_or_outside_the_text_block(string issue)
+    {
+        var (chars, config) = Build(issue);
+        foreach (var c in chars.Where(c => c.Text.Trim().Length > 0))
+        {
+            double left = config.BlockLeft(c.Page), right = left + config.BlockWidth;
+            Assert.True(c.X >= left - 0.5 && c.Right <= right + 0.5,
+                $"{issue} page {c.Page}: '{c.Text}' at {c.X:0.0}–{c.Right:0.0} is outside the text block {left:0.0}–{right:0.0}");
+        }
+        if (config.Columns < 2) return;
+        // Column lines must end at their column's edge. A line of a one-column region (an article
+        // set in one column, the contents) crosses the gutter; lines near such lines are left out.
+        var lines = chars.Where(c => IsBody(c, config)).GroupBy(c => c.Line).ToList();
+        foreach (var line in lines)
+        {
+            int page = line.First().Page;
+            double columnRight = config.BlockLeft(page) + config.ColumnWidth;
+            double baseline = line.First().Baseline;
+            bool oneColumnRegion = lines.Any(o => o.First().Page == page
+                && Math.Abs(o.First().Baseline - baseline) <= 2.1 * config.Leading
+                && o.Min(c => c.X) < columnRight - config.BodySize && o.Max(c => c.Right) > columnRight + config.ColumnGap + config.BodySize);
+            if (oneColumnRegion) continue;
+            foreach (var c in line.Where(c => c.X < columnRight))
+                Assert.True(c.Right <= columnRight + 0.5,
+                    $"{issue} page {page}: '{c.Text}' ends at {c.Right:0.00}, past the column edge {columnRight:0.00}");
+        }
+    }
+}
