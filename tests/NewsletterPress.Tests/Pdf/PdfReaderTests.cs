@@ -128,8 +128,12 @@ public sealed class PdfReaderTests : IDisposable
     [Fact]
     public void Pdfinfo_reads_title_and_page_size()
     {
-        var info = PdfTools.Ok("pdfinfo", "-enc", "UTF-8", _pdf);
+        var info = PdfTools.Ok("pdfinfo", "-enc", "UTF-8", "-isodates", _pdf);
         Assert.Contains("会報 第11号 — Newsletter", info);
+        Assert.Matches(@"Author:\s+NewsletterPress 編集部\n", info);
+        Assert.Matches(@"Producer:\s+NewsletterPress\n", info);
+        Assert.Matches(@"CreationDate:\s+2026-04-01T09:30:00\+09\n", info);
+        Assert.Matches(@"ModDate:\s+2026-04-01T09:30:00\+09\n", info);
         Assert.Contains("Pages:           2", info);
         Assert.Contains("595.276 x 841.89 pts (A4)", info);
     }
@@ -145,5 +149,14 @@ public sealed class PdfReaderTests : IDisposable
         Assert.DoesNotContain(" rg\n", qdf);
         Assert.DoesNotContain(" RG\n", qdf);
         Assert.Contains("[3 2] 0 d", qdf);
+        // The rounded box is four lines and four quarter-circle Béziers, filled and stroked.
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(qdf, @"\n[-\d. ]+ c\n").Count);
+        Assert.Contains("\nh\nB\n", qdf);
+    }
+
+    [Fact]
+    public void Poppler_and_mupdf_draw_the_same_glyphs()
+    {
+        Assert.InRange(RasterComparison.InkDisagreement(_pdf, 150), 0, 0.01);
     }
 }

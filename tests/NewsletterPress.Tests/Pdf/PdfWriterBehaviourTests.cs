@@ -87,6 +87,15 @@ public sealed class PdfWriterBehaviourTests : IDisposable
     }
 
     [Fact]
+    public void An_unwritable_destination_is_a_PdfWriterException_naming_the_path()
+    {
+        var output = Path.Combine(_temp.Path, "no-such-folder", "issue.pdf");
+        var error = Assert.Throws<PdfWriterException>(() => PdfWriter.Write(SampleDocuments.Mixed(), output));
+        Assert.Contains(output, error.Message);
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [Fact]
     public void A_glyph_id_beyond_the_font_is_an_error()
     {
         var run = new GlyphRun(RepositoryFonts.NotoSerif, 12, 50, 50, Ink.Black, [new PlacedGlyph(60000, 0, 0, 6, "x")]);

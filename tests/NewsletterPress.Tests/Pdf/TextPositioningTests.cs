@@ -119,4 +119,28 @@ public sealed class TextPositioningTests : IDisposable
         var qdf = PdfTools.Uncompressed(pdf);
         Assert.Contains("/Span << /ActualText <feff00710301> >> BDC", qdf);
     }
+
+    [Fact]
+    public void Every_glyph_of_a_cluster_is_drawn_even_identical_ones()
+    {
+        // A base with the same mark stacked twice at the same place (an overstrike), placed so
+        // that the mark is the glyph reaching furthest right, which is drawn last.
+        var font = RepositoryFonts.NotoSerif;
+        var q = TestShaper.GlyphOf(font, 'q');
+        var acute = TestShaper.GlyphOf(font, 0x0301);
+        var run = new GlyphRun(font, 20, 72, 100, Ink.Black,
+        [
+            new PlacedGlyph(q, 0, 0, 11, "q\u0301\u0301"),
+            new PlacedGlyph(acute, 15, 0, 0, ""),
+            new PlacedGlyph(acute, 15, 0, 0, ""),
+        ]);
+        var qdf = System.Text.Encoding.Latin1.GetString(
+            PdfWriter.WriteToBytes(SampleDocuments.SinglePage(run), new PdfWriterOptions(Compress: false)));
+        var shown = qdf.Split('\n').Where(line => line.EndsWith(" TJ", StringComparison.Ordinal))
+            .SelectMany(line => System.Text.RegularExpressions.Regex.Matches(line, "<([0-9A-F]{4})+>"))
+            .SelectMany(m => m.Groups[1].Captures.Select(c => c.Value)).ToList();
+        Assert.Equal(3, shown.Count);
+        Assert.Equal(2, shown.Count(code => code == acute.ToString("X4", CultureInfo.InvariantCulture)));
+        Assert.Single(shown, q.ToString("X4", CultureInfo.InvariantCulture));
+    }
 }

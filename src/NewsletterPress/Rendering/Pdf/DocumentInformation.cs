@@ -3,8 +3,8 @@ using NewsletterPress.Display;
 namespace NewsletterPress.Rendering.Pdf;
 
 /// <summary>
-/// The document information dictionary (ISO 32000-1 §14.3.3). Both dates come from the
-/// issue's date, never from the clock, so rebuilding gives the same bytes.
+/// Fills the document information dictionary (ISO 32000-1 §14.3.3) from the issue. Both
+/// dates come from the issue's date, never from the clock, so rebuilding gives the same bytes.
 /// </summary>
 internal static class DocumentInformation
 {
@@ -12,15 +12,16 @@ internal static class DocumentInformation
 
     public static PdfDictionary Build(DocumentInfo info)
     {
-        var dictionary = new PdfDictionary();
+        var dictionary = new InformationDictionary();
         if (!string.IsNullOrEmpty(info.Title))
-            dictionary.TextString("Title", info.Title);
+            dictionary.Title(info.Title);
         if (!string.IsNullOrEmpty(info.Publisher))
-            dictionary.TextString("Author", info.Publisher).TextString("Creator", info.Publisher);
-        var date = PdfSyntax.Date(info.Date);
+            dictionary.Author(info.Publisher);
         return dictionary
-            .TextString("Producer", Producer)
-            .LiteralString("CreationDate", date)
-            .LiteralString("ModDate", date);
+            .Creator(Producer)
+            .Producer(Producer)
+            .CreationDate(info.Date)
+            .ModDate(info.Date)
+            .Dictionary;
     }
 }

@@ -35,13 +35,10 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
                 WritePage(writer, document.Pages[i], pageRefs[i], pagesRef, usageByFont, programs, fontRefs, navigation);
 
             // §7.7.3.2 page tree: a single flat node is enough for newsletter-sized documents.
-            var kids = new PdfArray();
-            foreach (var pageRef in pageRefs)
-                kids.Ref(pageRef);
-            writer.WriteObject(pagesRef, new PdfDictionary("Pages").Array("Kids", kids).Integer("Count", pageRefs.Count));
+            writer.WriteObject(pagesRef, new PageTreeNode().Kids(pageRefs).Dictionary);
 
             foreach (var usage in usages)
-                TrueTypeFontEmbedder.Embed(writer, fontRefs[usage.Font], usage, programs[usage.Font]);
+                CompositeFontEmbedder.Embed(writer, fontRefs[usage.Font], usage, programs[usage.Font]);
 
             var outlineRef = navigation.WriteOutline(writer, document.Outline);
             writer.WriteObject(catalogRef, Catalog(pagesRef, navigation, outlineRef));
@@ -62,6 +59,8 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
         var byFont = new Dictionary<FontRef, FontUsage>();
         foreach (var run in document.Pages.SelectMany(p => p.Items).OfType<GlyphRun>())
         {
+            if (run.Glyphs.IsDefaultOrEmpty)
+                continue; // draws nothing, so needs no font
             if (!byFont.TryGetValue(run.Font, out var usage))
             {
                 usage = new FontUsage(run.Font, "F" + (usages.Count + 1));
@@ -108,37 +107,28 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
         var contentRef = writer.Allocate();
         writer.WriteStream(contentRef, new PdfDictionary(), content.ToBytes());
 
-        var fonts = new PdfDictionary();
-        foreach (var (name, reference) in pageFonts)
-            fonts.Ref(name, reference);
-        var resources = new PdfDictionary();
-        if (fonts.Count > 0)
-            resources.Dict("Font", fonts);
-
-        var pageDict = new PdfDictionary("Page")
-            .Ref("Parent", pagesRef)
-            .Array("MediaBox", PdfArray.Of(0, 0, page.Width, page.Height))
-            .Dict("Resources", resources)
-            .Ref("Contents", contentRef);
+        var pageObject = new PageObject()
+            .Parent(pagesRef)
+            .MediaBox(page.Width, page.Height)
+            .Resources(pageFonts)
+            .Contents(contentRef);
         if (navigation.WriteAnnotations(writer, page, pageRef) is { } annotations)
-            pageDict.Array("Annots", annotations);
-        writer.WriteObject(pageRef, pageDict);
+            pageObject.Annots(annotations);
+        writer.WriteObject(pageRef, pageObject.Dictionary);
     }
 
     /// <summary>§7.7.2 document catalog.</summary>
     private PdfDictionary Catalog(PdfRef pagesRef, Navigation navigation, PdfRef? outlineRef)
     {
-        var catalog = new PdfDictionary("Catalog")
-            .Ref("Pages", pagesRef)
-            .Dict("PageLabels", PageLabels.Build(document.Pages));
+        var catalog = new Catalog()
+            .Pages(pagesRef)
+            .PageLabels(PageLabels.Build(document.Pages));
         if (navigation.NamesDictionary() is { } names)
-            catalog.Dict("Names", names);
+            catalog.Names(names);
         if (outlineRef is { } outline)
-            catalog.Ref("Outlines", outline).Name("PageMode", "UseOutlines");
+            catalog.Outlines(outline).PageMode("UseOutlines");
         if (!string.IsNullOrWhiteSpace(document.Info.Language))
-            catalog.TextString("Lang", document.Info.Language); // §14.9.2.1, a BCP 47 tag
-        // §12.2: show the title rather than the file name in the window bar.
-        catalog.Dict("ViewerPreferences", new PdfDictionary().Bool("DisplayDocTitle", true));
-        return catalog;
+            catalog.Lang(document.Info.Language);
+        return catalog.DisplayDocTitle(true).Dictionary;
     }
 }

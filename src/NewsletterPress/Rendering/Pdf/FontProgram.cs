@@ -13,9 +13,11 @@ internal sealed class FontProgram : IDisposable
     private readonly Blob _blob;
     private readonly Font _font;
     private readonly Dictionary<uint, double> _widths = [];
+    private readonly CffCharset? _charset;
 
-    private FontProgram(FontRef source, Blob blob, Face face, Font font, SfntTables tables)
+    private FontProgram(FontRef source, Blob blob, Face face, Font font, SfntTables tables, CffCharset? charset)
     {
+        _charset = charset;
         Source = source;
         _blob = blob;
         Face = face;
@@ -45,18 +47,24 @@ internal sealed class FontProgram : IDisposable
             if (face.GlyphCount <= 0 || face.UnitsPerEm <= 0)
                 throw new PdfWriterException($"Font file '{path}' (face {source.FaceIndex}) is not a font HarfBuzz can read.");
             var tables = SfntTables.Read(face);
-            if (tables.HasCff)
+            switch (tables.Outlines)
             {
-                throw new PdfWriterException(
-                    $"Font file '{path}' has CFF (PostScript) outlines, which the PDF writer cannot embed yet; use a TrueType font.",
-                    new NotSupportedException("CFF font embedding is not implemented."));
+                case FontOutlines.TrueType or FontOutlines.NameKeyedCff or FontOutlines.CidKeyedCff:
+                    break;
+                case FontOutlines.Cff2:
+                    throw new PdfWriterException(
+                        $"Font file '{path}' has CFF2 (variable) outlines, which the PDF writer cannot embed; use a static TrueType or CFF instance.",
+                        new NotSupportedException("CFF2 embedding is not implemented."));
+                default:
+                    throw new PdfWriterException($"Font file '{path}' has neither 'glyf' nor 'CFF ' outlines to embed.");
             }
-            if (!tables.HasGlyf)
-                throw new PdfWriterException($"Font file '{path}' has no 'glyf' outlines to embed.");
             font = new Font(face);
             // Scale = units per em, so advances come back in font units.
             font.SetScale(face.UnitsPerEm, face.UnitsPerEm);
-            return new FontProgram(source, blob, face, font, tables);
+            var charset = tables.Outlines == FontOutlines.CidKeyedCff
+                ? CffCharset.Read(SfntTables.Table(face, "CFF "))
+                : null;
+            return new FontProgram(source, blob, face, font, tables, charset);
         }
         catch (Exception ex) when (ex is not PdfWriterException)
         {
@@ -73,6 +81,13 @@ internal sealed class FontProgram : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The 2-byte code (= CID, through Identity-H) that shows a glyph. The subset keeps glyph
+    /// ids, so this is the glyph id itself, except for CID-keyed CFF, where the viewer looks
+    /// the CID up in the font's charset (the trap described in the architecture notes).
+    /// </summary>
+    public uint CodeOf(uint glyphId) => _charset?.CidOf(glyphId) ?? glyphId;
 
     /// <summary>The glyph's horizontal advance (hmtx) in PDF glyph space, rounded to 3 decimals.</summary>
     public double Width(uint glyphId)

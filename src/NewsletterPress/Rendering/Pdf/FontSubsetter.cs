@@ -18,11 +18,14 @@ internal static partial class FontSubsetter
     private const uint RetainGids = 0x2;
 
     /// <summary>
-    /// Returns a TrueType font program that keeps the glyph ids of <paramref name="face"/>
-    /// and the outlines of <paramref name="glyphIds"/> (plus .notdef and composite parts,
+    /// Returns a font program (TrueType or OpenType/CFF, as the input) with the outlines of
+    /// <paramref name="glyphIds"/> of <paramref name="face"/> (plus .notdef and composite parts,
     /// which hb-subset adds itself), or throws with the font's file named.
     /// </summary>
-    public static byte[] Subset(HarfBuzzSharp.Face face, IEnumerable<uint> glyphIds, string fontFile)
+    /// <param name="retainGlyphIds">Keep glyph ids (TrueType, name-keyed CFF). Off for CID-keyed CFF,
+    /// whose subset keeps each glyph's CID in its charset, and renumbering spares a 65 535-entry
+    /// CharStrings INDEX.</param>
+    public static byte[] Subset(HarfBuzzSharp.Face face, IEnumerable<uint> glyphIds, string fontFile, bool retainGlyphIds = true)
     {
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero)
@@ -35,7 +38,7 @@ internal static partial class FontSubsetter
             hb_set_add(glyphSet, 0);
             foreach (var gid in glyphIds)
                 hb_set_add(glyphSet, gid);
-            hb_subset_input_set_flags(input, NoHinting | RetainGids);
+            hb_subset_input_set_flags(input, NoHinting | (retainGlyphIds ? RetainGids : 0));
 
             subsetFace = hb_subset_or_fail(face.Handle, input);
             if (subsetFace == IntPtr.Zero)

@@ -43,26 +43,18 @@ internal sealed class Navigation
         var annotations = new PdfArray();
         foreach (var link in page.Items.OfType<LinkArea>())
         {
-            var annotation = new PdfDictionary("Annot")
-                .Name("Subtype", "Link")
-                .Array("Rect", PdfArray.Of(link.X, page.Height - link.Y - link.Height, link.X + link.Width, page.Height - link.Y))
-                .Array("Border", PdfArray.Of(0, 0, 0))
-                .Ref("P", pageRef);
+            var annotation = new LinkAnnotation()
+                .Rect(link.X, page.Height - link.Y - link.Height, link.X + link.Width, page.Height - link.Y)
+                .NoBorder()
+                .P(pageRef);
             if (link.Uri is { Length: > 0 } uri)
-            {
-                // §12.6.4.7 URI action: the URI is a 7-bit ASCII string.
-                annotation.Dict("A", new PdfDictionary().Name("S", "URI").LiteralString("URI", AsciiUri(uri)));
-            }
+                annotation.UriAction(AsciiUri(uri));
             else if (link.Destination is { Length: > 0 } name)
-            {
-                annotation.Raw("Dest", NamedDestination(name, "link"));
-            }
+                annotation.Dest(CheckedDestination(name, "link"));
             else
-            {
                 throw new PdfWriterException($"A link at ({link.X}, {link.Y}) on page '{page.Label}' has neither a URI nor a destination.");
-            }
             var reference = writer.Allocate();
-            writer.WriteObject(reference, annotation);
+            writer.WriteObject(reference, annotation.Dictionary);
             annotations.Ref(reference);
         }
         return annotations.Count > 0 ? annotations : null;
@@ -86,10 +78,7 @@ internal sealed class Navigation
             return null;
         var root = writer.Allocate();
         var (first, last, count) = WriteOutlineLevel(writer, outline, root);
-        writer.WriteObject(root, new PdfDictionary("Outlines")
-            .Ref("First", first)
-            .Ref("Last", last)
-            .Integer("Count", count));
+        writer.WriteObject(root, new OutlineDictionary().Children(first, last, count).Dictionary);
         return root;
     }
 
@@ -102,31 +91,32 @@ internal sealed class Navigation
         for (var i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
-            var item = new PdfDictionary()
-                .TextString("Title", entry.Title)
-                .Ref("Parent", parent);
+            var item = new OutlineItem()
+                .Title(entry.Title)
+                .Parent(parent);
             if (i > 0)
-                item.Ref("Prev", refs[i - 1]);
+                item.Prev(refs[i - 1]);
             if (i < entries.Length - 1)
-                item.Ref("Next", refs[i + 1]);
+                item.Next(refs[i + 1]);
             if (!entry.Children.IsDefaultOrEmpty)
             {
                 var (first, last, count) = WriteOutlineLevel(writer, entry.Children, refs[i]);
-                item.Ref("First", first).Ref("Last", last).Integer("Count", count);
+                item.Children(first, last, count);
                 total += count;
             }
-            item.Raw("Dest", NamedDestination(entry.Destination, $"outline entry \"{entry.Title}\""));
-            writer.WriteObject(refs[i], item);
+            item.Dest(CheckedDestination(entry.Destination, $"outline entry \"{entry.Title}\""));
+            writer.WriteObject(refs[i], item.Dictionary);
             total++;
         }
         return (refs[0], refs[^1], total);
     }
 
-    private string NamedDestination(string name, string user)
+    /// <summary>Returns <paramref name="name"/> if an anchor defines it, else throws naming the <paramref name="user"/>.</summary>
+    private string CheckedDestination(string name, string user)
     {
         if (!_destinations.ContainsKey(DestinationKey(name)))
             throw new PdfWriterException($"The {user} points to destination '{name}', but no anchor of that name exists.");
-        return PdfSyntax.TextString(name);
+        return name;
     }
 
     /// <summary>Name trees are sorted by the bytes of their keys (§7.9.6), i.e. of the written string.</summary>

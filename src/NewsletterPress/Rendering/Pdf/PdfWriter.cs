@@ -10,8 +10,8 @@ public static class PdfWriter
     /// temporary file in the same directory which is then renamed over the target, so a
     /// failed build never leaves a truncated PDF nor clobbers the previous good one.
     /// </summary>
-    /// <exception cref="PdfWriterException">A font could not be read or subset, or the
-    /// display list refers to something that does not exist.</exception>
+    /// <exception cref="PdfWriterException">A font could not be read or subset, the display
+    /// list refers to something that does not exist, or the file could not be written.</exception>
     public static void Write(DisplayDocument document, string outputPath, PdfWriterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -30,6 +30,11 @@ public static class PdfWriter
                 stream.Flush(flushToDisk: true);
             }
             File.Move(tempPath, fullPath, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(tempPath);
+            throw new PdfWriterException($"Could not write '{fullPath}': {ex.Message}", ex);
         }
         catch
         {

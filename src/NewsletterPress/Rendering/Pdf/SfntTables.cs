@@ -4,6 +4,20 @@ using HarfBuzzSharp;
 
 namespace NewsletterPress.Rendering.Pdf;
 
+/// <summary>Which kind of glyph outlines a font carries; it decides the PDF font type.</summary>
+internal enum FontOutlines
+{
+    None,
+    /// <summary>'glyf' table: embedded as CIDFontType2 with FontFile2.</summary>
+    TrueType,
+    /// <summary>'CFF ' table without ROS: embedded as CIDFontType0 with FontFile3 /OpenType; CIDs are glyph ids.</summary>
+    NameKeyedCff,
+    /// <summary>'CFF ' table with ROS: embedded like name-keyed CFF, but codes are CIDs from the font's charset.</summary>
+    CidKeyedCff,
+    /// <summary>'CFF2' (variable) outlines: not supported.</summary>
+    Cff2,
+}
+
 /// <summary>
 /// The few font-wide values a PDF font descriptor needs, read from the OpenType tables
 /// (head, hhea, OS/2, post, name; see the OpenType specification) in font units.
@@ -19,8 +33,7 @@ internal sealed record SfntTables(
     double ItalicAngle,
     bool IsFixedPitch,
     string? PostScriptName,
-    bool HasCff,
-    bool HasGlyf)
+    FontOutlines Outlines)
 {
     public static SfntTables Read(Face face)
     {
@@ -44,11 +57,20 @@ internal sealed record SfntTables(
             ItalicAngle: post.Length >= 16 ? BinaryPrimitives.ReadInt32BigEndian(post.AsSpan(4)) / 65536.0 : 0,
             IsFixedPitch: post.Length >= 16 && BinaryPrimitives.ReadUInt32BigEndian(post.AsSpan(12)) != 0,
             PostScriptName: ReadPostScriptName(name),
-            HasCff: Table(face, "CFF ").Length > 0 || Table(face, "CFF2").Length > 0,
-            HasGlyf: Table(face, "glyf").Length > 0);
+            Outlines: OutlinesOf(face));
     }
 
-    private static byte[] Table(Face face, string tag)
+    private static FontOutlines OutlinesOf(Face face)
+    {
+        if (Table(face, "glyf").Length > 0)
+            return FontOutlines.TrueType;
+        var cff = Table(face, "CFF ");
+        if (cff.Length > 0)
+            return CffCharset.Read(cff).IsCidKeyed ? FontOutlines.CidKeyedCff : FontOutlines.NameKeyedCff;
+        return Table(face, "CFF2").Length > 0 ? FontOutlines.Cff2 : FontOutlines.None;
+    }
+
+    internal static byte[] Table(Face face, string tag)
     {
         using var blob = face.ReferenceTable(Tag.Parse(tag));
         return blob.AsSpan().ToArray();

@@ -56,7 +56,7 @@ internal static class TextPainter
                     show.Adjust(adjustment);
                     pen -= adjustment * run.Size / 1000.0;
                 }
-                show.Glyph(glyph.GlyphId);
+                show.Code(program.CodeOf(glyph.GlyphId));
                 pen += program.Width(glyph.GlyphId) * run.Size / 1000.0;
             }
 
@@ -85,13 +85,24 @@ internal static class TextPainter
         if (glyphs.Count == 1)
             return glyphs;
         double End(PlacedGlyph g) => g.X + (program.Width(g.GlyphId) * run.Size / 1000.0);
-        var first = glyphs.MinBy(g => g.X);
-        var last = glyphs.MaxBy(End);
+        // By index, not by value: a cluster may hold two identical glyphs.
+        int first = 0, last = 0;
+        for (var i = 1; i < glyphs.Count; i++)
+        {
+            if (glyphs[i].X < glyphs[first].X)
+                first = i;
+            if (End(glyphs[i]) > End(glyphs[last]))
+                last = i;
+        }
         if (first == last)
             return glyphs;
-        var ordered = new List<PlacedGlyph>(glyphs.Count) { first };
-        ordered.AddRange(glyphs.Where(g => g != first && g != last));
-        ordered.Add(last);
+        var ordered = new List<PlacedGlyph>(glyphs.Count) { glyphs[first] };
+        for (var i = 0; i < glyphs.Count; i++)
+        {
+            if (i != first && i != last)
+                ordered.Add(glyphs[i]);
+        }
+        ordered.Add(glyphs[last]);
         return ordered;
     }
 
@@ -101,11 +112,11 @@ internal static class TextPainter
         private readonly StringBuilder _array = new();
         private readonly StringBuilder _codes = new();
 
-        public void Glyph(uint glyphId)
+        public void Code(uint code)
         {
-            if (glyphId > 0xFFFF)
-                throw new PdfWriterException($"Glyph id {glyphId} does not fit a 2-byte Identity-H code.");
-            _codes.Append(glyphId.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            if (code > 0xFFFF)
+                throw new PdfWriterException($"Code {code} does not fit a 2-byte Identity-H code.");
+            _codes.Append(code.ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         public void Adjust(double thousandths)

@@ -1,0 +1,93 @@
+namespace NewsletterPress.Rendering.Pdf;
+
+// Typed writers for the objects that make up the document structure. Each wraps a
+// dictionary and offers only the keys this writer uses, named as in ISO 32000-1, so that a
+// misspelt key is a compile error rather than a silently broken file.
+
+/// <summary>Document catalog (ISO 32000-1 §7.7.2, Table 28).</summary>
+internal sealed class Catalog
+{
+    public PdfDictionary Dictionary { get; } = new("Catalog");
+
+    /// <summary>/Pages: the root of the page tree.</summary>
+    public Catalog Pages(PdfRef pageTree) { Dictionary.Ref("Pages", pageTree); return this; }
+
+    /// <summary>/PageLabels: number tree of page labels (§12.4.2).</summary>
+    public Catalog PageLabels(PdfDictionary numberTree) { Dictionary.Dict("PageLabels", numberTree); return this; }
+
+    /// <summary>/Names: the name dictionary (§7.7.4).</summary>
+    public Catalog Names(PdfDictionary names) { Dictionary.Dict("Names", names); return this; }
+
+    /// <summary>/Outlines: the outline dictionary (§12.3.3).</summary>
+    public Catalog Outlines(PdfRef outlines) { Dictionary.Ref("Outlines", outlines); return this; }
+
+    /// <summary>/PageMode: how the document is shown when opened, e.g. UseOutlines.</summary>
+    public Catalog PageMode(string mode) { Dictionary.Name("PageMode", mode); return this; }
+
+    /// <summary>/Lang: natural language of the text (§14.9.2), a BCP 47 tag.</summary>
+    public Catalog Lang(string language) { Dictionary.TextString("Lang", language); return this; }
+
+    /// <summary>/ViewerPreferences (§12.2) with /DisplayDocTitle: show /Title, not the file name.</summary>
+    public Catalog DisplayDocTitle(bool value)
+    {
+        Dictionary.Dict("ViewerPreferences", new PdfDictionary().Bool("DisplayDocTitle", value));
+        return this;
+    }
+}
+
+/// <summary>Page tree node (§7.7.3.2, Table 29).</summary>
+internal sealed class PageTreeNode
+{
+    public PdfDictionary Dictionary { get; } = new("Pages");
+
+    /// <summary>/Kids and /Count: the pages under this node (all leaves here).</summary>
+    public PageTreeNode Kids(IReadOnlyList<PdfRef> pages)
+    {
+        var kids = new PdfArray();
+        foreach (var page in pages)
+            kids.Ref(page);
+        Dictionary.Array("Kids", kids).Integer("Count", pages.Count);
+        return this;
+    }
+}
+
+/// <summary>Page object (§7.7.3.3, Table 30).</summary>
+internal sealed class PageObject
+{
+    public PdfDictionary Dictionary { get; } = new("Page");
+
+    public PageObject Parent(PdfRef pageTree) { Dictionary.Ref("Parent", pageTree); return this; }
+
+    /// <summary>/MediaBox: the page size in points, origin bottom-left.</summary>
+    public PageObject MediaBox(double width, double height) { Dictionary.Array("MediaBox", PdfArray.Of(0, 0, width, height)); return this; }
+
+    /// <summary>/Resources (§7.8.3): here only /Font, resource name → font.</summary>
+    public PageObject Resources(IEnumerable<KeyValuePair<string, PdfRef>> fonts)
+    {
+        var fontDict = new PdfDictionary();
+        foreach (var (name, font) in fonts)
+            fontDict.Ref(name, font);
+        var resources = new PdfDictionary();
+        if (fontDict.Count > 0)
+            resources.Dict("Font", fontDict);
+        Dictionary.Dict("Resources", resources);
+        return this;
+    }
+
+    public PageObject Contents(PdfRef contentStream) { Dictionary.Ref("Contents", contentStream); return this; }
+
+    public PageObject Annots(PdfArray annotations) { Dictionary.Array("Annots", annotations); return this; }
+}
+
+/// <summary>Document information dictionary (§14.3.3, Table 317).</summary>
+internal sealed class InformationDictionary
+{
+    public PdfDictionary Dictionary { get; } = new();
+
+    public InformationDictionary Title(string title) { Dictionary.TextString("Title", title); return this; }
+    public InformationDictionary Author(string author) { Dictionary.TextString("Author", author); return this; }
+    public InformationDictionary Creator(string creator) { Dictionary.TextString("Creator", creator); return this; }
+    public InformationDictionary Producer(string producer) { Dictionary.TextString("Producer", producer); return this; }
+    public InformationDictionary CreationDate(DateTimeOffset date) { Dictionary.LiteralString("CreationDate", PdfSyntax.Date(date)); return this; }
+    public InformationDictionary ModDate(DateTimeOffset date) { Dictionary.LiteralString("ModDate", PdfSyntax.Date(date)); return this; }
+}
