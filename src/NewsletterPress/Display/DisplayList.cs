@@ -30,7 +30,15 @@ public sealed record Ink(double C, double M, double Y, double K, string? RgbHex 
 /// glyph, empty on the cluster's other glyphs. Used for ToUnicode and ActualText.</param>
 public readonly record struct PlacedGlyph(uint GlyphId, double X, double Y, double Advance, string Text);
 
-public abstract record DisplayItem;
+/// <summary>
+/// A drawn thing. <see cref="Element"/> is the id of the structure element (see
+/// <see cref="StructureElement"/>) whose content it is, or null for an artifact (running
+/// footers, rules, leaders) that screen readers and reflow skip.
+/// </summary>
+public abstract record DisplayItem
+{
+    public int? Element { get; init; }
+}
 
 /// <summary>Glyphs of one font at one size on one baseline.</summary>
 public sealed record GlyphRun(FontRef Font, double Size, double X, double Y, Ink Ink,
@@ -51,14 +59,42 @@ public sealed record Box(double X, double Y, double Width, double Height, Ink? S
 public sealed record LinkArea(double X, double Y, double Width, double Height, string? Uri, string? Destination)
     : DisplayItem;
 
+/// <summary>
+/// A raster image from the issue folder (PNG, JPEG, …) placed in the box X,Y (top-left),
+/// Width × Height points. The renderer decodes and, for print, downsamples it.
+/// </summary>
+public sealed record ImageItem(string Path, double X, double Y, double Width, double Height) : DisplayItem;
+
 /// <summary>A named destination (the target of internal links and outline entries), at (X,Y).</summary>
 public sealed record Anchor(string Name, double X, double Y) : DisplayItem;
 
 public sealed record Page(double Width, double Height, ImmutableArray<DisplayItem> Items, string Label);
+
+/// <summary>The structure roles of tagged PDF (ISO 32000-1 §14.8.4) that the layout produces.</summary>
+public enum StructureRole { Document, Art, H1, H2, H3, P, L, LI, Lbl, LBody, Figure, Caption, Table, TR, TH, TD, Note, Link }
+
+/// <summary>
+/// One node of the document's logical structure. Elements are listed in reading order
+/// (parents before children); items point at their element through <see cref="DisplayItem.Element"/>.
+/// </summary>
+/// <param name="Alt">Alternative text (figures) — what a screen reader says instead of the picture.</param>
+/// <param name="Lang">The element's language when it differs from the document's.</param>
+public sealed record StructureElement(int Id, int? Parent, StructureRole Role, string? Alt = null, string? Lang = null);
 
 public sealed record OutlineEntry(string Title, string Destination, ImmutableArray<OutlineEntry> Children);
 
 /// <summary>Document-level metadata. <see cref="Date"/> drives every date written into the file.</summary>
 public sealed record DocumentInfo(string Title, string Publisher, string Language, DateTimeOffset Date);
 
-public sealed record DisplayDocument(DocumentInfo Info, ImmutableArray<Page> Pages, ImmutableArray<OutlineEntry> Outline);
+/// <summary>A file that travels inside the PDF (PDF/A-3 associated files: the issue's own sources).</summary>
+/// <param name="Name">The file's path relative to the issue folder, with '/' separators.</param>
+public sealed record AttachedFile(string Name, string Path, string MimeType);
+
+public sealed record DisplayDocument(DocumentInfo Info, ImmutableArray<Page> Pages, ImmutableArray<OutlineEntry> Outline)
+{
+    /// <summary>The logical structure in reading order; empty when the layout did not tag.</summary>
+    public ImmutableArray<StructureElement> Structure { get; init; } = [];
+
+    /// <summary>Source files to embed (archive profile); empty otherwise.</summary>
+    public ImmutableArray<AttachedFile> Attachments { get; init; } = [];
+}
