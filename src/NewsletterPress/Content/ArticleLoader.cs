@@ -110,7 +110,13 @@ public static class ArticleLoader
                         .Select(r => r.OfType<TableCell>()
                             .Select(c => c.OfType<ParagraphBlock>().SelectMany(p => _inlines.Convert(p.Inline)).ToImmutableArray())
                             .ToImmutableArray())
-                        .ToImmutableArray()));
+                        .ToImmutableArray(),
+                        table.ColumnDefinitions.Select(d => d.Alignment switch
+                        {
+                            TableColumnAlign.Right => CellAlignment.End,
+                            TableColumnAlign.Center => CellAlignment.Center,
+                            _ => CellAlignment.Start,
+                        }).ToImmutableArray()));
                     break;
                 case Markdig.Extensions.Figures.Figure figure:
                     foreach (var child in figure) Convert(child, output);
@@ -146,7 +152,17 @@ public static class ArticleLoader
             if (!File.Exists(full))
                 throw new InputException(where, $"the image '{image.Url}' was not found (looked for {full})");
             var caption = _inlines.Convert(image);
-            return new Figure(where, full, caption);
+            var attributes = image.TryGetAttributes();
+            double? width = null;
+            if (attributes?.Properties?.FirstOrDefault(p => p.Key == "width").Value is { } w)
+            {
+                if (!w.EndsWith('%') || !double.TryParse(w[..^1], System.Globalization.NumberStyles.Float,
+                        System.Globalization.CultureInfo.InvariantCulture, out var percent) || percent is <= 0 or > 100)
+                    throw new InputException(where, $"width={w}: write the width as a percentage of the column, e.g. {{width=50%}}");
+                width = percent / 100;
+            }
+            bool spans = attributes?.Classes?.Contains("span") == true;
+            return new Figure(where, full, caption, width, spans);
         }
 
         /// <summary>Splits "label：value" lines (one per forced or soft line) into fields.</summary>

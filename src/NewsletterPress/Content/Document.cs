@@ -31,11 +31,20 @@ public sealed record Field(ImmutableArray<Span> Label, ImmutableArray<Span> Valu
 /// <summary>Label/value lines such as 日時：… 場所：…, whose values align on one tab.</summary>
 public sealed record Fields(SourcePosition Where, ImmutableArray<Field> Rows) : Block(Where);
 
-/// <summary>A table: the first row is the header.</summary>
-public sealed record Table(SourcePosition Where, ImmutableArray<ImmutableArray<ImmutableArray<Span>>> Rows) : Block(Where);
+public enum CellAlignment { Start, Center, End }
+
+/// <summary>A table: the first row is the header; one alignment per column (from |---:|).</summary>
+public sealed record Table(SourcePosition Where, ImmutableArray<ImmutableArray<ImmutableArray<Span>>> Rows,
+    ImmutableArray<CellAlignment> Alignments) : Block(Where);
 
 /// <summary>An image with its caption; <see cref="Path"/> is absolute, inside the issue folder.</summary>
-public sealed record Figure(SourcePosition Where, string Path, ImmutableArray<Span> Caption) : Block(Where);
+/// <param name="Width">The share of the column (or, when spanning, of the text block) the editor asked for, from {width=50%}.</param>
+/// <param name="Spans">True for {.span}: the figure goes across all columns.</param>
+public sealed record Figure(SourcePosition Where, string Path, ImmutableArray<Span> Caption, double? Width = null, bool Spans = false)
+    : Block(Where)
+{
+    public string Alt => string.Concat(Caption.Select(s => s.Text));
+}
 
 public sealed record ThematicBreak(SourcePosition Where) : Block(Where);
 

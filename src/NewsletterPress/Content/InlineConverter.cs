@@ -17,7 +17,7 @@ internal sealed partial class InlineConverter(string file, WarningLog warnings)
     public ImmutableArray<Span> Convert(ContainerInline? container, bool softBreaksAreLines = false)
     {
         var spans = new List<Span>();
-        if (container is not null) Walk(container, SpanStyle.None, null, null, spans);
+        if (container is not null) WalkChildren(container, SpanStyle.None, null, null, spans);
         if (softBreaksAreLines) spans = spans.Select(s => s with { Text = s.Text.Replace('\u0001', '\n') }).ToList();
         return Merge(LinkBareAddresses(spans));
     }

@@ -6,7 +6,8 @@ namespace NewsletterPress.Layout;
 /// <summary>An article's opener across the columns: kicker, title, author, affiliation and a thin rule.</summary>
 internal static class ArticleOpener
 {
-    public static Band Compose(Article article, string anchor, ParagraphSetter setter, LayoutConfig config, TypeScale scale)
+    public static Band Compose(Article article, string anchor, ParagraphSetter setter, LayoutConfig config, TypeScale scale,
+        StructureBuilder structure, int articleElement)
     {
         var band = new BandBuilder(config);
         band.Add(new AnchorFragment(anchor));
@@ -20,18 +21,20 @@ internal static class ArticleOpener
         {
             // Latin kickers are set in letter-spaced capitals (look.md); Japanese ones as written.
             var text = japaneseTitle ? kicker : kicker.ToUpperInvariant();
-            band.AddLines(setter.Set([new TextRun(text, scale.Kicker)], Format(lang)), 0, scale.Kicker.Size * 1.3, scale.Kicker.Size * 1.5);
+            band.AddLines(setter.Set([new TextRun(text, scale.Kicker)], Format(lang)), 0, scale.Kicker.Size * 1.3, scale.Kicker.Size * 1.5,
+                structure.Add(Display.StructureRole.P, articleElement));
             first = scale.Title.Size * 1.6;
         }
         else first = scale.Title.Size * 1.2;
         var title = setter.Set(BlockComposer.Runs([new Span(article.Title)], scale.Title, lang), Format(lang));
-        band.AddLines(title, 0, first, scale.Title.Size * 1.35);
+        band.AddLines(title, 0, first, scale.Title.Size * 1.35, structure.Add(Display.StructureRole.H1, articleElement));
         if (article.Author is { } author)
             band.AddLines(setter.Set(BlockComposer.Runs([new Span(author)], scale.Author, lang), Format(lang)), 0,
-                config.Leading * 1.3, config.Leading);
+                config.Leading * 1.3, config.Leading, structure.Add(Display.StructureRole.P, articleElement));
         if (article.Affiliation is { } affiliation)
             band.AddLines(setter.Set(BlockComposer.Runs([new Span(affiliation)], scale.Affiliation, lang), Format(lang)), 0,
-                article.Author is null ? config.Leading * 1.3 : config.Leading * 0.95, config.Leading * 0.95);
+                article.Author is null ? config.Leading * 1.3 : config.Leading * 0.95, config.Leading * 0.95,
+                structure.Add(Display.StructureRole.P, articleElement));
         band.Rule(config.BodySize * 0.9, 0, width, 0.5, Display.Ink.Black);
         return band.Build(config.Leading * 0.6);
     }

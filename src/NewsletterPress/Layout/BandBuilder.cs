@@ -15,28 +15,28 @@ internal sealed class BandBuilder(LayoutConfig config)
     public double Depth { get; private set; }
 
     /// <summary>Adds a line whose baseline sits <paramref name="advance"/> below the previous baseline (or the top).</summary>
-    public void AddLine(TextLine line, double x, double advance)
+    public void AddLine(TextLine line, double x, double advance, int? element = null)
     {
         Depth += advance;
-        _fragments.Add(new TextFragment(line, x, Depth));
+        _fragments.Add(new TextFragment(line, x, Depth) { Element = element });
     }
 
     /// <summary>Adds a body-size line on the next baseline of the grid, so that running text in
     /// bands (contents, donation box) lines up with the columns' baselines.</summary>
-    public void AddGridLine(TextLine line, double x, double minimumAdvance = 0)
+    public void AddGridLine(TextLine line, double x, double minimumAdvance = 0, int? element = null)
     {
         double target = Depth + Math.Max(minimumAdvance, 0.01);
         int k = (int)Math.Ceiling((target - config.BaselineOffset) / config.Leading - 1e-6);
         Depth = Math.Max(0, k) * config.Leading + config.BaselineOffset;
-        _fragments.Add(new TextFragment(line, x, Depth));
+        _fragments.Add(new TextFragment(line, x, Depth) { Element = element });
     }
 
-    public void AddLines(IEnumerable<TextLine> lines, double x, double firstAdvance, double leading)
+    public void AddLines(IEnumerable<TextLine> lines, double x, double firstAdvance, double leading, int? element = null)
     {
         bool first = true;
         foreach (var line in lines)
         {
-            AddLine(line, x, first ? firstAdvance : leading);
+            AddLine(line, x, first ? firstAdvance : leading, element);
             first = false;
         }
     }

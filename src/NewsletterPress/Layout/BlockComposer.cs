@@ -2,109 +2,177 @@ using System.Collections.Immutable;
 using System.Globalization;
 using NewsletterPress.Content;
 using NewsletterPress.Diagnostics;
+using NewsletterPress.Display;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout;
 
 /// <summary>
-/// Turns an article's blocks into flow lines for a column of a given width: paragraphs
-/// become set lines, headings take whole grid lines and keep with what follows.
+/// Turns an article's blocks into flow parts for a column of a given width: paragraphs
+/// become set lines on the grid, headings take whole grid lines and keep with what follows,
+/// figures and tables either sit in the column or span the columns. Every fragment is tagged
+/// with its structure element.
 /// </summary>
-internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings)
+internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings,
+    StructureBuilder structure)
 {
-    private int _paragraphCounter;
+    /// <summary>A short group of hard-broken lines (an address) is not split across columns.</summary>
+    private const int MaxLinesKeptTogether = 8;
 
-    public List<FlowLine> Compose(Article article, double width)
+    private readonly FigureComposer _figures = new(setter, config, scale, warnings);
+    private readonly TableComposer _tables = new(setter, config, scale);
+    private int _paragraphCounter;
+    private List<FlowPart> _parts = [];
+    private List<FlowLine> _lines = [];
+
+    public List<FlowPart> Compose(Article article, double width, int articleElement)
     {
-        var lines = new List<FlowLine>();
+        _parts = [];
+        _lines = [];
         bool afterHeading = true;
         foreach (var block in article.Blocks)
         {
-            ComposeBlock(block, article.Lang, width, 0, afterHeading, lines);
+            ComposeBlock(block, article.Lang, width, 0, afterHeading, articleElement);
             afterHeading = block is Heading;
         }
-        if (article.Footnotes.Length > 0) ComposeFootnotes(article, width, lines);
-        return lines;
+        if (article.Footnotes.Length > 0) ComposeFootnotes(article, width, articleElement);
+        EndColumnLines();
+        return _parts;
     }
 
-    private void ComposeBlock(Block block, string lang, double width, double indent, bool afterHeading, List<FlowLine> output)
+    private void EndColumnLines()
+    {
+        if (_lines.Count > 0) _parts.Add(new ColumnLines(_lines));
+        _lines = [];
+    }
+
+    private void ComposeBlock(Block block, string lang, double width, double indent, bool afterHeading, int parent)
     {
         switch (block)
         {
-            case Heading h: ComposeHeading(h, lang, width, output); break;
+            case Heading h: ComposeHeading(h, lang, width, parent); break;
             case Paragraph p:
                 // Japanese paragraphs always open with a one-em indent; English ones not after a
                 // heading (book style); a group of hard-broken lines (an address) never.
                 bool japanese = lang.StartsWith("ja", StringComparison.Ordinal);
                 bool lineGroup = p.Text.Any(s => s.Text.Contains('\n'));
                 bool indentFirst = indent == 0 && !lineGroup && (japanese || !afterHeading);
-                AddParagraph(p.Where, Runs(p.Text, scale.BodyText, lang), lang, width, indent, indentFirst ? config.BodySize : 0, output,
-                    keepTogether: lineGroup);
+                AddParagraph(p.Where, Runs(p.Text, scale.BodyText, lang), lang, width, indent, indentFirst ? config.BodySize : 0,
+                    structure.Add(StructureRole.P, parent), keepTogether: lineGroup);
                 break;
-            case ListBlock list: ComposeList(list, lang, width, indent, output); break;
+            case ListBlock list: ComposeList(list, lang, width, indent, parent); break;
             case Quote q:
-                foreach (var b in q.Blocks) ComposeBlock(b, lang, width, indent + config.BodySize, true, output);
+                int quote = structure.Add(StructureRole.Sect, parent);
+                foreach (var b in q.Blocks) ComposeBlock(b, lang, width, indent + config.BodySize, true, quote);
                 break;
-            case Fields f: ComposeFields(f, lang, width, indent, output); break;
-            case Table t:
-                warnings.Add(t.Where, "tables are printed as plain rows for now (cells separated by wide spaces)");
-                foreach (var row in t.Rows)
-                    AddParagraph(t.Where, row.SelectMany((cell, i) =>
-                        (i > 0 ? [new TextRun("\u3000", scale.BodyText)] : Array.Empty<TextRun>()).Concat(Runs(cell, scale.BodyText, lang))).ToList(),
-                        lang, width, indent, 0, output);
-                break;
-            case Figure fig:
-                warnings.Add(fig.Where, $"images are not placed yet; only the caption of '{Path.GetFileName(fig.Path)}' is printed");
-                AddParagraph(fig.Where, Runs(fig.Caption, scale.Footnote with { Family = FaceFamily.Sans }, lang), lang, width, indent, 0, output);
-                break;
+            case Fields f: ComposeFields(f, lang, width, indent, parent); break;
+            case Table t: ComposeTable(t, lang, width, parent); break;
+            case Figure fig: ComposeFigure(fig, lang, width, parent); break;
             case ThematicBreak:
-                output.Add(new FlowLine(1, [new RuleFragment(width / 3, config.Leading / 2, width * 2 / 3, config.Leading / 2, 0.5, Display.Ink.Black)]));
+                _lines.Add(new FlowLine(1, [new RuleFragment(width / 3, config.Leading / 2, width * 2 / 3, config.Leading / 2, 0.5, Ink.Black)]));
                 break;
         }
     }
 
+    private void ComposeFigure(Figure figure, string lang, double width, int parent)
+    {
+        int element = structure.Add(StructureRole.Figure, parent, alt: figure.Alt);
+        int? caption = figure.Caption.IsEmpty ? null : structure.Add(StructureRole.Caption, element);
+        if (!figure.Spans || config.Columns < 2 || width >= config.BlockWidth)
+        {
+            _lines.AddRange(_figures.Compose(figure, width, lang, element, caption));
+            return;
+        }
+        AddSpanning(_figures.Compose(figure, config.BlockWidth, lang, element, caption));
+    }
+
+    private void ComposeTable(Table table, string lang, double width, int parent)
+    {
+        int element = structure.Add(StructureRole.Table, parent);
+        // A table wider than the column goes across the columns when that makes it fit.
+        if (_tables.NaturalWidth(table, lang) <= width || config.Columns < 2 || width >= config.BlockWidth)
+        {
+            if (_tables.NaturalWidth(table, lang) > width)
+                warnings.Add(table.Where, "the table is wider than the text block; its columns were narrowed and wrapped");
+            _lines.AddRange(_tables.Compose(table, width, lang, structure, element));
+            return;
+        }
+        AddSpanning(_tables.Compose(table, config.BlockWidth, lang, structure, element));
+    }
+
+    /// <summary>Closes the current column run and adds lines that go across all columns as one band.</summary>
+    private void AddSpanning(List<FlowLine> lines)
+    {
+        EndColumnLines();
+        var fragments = ImmutableArray.CreateBuilder<Fragment>();
+        int y = 1; // a blank grid line above and below, so the columns' text does not touch it
+        foreach (var line in lines)
+        {
+            foreach (var f in line.Fragments) fragments.Add(Shift(f, y * config.Leading));
+            y += line.Lines;
+        }
+        _parts.Add(new SpanningBand(new Band(y + 1, fragments.ToImmutable())));
+    }
+
+    private static Fragment Shift(Fragment f, double dy) => f switch
+    {
+        TextFragment t => t with { Baseline = t.Baseline + dy },
+        RuleFragment r => r with { Y1 = r.Y1 + dy, Y2 = r.Y2 + dy },
+        ImageFragment i => i with { Y = i.Y + dy },
+        LinkFragment l => l with { Y = l.Y + dy },
+        BoxFragment b => b with { Y = b.Y + dy },
+        _ => f,
+    };
+
     /// <summary>Heading 2 is centred in two grid lines (行取り); heading 3 takes one line after one blank line.
     /// Both keep with the next lines so a heading never ends a column.</summary>
-    private void ComposeHeading(Heading h, string lang, double width, List<FlowLine> output)
+    private void ComposeHeading(Heading h, string lang, double width, int parent)
     {
         var style = h.Level <= 2 ? scale.Heading2 : scale.Heading3;
+        int element = structure.Add(h.Level <= 2 ? StructureRole.H2 : StructureRole.H3, parent);
         var set = Set(h.Where, Runs(h.Text, style, lang), new ParagraphFormat(width, 0, false, lang, config.BodySize));
         int gridLines = h.Level <= 2 ? 2 : 1;
         for (int i = 0; i < set.Length; i++)
         {
             bool first = i == 0;
             int lines = first ? gridLines : 1;
-            // Centre the first line's em box in its lines: baseline at half the band plus a third of the size.
             // A heading taking two lines is centred in them (行取り); in one line it sits on the grid like the text.
             double baseline = first && lines > 1 ? lines * config.Leading / 2 + style.Size * 0.35 : config.BaselineOffset;
-            var frags = ImmutableArray.Create<Fragment>(new TextFragment(set[i], 0, baseline));
-            if (first && h.Level >= 3 && output.Count > 0) output.Add(new FlowLine(1, [], Keep.WithNext));
-            output.Add(new FlowLine(lines, frags, Keep.WithNext));
+            var frags = ImmutableArray.Create<Fragment>(new TextFragment(set[i], 0, baseline) { Element = element });
+            if (first && h.Level >= 3 && _lines.Count > 0) _lines.Add(new FlowLine(1, [], Keep.WithNext));
+            _lines.Add(new FlowLine(lines, frags, Keep.WithNext));
         }
     }
 
-    private void ComposeList(ListBlock list, string lang, double width, double indent, List<FlowLine> output)
+    private void ComposeList(ListBlock list, string lang, double width, double indent, int parent)
     {
         double hang = config.BodySize;
         int number = list.Start;
+        int listElement = structure.Add(StructureRole.L, parent);
         foreach (var item in list.Items)
         {
             string marker = list.Ordered
                 ? number++.ToString(CultureInfo.InvariantCulture) + "."
                 : lang.StartsWith("ja", StringComparison.Ordinal) ? "・" : "•";
             double markerIndent = list.Ordered ? hang * 1.5 : hang;
-            int before = output.Count;
+            int itemElement = structure.Add(StructureRole.LI, listElement);
+            int label = structure.Add(StructureRole.Lbl, itemElement);
+            int body = structure.Add(StructureRole.LBody, itemElement);
+            int before = _lines.Count;
             bool firstBlock = true;
             foreach (var block in item)
             {
-                ComposeBlock(block, lang, width, indent + markerIndent, true, output);
-                if (firstBlock && output.Count > before)
+                ComposeBlock(block, lang, width, indent + markerIndent, true, body);
+                if (firstBlock && _lines.Count > before)
                 {
                     // Hang the marker in the indent of the item's first line.
                     var markerLine = Set(block.Where, [new TextRun(marker, scale.BodyText)],
                         new ParagraphFormat(markerIndent, 0, false, lang, config.BodySize))[0];
-                    var head = output[before];
-                    output[before] = head with { Fragments = head.Fragments.Insert(0, new TextFragment(markerLine, indent, config.BaselineOffset)) };
+                    var head = _lines[before];
+                    _lines[before] = head with
+                    {
+                        Fragments = head.Fragments.Insert(0, new TextFragment(markerLine, indent, config.BaselineOffset) { Element = label }),
+                    };
                 }
                 firstBlock = false;
             }
@@ -112,29 +180,30 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
     }
 
     /// <summary>Label/value rows whose values align on one tab after the longest label and a full-width colon.</summary>
-    private void ComposeFields(Fields fields, string lang, double width, double indent, List<FlowLine> output)
+    private void ComposeFields(Fields fields, string lang, double width, double indent, int parent)
     {
         var labels = fields.Rows.Select(r => Set(fields.Where, Runs(r.Label, scale.BodyText, lang).Append(new TextRun("：", scale.BodyText)).ToList(),
             new ParagraphFormat(width, 0, false, lang, config.BodySize))[0]).ToList();
         double tab = labels.Max(l => l.NaturalWidth);
         for (int r = 0; r < fields.Rows.Length; r++)
         {
+            int element = structure.Add(StructureRole.P, parent);
             var values = Set(fields.Where, Runs(fields.Rows[r].Value, scale.BodyText, lang),
                 new ParagraphFormat(width - indent - tab, 0, true, lang, config.BodySize));
             int id = _paragraphCounter++;
             for (int i = 0; i < values.Length; i++)
             {
                 var frags = ImmutableArray.CreateBuilder<Fragment>();
-                if (i == 0) frags.Add(new TextFragment(labels[r], indent, config.BaselineOffset));
-                frags.Add(new TextFragment(values[i], indent + tab, config.BaselineOffset));
-                output.Add(new FlowLine(1, frags.ToImmutable(), Paragraph: id, LineInParagraph: i, LinesInParagraph: values.Length));
+                if (i == 0) frags.Add(new TextFragment(labels[r], indent, config.BaselineOffset) { Element = element });
+                frags.Add(new TextFragment(values[i], indent + tab, config.BaselineOffset) { Element = element });
+                _lines.Add(new FlowLine(1, frags.ToImmutable(), Paragraph: id, LineInParagraph: i, LinesInParagraph: values.Length));
             }
         }
     }
 
-    private void ComposeFootnotes(Article article, double width, List<FlowLine> output)
+    private void ComposeFootnotes(Article article, double width, int parent)
     {
-        output.Add(new FlowLine(1, [new RuleFragment(0, config.Leading / 2, width / 3, config.Leading / 2, 0.5, Display.Ink.Black)], Keep.WithNext));
+        _lines.Add(new FlowLine(1, [new RuleFragment(0, config.Leading / 2, width / 3, config.Leading / 2, 0.5, Ink.Black)], Keep.WithNext));
         foreach (var note in article.Footnotes)
         {
             var runs = new List<TextRun> { new(note.Number.ToString(CultureInfo.InvariantCulture) + "\u2002", scale.Footnote) };
@@ -144,18 +213,16 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
                 if (b > 0) runs.Add(new TextRun("\n", scale.Footnote));
                 runs.AddRange(Runs(blocks[b].Text, scale.Footnote, article.Lang));
             }
-            var first = output.Count;
-            AddParagraph(new SourcePosition(article.SourcePath, 1, 1), runs, article.Lang, width, 0, 0, output);
-            if (output.Count > first)
-                output[first] = output[first] with { Fragments = output[first].Fragments.Insert(0, new AnchorFragment("fn" + note.Number)) };
+            var first = _lines.Count;
+            AddParagraph(new SourcePosition(article.SourcePath, 1, 1), runs, article.Lang, width, 0, 0,
+                structure.Add(StructureRole.Note, parent));
+            if (_lines.Count > first)
+                _lines[first] = _lines[first] with { Fragments = _lines[first].Fragments.Insert(0, new AnchorFragment("fn" + note.Number)) };
         }
     }
 
-    /// <summary>A short group of hard-broken lines (an address) is not split across columns.</summary>
-    private const int MaxLinesKeptTogether = 8;
-
     private void AddParagraph(SourcePosition where, IReadOnlyList<TextRun> runs, string lang, double width, double indent,
-        double firstLineIndent, List<FlowLine> output, bool keepTogether = false)
+        double firstLineIndent, int element, bool keepTogether = false)
     {
         var set = Set(where, runs, new ParagraphFormat(width - indent, firstLineIndent, true, lang, config.BodySize));
         int id = _paragraphCounter++;
@@ -164,8 +231,8 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
             if (set[i].Overfull)
                 warnings.Add(where, $"an unbreakable piece wider than the column was cut: \"{set[i].Text}\"");
             bool keep = keepTogether && set.Length <= MaxLinesKeptTogether && i < set.Length - 1;
-            output.Add(new FlowLine(1, [new TextFragment(set[i], indent, config.BaselineOffset)], keep ? Keep.WithNext : Keep.None,
-                Paragraph: id, LineInParagraph: i, LinesInParagraph: set.Length));
+            _lines.Add(new FlowLine(1, [new TextFragment(set[i], indent, config.BaselineOffset) { Element = element }],
+                keep ? Keep.WithNext : Keep.None, Paragraph: id, LineInParagraph: i, LinesInParagraph: set.Length));
         }
     }
 

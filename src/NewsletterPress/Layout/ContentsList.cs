@@ -13,13 +13,14 @@ namespace NewsletterPress.Layout;
 internal static class ContentsList
 {
     public static Band Compose(ContentsSettings settings, IReadOnlyList<Article> articles, IReadOnlyList<int> pages,
-        ParagraphSetter setter, LayoutConfig config, TypeScale scale, string issueLang)
+        ParagraphSetter setter, LayoutConfig config, TypeScale scale, StructureBuilder structure)
     {
+        int toc = structure.Add(Display.StructureRole.TOC, structure.Root);
         var band = new BandBuilder(config);
         double width = config.BlockWidth;
         var titleLine = setter.Set([new TextRun(settings.Title, scale.ContentsTitle)],
             new ParagraphFormat(width, 0, false, "en", config.BodySize))[0];
-        band.AddLine(titleLine, 0, config.Leading);
+        band.AddLine(titleLine, 0, config.Leading, structure.Add(Display.StructureRole.P, toc));
         band.Rule(config.BodySize * 0.5, 0, width, 0.5, scale.Accent);
 
         var style = scale.Contents;
@@ -32,13 +33,23 @@ internal static class ContentsList
             var lines = setter.Set(BlockComposer.Runs([new Span(articles[i].ContentsLine)], style, articles[i].Lang),
                 new ParagraphFormat(textWidth, 0, false, articles[i].Lang, config.BodySize));
             double top = band.Depth;
-            foreach (var line in lines) band.AddGridLine(line, config.BodySize);
+            int entry = structure.Add(Display.StructureRole.TOCI, toc);
+            bool firstLine = true;
+            foreach (var line in lines)
+            {
+                // At least a line's height below whatever is above (the rule under the title, or the previous entry).
+                band.AddGridLine(line, config.BodySize, firstLine ? config.BodySize * 1.2 : 0, entry);
+                firstLine = false;
+            }
             var last = lines[^1];
             double leaderStart = config.BodySize + last.NaturalWidth + config.BodySize * 0.5;
             double leaderEnd = width - number.NaturalWidth - config.BodySize * 0.5;
             AddLeaders(band, setter, scale, config, leaderStart, leaderEnd);
-            band.Add(new TextFragment(number, width - number.NaturalWidth, band.Depth));
-            band.Add(new LinkFragment(0, top + config.Leading * 0.2, width, band.Depth - top, null, IssueLayout.ArticleAnchor(i)));
+            band.Add(new TextFragment(number, width - number.NaturalWidth, band.Depth) { Element = entry });
+            band.Add(new LinkFragment(0, top + config.Leading * 0.2, width, band.Depth - top, null, IssueLayout.ArticleAnchor(i))
+            {
+                Element = structure.Add(Display.StructureRole.Link, entry),
+            });
         }
         return band.Build(config.Leading);
     }

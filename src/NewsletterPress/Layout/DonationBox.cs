@@ -12,8 +12,10 @@ namespace NewsletterPress.Layout;
 /// </summary>
 internal static class DonationBox
 {
-    public static Band Compose(Donation donation, string lang, ParagraphSetter setter, LayoutConfig config, TypeScale scale)
+    public static Band Compose(Donation donation, string lang, ParagraphSetter setter, LayoutConfig config, TypeScale scale,
+        StructureBuilder structure)
     {
+        int section = structure.Add(Display.StructureRole.Sect, structure.Root);
         var band = new BandBuilder(config);
         double em = config.BodySize, pad = em, width = config.BlockWidth, inner = width - 2 * pad;
         var body = scale.BodyText;
@@ -21,15 +23,19 @@ internal static class DonationBox
 
         band.Space(pad * 0.5);
         if (donation.Lead.Length > 0)
+        {
+            int lead = structure.Add(Display.StructureRole.P, section);
             foreach (var line in setter.Set(BlockComposer.Runs([new Span(donation.Lead)], body, lang), Format(inner, true)))
-                band.AddGridLine(line, pad, pad);
+                band.AddGridLine(line, pad, pad, lead);
+        }
         foreach (var option in donation.Options)
         {
             var runs = new List<TextRun> { new("☐\u2002", body) };
             runs.AddRange(BlockComposer.Runs([new Span(option)], body with { Bold = true }, lang));
             var optionLines = setter.Set(runs, Format(inner));
-            band.AddGridLine(optionLines[0], pad, config.Leading * 1.5);
-            foreach (var line in optionLines.Skip(1)) band.AddGridLine(line, pad);
+            int element = structure.Add(Display.StructureRole.P, section);
+            band.AddGridLine(optionLines[0], pad, config.Leading * 1.5, element);
+            foreach (var line in optionLines.Skip(1)) band.AddGridLine(line, pad, element: element);
         }
 
         var labels = donation.Details.Select(d => d.Label).ToList();
@@ -43,11 +49,12 @@ internal static class DonationBox
                 var colon = setter.Set([new TextRun("：", body)], Format(inner))[0];
                 var value = setter.Set(BlockComposer.Runs(LinkIfAddress(row.Value), body, lang),
                     Format(inner - labelWidth - colon.NaturalWidth));
-                band.AddGridLine(label, pad, firstRow ? config.Leading * 1.5 : 0);
-                band.Add(new TextFragment(colon, pad + labelWidth, band.Depth));
-                band.Add(new TextFragment(value[0], pad + labelWidth + colon.NaturalWidth, band.Depth));
+                int element = structure.Add(Display.StructureRole.P, section);
+                band.AddGridLine(label, pad, firstRow ? config.Leading * 1.5 : 0, element);
+                band.Add(new TextFragment(colon, pad + labelWidth, band.Depth) { Element = element });
+                band.Add(new TextFragment(value[0], pad + labelWidth + colon.NaturalWidth, band.Depth) { Element = element });
                 for (int i = 1; i < value.Length; i++)
-                    band.AddGridLine(value[i], pad + labelWidth + colon.NaturalWidth);
+                    band.AddGridLine(value[i], pad + labelWidth + colon.NaturalWidth, element: element);
                 firstRow = false;
             }
         }

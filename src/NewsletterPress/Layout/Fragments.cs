@@ -7,7 +7,11 @@ namespace NewsletterPress.Layout;
 // What a flow line or a spanning band draws, relative to its own top-left corner. The
 // layout decides where the corner goes; PageCanvas turns fragments into display items.
 
-internal abstract record Fragment;
+/// <summary>Something to draw; <see cref="Element"/> is its structure element (null: an artifact).</summary>
+internal abstract record Fragment
+{
+    public int? Element { get; init; }
+}
 
 /// <summary>A set line of text whose baseline is <paramref name="Baseline"/> below the top.</summary>
 internal sealed record TextFragment(TextLine Line, double X, double Baseline) : Fragment;
@@ -15,6 +19,9 @@ internal sealed record TextFragment(TextLine Line, double X, double Baseline) : 
 internal sealed record RuleFragment(double X1, double Y1, double X2, double Y2, double Width, Ink Ink) : Fragment;
 
 internal sealed record BoxFragment(double X, double Y, double Width, double Height, Ink Stroke, double StrokeWidth) : Fragment;
+
+/// <summary>An image from the issue folder, drawn into the box X,Y (top-left), Width × Height.</summary>
+internal sealed record ImageFragment(string Path, double X, double Y, double Width, double Height) : Fragment;
 
 internal sealed record AnchorFragment(string Name) : Fragment;
 

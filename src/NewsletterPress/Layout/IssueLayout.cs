@@ -27,9 +27,11 @@ public static class IssueLayout
 
         var pages = articles.Select(_ => 0).ToList();
         PageFlow? flow = null;
+        StructureBuilder structure = new();
         for (int pass = 0; pass < MaxPasses; pass++)
         {
-            flow = Run(issue, articles, pages, setter, config, scale, warnings);
+            structure = new StructureBuilder();
+            flow = Run(issue, articles, pages, setter, config, scale, warnings, structure);
             var computed = articles.Select((_, i) => flow.AnchorPages[ArticleAnchor(i)]).ToList();
             if (computed.SequenceEqual(pages)) break;
             pages = computed;
@@ -41,36 +43,42 @@ public static class IssueLayout
 
         var outline = articles.Select((a, i) => new OutlineEntry(a.ContentsLine, ArticleAnchor(i), [])).ToImmutableArray();
         var info = new DocumentInfo(issue.FullTitle, issue.Publisher, issue.Language, date);
-        return new DisplayDocument(info, [.. flow.ToPages()], outline);
+        return new DisplayDocument(info, [.. flow.ToPages()], outline) { Structure = structure.ToImmutable() };
     }
 
     private static PageFlow Run(Issue issue, IReadOnlyList<Article> articles, IReadOnlyList<int> pages,
-        ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings)
+        ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings, StructureBuilder structure)
     {
         var flow = new PageFlow(config);
         flow.NewPage();
-        flow.PlaceBand(Masthead.Compose(issue, setter, config, scale));
-        flow.PlaceBand(ContentsList.Compose(issue.Contents, articles, pages, setter, config, scale, issue.Language));
+        flow.PlaceBand(Masthead.Compose(issue, setter, config, scale, structure));
+        flow.PlaceBand(ContentsList.Compose(issue.Contents, articles, pages, setter, config, scale, structure));
         if (issue.Contents.Placement == ContentsPlacement.OwnPage) flow.NewPage();
 
         // Each article composes its own lines; warnings are only kept from the first pass.
         var passWarnings = pages.All(p => p == 0) ? warnings : new WarningLog();
-        var composer = new BlockComposer(setter, config, scale, passWarnings);
+        var composer = new BlockComposer(setter, config, scale, passWarnings, structure);
         for (int i = 0; i < articles.Count; i++)
         {
             var article = articles[i];
             var start = issue.Articles[i].Start;
             if (start == ArticleStart.NewPage && !flow.AtPageTop) flow.NewPage();
             else flow.Skip(1);
-            flow.PlaceBand(ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale), keepLines: 4);
+            int element = structure.Add(StructureRole.Art, structure.Root,
+                lang: article.Lang == issue.Language ? null : article.Lang);
+            flow.PlaceBand(ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale, structure, element), keepLines: 4);
             int columns = article.Columns ?? config.Columns;
             double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
-            flow.FlowColumns(composer.Compose(article, width), columns);
+            foreach (var part in composer.Compose(article, width, element))
+            {
+                if (part is ColumnLines lines) flow.FlowColumns(lines.Lines, columns);
+                else if (part is SpanningBand spanning) flow.PlaceBand(spanning.Band, keepLines: 2);
+            }
         }
         if (issue.Donation is { } donation)
         {
             flow.Skip(1);
-            flow.PlaceBand(DonationBox.Compose(donation, issue.Language, setter, config, scale));
+            flow.PlaceBand(DonationBox.Compose(donation, issue.Language, setter, config, scale, structure));
         }
         return flow;
     }

@@ -7,15 +7,16 @@ namespace NewsletterPress.Layout;
 /// <summary>The cover's masthead: title left and "Vol.N" right on one baseline, an accent rule, date and publisher below.</summary>
 internal static class Masthead
 {
-    public static Band Compose(Issue issue, ParagraphSetter setter, LayoutConfig config, TypeScale scale)
+    public static Band Compose(Issue issue, ParagraphSetter setter, LayoutConfig config, TypeScale scale, StructureBuilder structure)
     {
         var band = new BandBuilder(config);
         double width = config.BlockWidth;
         var fmt = new ParagraphFormat(width, 0, false, "en", config.BodySize);
         var title = setter.Set([new TextRun(issue.Newsletter, scale.Masthead)], fmt)[0];
         var volume = setter.Set([new TextRun($"Vol.{issue.Volume}", scale.Masthead with { Bold = false })], fmt)[0];
-        band.AddLine(title, 0, scale.Masthead.Size);
-        band.Add(new TextFragment(volume, width - volume.NaturalWidth, band.Depth));
+        int titleElement = structure.Add(Display.StructureRole.P, structure.Root);
+        band.AddLine(title, 0, scale.Masthead.Size, titleElement);
+        band.Add(new TextFragment(volume, width - volume.NaturalWidth, band.Depth) { Element = titleElement });
         band.Rule(scale.Masthead.Size * 0.3, 0, width, 1.5, scale.Accent);
 
         bool japanese = issue.Language.StartsWith("ja", StringComparison.Ordinal);
@@ -25,7 +26,7 @@ internal static class Masthead
         var info = issue.Publisher.Length == 0 ? date : date + (japanese ? "　発行：" : " · published by ") + issue.Publisher;
         var infoLine = setter.Set([new TextRun(info, scale.MastheadSmall)],
             new ParagraphFormat(width, 0, false, issue.Language, config.BodySize))[0];
-        band.AddLine(infoLine, width - infoLine.NaturalWidth, scale.MastheadSmall.Size * 1.8);
+        band.AddLine(infoLine, width - infoLine.NaturalWidth, scale.MastheadSmall.Size * 1.8, structure.Add(Display.StructureRole.P, structure.Root));
         return band.Build(config.Leading);
     }
 }

@@ -17,18 +17,21 @@ internal sealed class PageCanvas(int number, double width, double height)
 
     public void Draw(Fragment fragment, double left, double top)
     {
+        var element = fragment.Element;
         switch (fragment)
         {
-            case TextFragment t: DrawLine(t.Line, left + t.X, top + t.Baseline); break;
-            case RuleFragment r: _items.Add(new Rule(left + r.X1, top + r.Y1, left + r.X2, top + r.Y2, r.Width, r.Ink)); break;
-            case BoxFragment b: _items.Add(new Box(left + b.X, top + b.Y, b.Width, b.Height, b.Stroke, b.StrokeWidth, null)); break;
+            case TextFragment t: DrawLine(t.Line, left + t.X, top + t.Baseline, element); break;
+            case RuleFragment r: _items.Add(new Rule(left + r.X1, top + r.Y1, left + r.X2, top + r.Y2, r.Width, r.Ink) { Element = element }); break;
+            case BoxFragment b: _items.Add(new Box(left + b.X, top + b.Y, b.Width, b.Height, b.Stroke, b.StrokeWidth, null) { Element = element }); break;
+            case ImageFragment i: _items.Add(new ImageItem(i.Path, left + i.X, top + i.Y, i.Width, i.Height) { Element = element }); break;
             case AnchorFragment a: _items.Add(new Anchor(a.Name, left, top)); break;
-            case LinkFragment l: _items.Add(new LinkArea(left + l.X, top + l.Y, l.Width, l.Height, l.Uri, l.Destination)); break;
+            case LinkFragment l: _items.Add(new LinkArea(left + l.X, top + l.Y, l.Width, l.Height, l.Uri, l.Destination) { Element = element }); break;
         }
     }
 
     /// <summary>Groups a line's glyphs into runs of one font, size and ink, and adds link areas.</summary>
-    public void DrawLine(TextLine line, double x, double baseline)
+    /// <param name="element">The structure element the text belongs to; null for artifacts (footers).</param>
+    public void DrawLine(TextLine line, double x, double baseline, int? element = null)
     {
         int i = 0;
         var glyphs = line.Glyphs;
@@ -43,7 +46,7 @@ internal sealed class PageCanvas(int number, double width, double height)
                 placed.Add(new PlacedGlyph(g.GlyphId, g.X - first.X, g.Y, g.Advance, g.Text));
                 j++;
             }
-            _items.Add(new GlyphRun(first.Font.Ref, first.Size, x + first.X, baseline, first.Ink, placed.ToImmutable()));
+            _items.Add(new GlyphRun(first.Font.Ref, first.Size, x + first.X, baseline, first.Ink, placed.ToImmutable()) { Element = element });
             i = j;
         }
         for (i = 0; i < glyphs.Length; i++)
@@ -56,7 +59,7 @@ internal sealed class PageCanvas(int number, double width, double height)
             double size = a.Size;
             bool internalLink = link.StartsWith('#');
             _items.Add(new LinkArea(x + a.X, baseline - size * 0.9, b.X + b.Advance - a.X, size * 1.2,
-                internalLink ? null : link, internalLink ? link[1..] : null));
+                internalLink ? null : link, internalLink ? link[1..] : null) { Element = element });
             i = j;
         }
     }

@@ -19,4 +19,5 @@ internal sealed record TypeScale(double Body, Ink Accent)
     public TextStyle Contents => new(FaceFamily.Serif, Body);
     public TextStyle Footer => new(FaceFamily.Sans, 7.5);
     public TextStyle Footnote => new(FaceFamily.Serif, 7.5);
+    public TextStyle Caption => new(FaceFamily.Sans, 8);
 }

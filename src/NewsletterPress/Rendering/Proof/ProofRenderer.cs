@@ -11,6 +11,7 @@ namespace NewsletterPress.Rendering.Proof;
 public sealed class ProofRenderer(double dpi = 100) : IDisposable
 {
     private readonly Dictionary<FontRef, SKTypeface> _typefaces = [];
+    private readonly Dictionary<string, SKImage> _images = new(StringComparer.Ordinal);
     private float Scale => (float)(dpi / 72.0);
 
     public SKBitmap Render(Page page)
@@ -58,6 +59,10 @@ public sealed class ProofRenderer(double dpi = 100) : IDisposable
                 using (var paint = Stroke(rule.Ink, rule.Width))
                     canvas.DrawLine((float)rule.X1, (float)rule.Y1, (float)rule.X2, (float)rule.Y2, paint);
                 break;
+            case ImageItem image:
+                canvas.DrawImage(Image(image.Path), SKRect.Create((float)image.X, (float)image.Y, (float)image.Width, (float)image.Height),
+                    new SKSamplingOptions(SKCubicResampler.Mitchell));
+                break;
             case Box box:
                 var rect = SKRect.Create((float)box.X, (float)box.Y, (float)box.Width, (float)box.Height);
                 var radius = (float)box.CornerRadius;
@@ -101,6 +106,17 @@ public sealed class ProofRenderer(double dpi = 100) : IDisposable
         return typeface;
     }
 
+    private SKImage Image(string path)
+    {
+        if (!_images.TryGetValue(path, out var image))
+        {
+            using var bitmap = SKBitmap.Decode(path) ?? throw new InvalidDataException($"SkiaSharp cannot decode the image {path}");
+            image = SKImage.FromBitmap(bitmap);
+            _images.Add(path, image);
+        }
+        return image;
+    }
+
     private static SKPaint Stroke(Ink ink, double width) =>
         new() { Color = Colour(ink), StrokeWidth = (float)width, Style = SKPaintStyle.Stroke, IsAntialias = true };
 
@@ -115,5 +131,6 @@ public sealed class ProofRenderer(double dpi = 100) : IDisposable
     public void Dispose()
     {
         foreach (var t in _typefaces.Values) t.Dispose();
+        foreach (var i in _images.Values) i.Dispose();
     }
 }
