@@ -32,7 +32,7 @@ check.SetAction(parse => Run(() =>
 
 var proofFolder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder to proof" };
 var proofOut = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for page-NNN.png and contact-sheet.png", DefaultValueFactory = _ => new DirectoryInfo("proofs") };
-var proofDiff = new Option<DirectoryInfo?>("--diff") { Description = "An earlier proofs folder: list the pages that changed and mark the changed areas" };
+var proofDiff = new Option<FileSystemInfo?>("--diff") { Description = "An earlier proofs folder or PDF: list the pages that changed and mark the changed areas" };
 var proofDpi = new Option<int>("--dpi") { Description = "Resolution of the page images", DefaultValueFactory = _ => 100 };
 var proof = new Command("proof", "Render every page to PNG (and a contact sheet) without a PDF viewer") { proofFolder, proofOut, proofDiff, proofDpi };
 proof.SetAction(parse => Run(() =>
@@ -42,19 +42,36 @@ proof.SetAction(parse => Run(() =>
     foreach (var w in warnings.All) Console.Error.WriteLine(w);
     var outFolder = parse.GetValue(proofOut)!.FullName;
     var old = parse.GetValue(proofDiff)?.FullName;
-    if (old is not null && !Directory.Exists(old))
-        throw new InputException(null, $"the earlier proofs folder '{old}' does not exist");
+    if (old is not null && !Directory.Exists(old) && !File.Exists(old))
+        throw new InputException(null, $"the earlier proofs '{old}' do not exist");
     if (old is not null && Path.GetFullPath(old) == Path.GetFullPath(outFolder))
         throw new InputException(null, "--diff must name a different folder than --out (keep the earlier proofs aside)");
-    using var renderer = new ProofRenderer(parse.GetValue(proofDpi));
+    int dpi = parse.GetValue(proofDpi);
+    using var renderer = new ProofRenderer(dpi);
     var pages = renderer.RenderAll(document, outFolder);
     ContactSheet.Write(pages, Path.Combine(outFolder, "contact-sheet.png"));
     Console.WriteLine($"wrote {pages.Count} pages and contact-sheet.png to {Path.GetRelativePath(Directory.GetCurrentDirectory(), outFolder)}");
     if (old is null) return 0;
-    var changes = ProofDiff.Compare(old, pages, outFolder);
+    var changes = File.Exists(old) ? CompareWithPdf(old, document, outFolder, dpi) : ProofDiff.Compare(old, pages, outFolder);
     Console.WriteLine(changes.Count == 0 ? "no page changed" : "changed pages: " + string.Join(", ", changes.Select(c => c.Number)));
     return 0;
 }));
+
+// An earlier PDF is compared with the new build's PDF, both rendered by pdftoppm.
+static IReadOnlyList<ChangedPage> CompareWithPdf(string oldPdf, NewsletterPress.Display.DisplayDocument document, string outFolder, int dpi)
+{
+    var work = Path.Combine(Path.GetTempPath(), "newsletterpress-diff-" + Guid.NewGuid().ToString("N"));
+    try
+    {
+        var newPdf = Path.Combine(work, "new.pdf");
+        Directory.CreateDirectory(work);
+        PdfWriter.Write(document, newPdf);
+        PdfRasterizer.Render(oldPdf, Path.Combine(work, "old"), dpi);
+        var newPages = PdfRasterizer.Render(newPdf, Path.Combine(work, "new"), dpi);
+        return ProofDiff.Compare(Path.Combine(work, "old"), newPages, outFolder);
+    }
+    finally { Directory.Delete(work, recursive: true); }
+}
 
 var root = new RootCommand("NewsletterPress: typesets a newsletter issue (issue.yaml + Markdown articles) into a print-ready PDF")
 {

@@ -64,6 +64,8 @@ public static class IssueLayout
             var start = issue.Articles[i].Start;
             if (start == ArticleStart.NewPage && !flow.AtPageTop) flow.NewPage();
             else flow.Skip(1);
+            if (start == ArticleStart.NewColumn)
+                passWarnings.Add(issue.Articles[i].Where, "start: new-column is not supported yet; the article continues below the previous one");
             int element = structure.Add(StructureRole.Art, structure.Root,
                 lang: article.Lang == issue.Language ? null : article.Lang);
             flow.PlaceBand(ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale, structure, element), keepLines: 4);

@@ -53,4 +53,25 @@ public class ProofTests
             foreach (var d in new[] { before, after }) if (Directory.Exists(d)) Directory.Delete(d, recursive: true);
         }
     }
+
+    [Fact]
+    public void Proof_diff_against_an_earlier_pdf_renders_both_the_same_way()
+    {
+        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Article));
+        var oldPdf = Path.Combine(folder.Path, "..", Path.GetFileName(folder.Path) + "-old.pdf");
+        var after = Path.Combine(folder.Path, "..", Path.GetFileName(folder.Path) + "-after");
+        try
+        {
+            Assert.Equal(0, Cli.Run(folder.Path, "build", folder.Path, "--out", oldPdf).ExitCode);
+            Assert.Contains("no page changed", Cli.Run(folder.Path, "proof", folder.Path, "--out", after, "--dpi", "40", "--diff", oldPdf).StdOut);
+            File.WriteAllText(Path.Combine(folder.Path, "articles", "a.md"), Article.Replace("模索する", "探る"));
+            var changed = Cli.Run(folder.Path, "proof", folder.Path, "--out", after, "--dpi", "40", "--diff", oldPdf);
+            Assert.Contains("changed pages: 2", changed.StdOut);
+        }
+        finally
+        {
+            File.Delete(oldPdf);
+            if (Directory.Exists(after)) Directory.Delete(after, recursive: true);
+        }
+    }
 }
