@@ -3,6 +3,7 @@ using NewsletterPress;
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Rendering.Pdf;
 using NewsletterPress.Rendering.Proof;
+using NewsletterPress.Preflight;
 
 // The command line only parses arguments, calls IssueBuild and turns failures into messages
 // and exit codes: 0 success, 1 bad input (file:line:col: error: …), 2 bad usage,
@@ -20,14 +21,20 @@ build.SetAction(parse => Run(() =>
 }));
 
 var checkFolder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder to check" };
-var check = new Command("check", "Read and lay out an issue without writing a PDF; list every problem") { checkFolder };
+var checkProfile = new Option<string>("--profile") { Description = "The output the check is for: screen, print, print-x1a or archive", DefaultValueFactory = _ => "screen" };
+checkProfile.AcceptOnlyFromAmong("screen", "print", "print-x1a", "archive");
+var checkJson = new Option<bool>("--json") { Description = "Print the report as JSON" };
+var check = new Command("check", "Preflight an issue without writing a PDF: fonts, images, kinsoku and spacing, links, warnings")
+{
+    checkFolder, checkProfile, checkJson,
+};
 check.SetAction(parse => Run(() =>
 {
     var warnings = new WarningLog();
     var (issue, document) = IssueBuild.Compose(parse.GetValue(checkFolder)!.FullName, warnings);
-    foreach (var w in warnings.All) Console.Error.WriteLine(w);
-    Console.WriteLine($"{issue.FullTitle}: {document.Pages.Length} pages, {warnings.All.Count} warnings");
-    return 0;
+    var report = Preflight.Check(issue.FullTitle, document, warnings.All, PreflightRules.For(parse.GetValue(checkProfile)!));
+    Console.Write(parse.GetValue(checkJson) ? ReportWriter.ToJson(report) + "\n" : ReportWriter.ToText(report));
+    return report.HasErrors ? 1 : 0;
 }));
 
 var proofFolder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder to proof" };

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace NewsletterPress.Preflight;
+
+/// <summary>Writes a preflight report for people (aligned sections) or for programs (JSON).</summary>
+public static class ReportWriter
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string ToJson(PreflightReport report) =>
+        JsonSerializer.Serialize(new { report.Subject, report.Profile, report.Pages, report.HasErrors, report.Fonts, report.Images, report.Text, report.Findings }, Json);
+
+    public static string ToText(PreflightReport report)
+    {
+        var s = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        s.AppendLine(inv, $"{report.Subject} — {report.Pages} pages, profile {report.Profile}");
+        s.AppendLine(inv, $"fonts ({report.Fonts.Count}):");
+        foreach (var f in report.Fonts)
+            s.AppendLine(inv, $"  {f.Name,-32} {f.Outlines,-9} {(f.Embedded ? "embedded" : "NOT EMBEDDED")}{(f.Subset ? ", subset" : "")}{(f.ToUnicode ? ", ToUnicode" : ", no ToUnicode")}");
+        s.AppendLine(inv, $"images ({report.Images.Count}):");
+        foreach (var i in report.Images)
+            s.AppendLine(inv, $"  page {i.Page}: {Path.GetFileName(i.File)} {i.PixelsWide}×{i.PixelsHigh} px at {i.WidthPt:0}×{i.HeightPt:0} pt = {i.EffectiveDpi:0} dpi, {i.ColourSpace}");
+        var t = report.Text;
+        s.AppendLine(inv, $"text: {t.Lines} lines; kinsoku: {t.LinesStartingWithProhibited} bad line starts, {t.LinesEndingWithOpening} bad line ends; " +
+                          $"Japanese–Latin gap median {(t.JapaneseLatinGapMedianEm is { } m ? m.ToString("0.00", inv) + " em" : "–")} ({t.JapaneseLatinGaps} gaps)");
+        int errors = report.Findings.Count(f => f.Severity == Severity.Error);
+        s.AppendLine(inv, $"findings: {errors} errors, {report.Findings.Count - errors} warnings");
+        foreach (var f in report.Findings.OrderBy(f => f.Severity))
+            s.AppendLine(inv, $"  {(f.Severity == Severity.Error ? "error" : "warning")} [{f.Category}]{(f.Where is null ? "" : " " + f.Where)}: {f.Message}");
+        return s.ToString();
+    }
+}
