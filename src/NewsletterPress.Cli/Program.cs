@@ -20,19 +20,31 @@ build.SetAction(parse => Run(() =>
     return 0;
 }));
 
-var checkFolder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder to check" };
+var checkFolder = new Argument<DirectoryInfo?>("issue-folder") { Description = "The issue folder to check", Arity = ArgumentArity.ZeroOrOne };
+var checkPdf = new Option<FileInfo?>("--pdf") { Description = "Check this PDF (from any tool) instead of an issue folder" };
 var checkProfile = new Option<string>("--profile") { Description = "The output the check is for: screen, print, print-x1a or archive", DefaultValueFactory = _ => "screen" };
 checkProfile.AcceptOnlyFromAmong("screen", "print", "print-x1a", "archive");
 var checkJson = new Option<bool>("--json") { Description = "Print the report as JSON" };
 var check = new Command("check", "Preflight an issue without writing a PDF: fonts, images, kinsoku and spacing, links, warnings")
 {
-    checkFolder, checkProfile, checkJson,
+    checkFolder, checkProfile, checkJson, checkPdf,
 };
 check.SetAction(parse => Run(() =>
 {
-    var warnings = new WarningLog();
-    var (issue, document) = IssueBuild.Compose(parse.GetValue(checkFolder)!.FullName, warnings);
-    var report = Preflight.Check(issue.FullTitle, document, warnings.All, PreflightRules.For(parse.GetValue(checkProfile)!));
+    var rules = PreflightRules.For(parse.GetValue(checkProfile)!);
+    PreflightReport report;
+    if (parse.GetValue(checkPdf) is { } pdf)
+    {
+        if (!pdf.Exists) throw new InputException(null, $"'{pdf.FullName}' does not exist");
+        report = PdfPreflight.Check(pdf.FullName, rules);
+    }
+    else
+    {
+        var folder = parse.GetValue(checkFolder) ?? throw new InputException(null, "name an issue folder to check, or a PDF with --pdf FILE");
+        var warnings = new WarningLog();
+        var (issue, document) = IssueBuild.Compose(folder.FullName, warnings);
+        report = Preflight.Check(issue.FullTitle, document, warnings.All, rules);
+    }
     Console.Write(parse.GetValue(checkJson) ? ReportWriter.ToJson(report) + "\n" : ReportWriter.ToText(report));
     return report.HasErrors ? 1 : 0;
 }));

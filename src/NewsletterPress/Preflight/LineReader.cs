@@ -2,40 +2,45 @@ using NewsletterPress.Display;
 
 namespace NewsletterPress.Preflight;
 
-/// <summary>A line of text read back from the display list: the runs on one baseline in one column.</summary>
-internal sealed record ReadLine(int Page, double Baseline, IReadOnlyList<GlyphRun> Runs)
+/// <summary>A character as placed on the page: its text, left and right edge and size, in points.</summary>
+internal readonly record struct PlacedChar(string Text, double X, double Right, double Size);
+
+/// <summary>A line of text: the characters on one baseline in one column, left to right.</summary>
+internal sealed record CheckedLine(int Page, double Baseline, IReadOnlyList<PlacedChar> Chars)
 {
-    public string Text => string.Concat(Runs.Select(r => r.Text));
+    public string Text => string.Concat(Chars.Select(c => c.Text));
 }
 
 /// <summary>
-/// Groups glyph runs into lines: the same page and baseline, and no horizontal gap wider
-/// than a column gutter between neighbouring runs (a gap that wide is the gutter itself).
+/// Groups characters into lines: the same page and baseline, and no horizontal gap wider
+/// than a column gutter between neighbours (a gap that wide is the gutter itself).
+/// Works on our display list and on characters read from any PDF alike.
 /// </summary>
 internal static class LineReader
 {
     private const double GutterGap = 12;
 
-    public static IEnumerable<ReadLine> Lines(DisplayDocument document)
-    {
-        for (int p = 0; p < document.Pages.Length; p++)
-            foreach (var baseline in document.Pages[p].Items.OfType<GlyphRun>().Where(r => !r.Glyphs.IsEmpty)
-                         .GroupBy(r => Math.Round(r.Y, 2)))
-            {
-                var runs = baseline.OrderBy(r => r.X).ToList();
-                var current = new List<GlyphRun> { runs[0] };
-                for (int i = 1; i < runs.Count; i++)
-                {
-                    if (runs[i].X - End(runs[i - 1]) > GutterGap)
-                    {
-                        yield return new ReadLine(p + 1, baseline.Key, current);
-                        current = [];
-                    }
-                    current.Add(runs[i]);
-                }
-                yield return new ReadLine(p + 1, baseline.Key, current);
-            }
-    }
+    public static IEnumerable<CheckedLine> FromDisplay(DisplayDocument document) =>
+        document.Pages.SelectMany((page, p) => Split(p + 1, page.Items.OfType<GlyphRun>()
+            .SelectMany(r => r.Glyphs.Where(g => g.Text.Length > 0)
+                .Select(g => (Y: r.Y + g.Y, Char: new PlacedChar(g.Text, r.X + g.X, r.X + g.X + g.Advance, r.Size))))));
 
-    public static double End(GlyphRun run) => run.X + run.Glyphs[^1].X + run.Glyphs[^1].Advance;
+    public static IEnumerable<CheckedLine> Split(int page, IEnumerable<(double Y, PlacedChar Char)> chars)
+    {
+        foreach (var baseline in chars.GroupBy(c => Math.Round(c.Y, 1)).OrderBy(g => g.Key))
+        {
+            var sorted = baseline.Select(c => c.Char).OrderBy(c => c.X).ToList();
+            var current = new List<PlacedChar> { sorted[0] };
+            for (int i = 1; i < sorted.Count; i++)
+            {
+                if (sorted[i].X - sorted[i - 1].Right > GutterGap)
+                {
+                    yield return new CheckedLine(page, baseline.Key, current);
+                    current = [];
+                }
+                current.Add(sorted[i]);
+            }
+            yield return new CheckedLine(page, baseline.Key, current);
+        }
+    }
 }

@@ -1,6 +1,5 @@
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Display;
-using NewsletterPress.Text;
 using SkiaSharp;
 
 namespace NewsletterPress.Preflight;
@@ -63,53 +62,8 @@ public static class Preflight
         return result;
     }
 
-    private static TextReport TextFigures(DisplayDocument document, List<Finding> findings)
-    {
-        var lines = LineReader.Lines(document).ToList();
-        int badStarts = 0, badEnds = 0;
-        foreach (var line in lines)
-        {
-            var text = line.Text.Trim();
-            if (text.Length == 0) continue;
-            int first = char.ConvertToUtf32(text, 0);
-            // A line that is a paragraph's first line may start with a bullet (・) or a label; only
-            // closing brackets, stops and small kana are never right at a line start.
-            if (JlreqClasses.MayNotStartLine(first) && first is not ('・' or '：' or '；'))
-            {
-                badStarts++;
-                findings.Add(new Finding(Severity.Error, "kinsoku", $"line starts with '{char.ConvertFromUtf32(first)}': {Excerpt(text)}", $"page {line.Page}"));
-            }
-            if (JlreqClasses.MayNotEndLine(text[^1]))
-            {
-                badEnds++;
-                findings.Add(new Finding(Severity.Error, "kinsoku", $"line ends with '{text[^1]}': {Excerpt(text)}", $"page {line.Page}"));
-            }
-        }
-        var gaps = JapaneseLatinGaps(lines);
-        return new TextReport(lines.Count, badStarts, badEnds, gaps.Count == 0 ? null : Math.Round(Median(gaps), 3), gaps.Count);
-    }
-
-    /// <summary>Gaps between a Japanese and a Latin glyph that touch on one line, in ems of the smaller size.</summary>
-    private static List<double> JapaneseLatinGaps(IEnumerable<ReadLine> lines)
-    {
-        var gaps = new List<double>();
-        foreach (var line in lines)
-        {
-            var glyphs = line.Runs.SelectMany(r => r.Glyphs.Select(g => (Run: r, Glyph: g))).Where(x => x.Glyph.Text.Length > 0).ToList();
-            for (int i = 1; i < glyphs.Count; i++)
-            {
-                var (ra, a) = glyphs[i - 1];
-                var (rb, b) = glyphs[i];
-                int ca = char.ConvertToUtf32(a.Text, 0), cb = char.ConvertToUtf32(b.Text, 0);
-                bool jaLatin = (Script.IsCjk(ca) && !Script.IsJapanesePunctuation(ca) && Script.IsLatinLetterOrDigit(cb))
-                               || (Script.IsLatinLetterOrDigit(a.Text[^1]) && Script.IsCjk(cb) && !Script.IsJapanesePunctuation(cb));
-                if (!jaLatin) continue;
-                double gap = rb.X + b.X - (ra.X + a.X + a.Advance);
-                gaps.Add(gap / Math.Min(ra.Size, rb.Size));
-            }
-        }
-        return gaps;
-    }
+    private static TextReport TextFigures(DisplayDocument document, List<Finding> findings) =>
+        TextChecks.Measure(LineReader.FromDisplay(document).ToList(), findings);
 
     private static void Links(DisplayDocument document, List<Finding> findings)
     {
@@ -122,14 +76,5 @@ public static class Preflight
                 if (link.Uri is { } u && !Uri.TryCreate(u, UriKind.Absolute, out _))
                     findings.Add(new Finding(Severity.Warning, "link", $"'{u}' is not a complete address (add https:// or mailto:)", $"page {p + 1}"));
             }
-    }
-
-    private static string Excerpt(string text) => text.Length <= 30 ? text : text[..30] + "…";
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        int n = sorted.Count;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

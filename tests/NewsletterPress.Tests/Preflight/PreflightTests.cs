@@ -46,4 +46,46 @@ public class PreflightTests
         Assert.Equal(1, report.Text.LinesStartingWithProhibited);
         Assert.Contains(report.Findings, f => f.Category == "link" && f.Message.Contains("nowhere"));
     }
+
+    [Fact]
+    public void Check_pdf_reads_a_file_from_another_tool_and_finds_unembedded_and_type3_fonts()
+    {
+        // Ghostscript writes a PDF with Helvetica left unembedded and a Type 3 font.
+        var folder = Path.Combine(Path.GetTempPath(), "np-foreign-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var ps = Path.Combine(folder, "foreign.ps");
+            var pdf = Path.Combine(folder, "foreign.pdf");
+            File.WriteAllText(ps, ForeignPostScript);
+            NewsletterPress.Tests.Pdf.PdfTools.Ok("gs", "-q", "-dBATCH", "-dNOPAUSE", "-sDEVICE=pdfwrite", "-dEmbedAllFonts=false", "-sOutputFile=" + pdf, ps);
+            var r = Cli.Run(folder, "check", "--pdf", pdf, "--json");
+            Assert.Equal(1, r.ExitCode);
+            using var json = JsonDocument.Parse(r.StdOut);
+            var messages = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("message").GetString()).ToList();
+            Assert.Contains(messages, m => m!.Contains("Helvetica is not embedded"));
+            Assert.Contains(messages, m => m!.Contains("Type 3"));
+
+            var ours = Cli.Run(Repo.Root, "check", "--pdf", Path.Combine(folder, "ours.pdf"));
+            Assert.Equal(1, ours.ExitCode); // does not exist yet
+            Assert.Equal(0, Cli.Run(Repo.Root, "build", "issues/vol-11", "--out", Path.Combine(folder, "ours.pdf")).ExitCode);
+            ours = Cli.Run(Repo.Root, "check", "--pdf", Path.Combine(folder, "ours.pdf"));
+            Assert.True(ours.ExitCode == 0, ours.StdOut);
+            Assert.Contains("kinsoku: 0 bad line starts, 0 bad line ends", ours.StdOut);
+        }
+        finally { Directory.Delete(folder, recursive: true); }
+    }
+
+    private const string ForeignPostScript = """
+        %!PS
+        /Helvetica findfont 12 scalefont setfont 72 720 moveto (Plain Helvetica, not embedded) show
+        8 dict begin /FontType 3 def /FontMatrix [.001 0 0 .001 0 0] def /FontBBox [0 0 1000 1000] def
+        /Encoding 256 array def 0 1 255 {Encoding exch /.notdef put} for Encoding 65 /box put
+        /CharProcs 2 dict def CharProcs begin /.notdef {} def /box { 0 0 moveto 800 0 lineto 800 800 lineto 0 800 lineto closepath fill } def end
+        /BuildGlyph { 1000 0 0 0 1000 1000 setcachedevice exch /CharProcs get exch 2 copy known not {pop /.notdef} if get exec } def
+        /BuildChar { 1 index /Encoding get exch get 1 index /BuildGlyph get exec } def
+        currentdict end /Boxes exch definefont pop
+        /Boxes findfont 12 scalefont setfont 72 700 moveto (AAA) show
+        showpage
+        """;
 }
