@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using NewsletterPress.Content;
 using NewsletterPress.Diagnostics;
@@ -28,7 +29,7 @@ public static class IssueBuild
             .ToList();
         using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder);
         var document = IssueLayout.Compose(issue, articles, fonts, warnings, DocumentDate(issue));
-        return (issue, document);
+        return (issue, document with { Attachments = SourceFiles(issue.Folder) });
     }
 
     /// <summary>Builds the volume in <paramref name="folder"/> into a PDF at <paramref name="output"/>
@@ -54,6 +55,29 @@ public static class IssueBuild
         if (slug.Length == 0) slug = "newsletter";
         return Path.Combine("out", $"{slug}-vol-{issue.Volume}.pdf");
     }
+
+    /// <summary>
+    /// Every file of the issue folder (manifest, articles, images, fonts), in a stable order:
+    /// the archive profile embeds them so that a volume can be rebuilt from its PDF alone.
+    /// Hidden files and editor backups are not sources.
+    /// </summary>
+    public static ImmutableArray<AttachedFile> SourceFiles(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(path => (Path: path, Name: Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/')))
+            .Where(f => !f.Name.Split('/').Any(part => part.StartsWith('.')) && !f.Name.EndsWith('~'))
+            .OrderBy(f => f.Name, StringComparer.Ordinal)
+            .Select(f => new AttachedFile(f.Name, f.Path, MimeType(f.Name)))];
+
+    private static string MimeType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
+    {
+        ".yaml" or ".yml" => "application/yaml",
+        ".md" => "text/markdown",
+        ".png" => "image/png",
+        ".jpg" or ".jpeg" => "image/jpeg",
+        ".ttf" => "font/ttf",
+        ".otf" => "font/otf",
+        _ => "application/octet-stream",
+    };
 
     /// <summary>Every date in the file: SOURCE_DATE_EPOCH when set (reproducible builds), else the issue date.</summary>
     private static DateTimeOffset DocumentDate(Issue issue)
