@@ -58,7 +58,7 @@ public class CommandLineTests
         var r = Cli.Run(folder.Path, "check", folder.Path);
         Assert.Equal(0, r.ExitCode);
         // The cover holds masthead and contents; the article starts a new page by default.
-        Assert.Contains("Test Letter Vol.3: 2 pages", r.StdOut);
+        Assert.Contains("Test Letter Vol.3 — 2 pages", r.StdOut);
         Assert.False(Directory.Exists(Path.Combine(folder.Path, "out")));
     }
 }
