@@ -24,18 +24,22 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
     private int _paragraphCounter;
     private List<FlowPart> _parts = [];
     private List<FlowLine> _lines = [];
+    /// <summary>Footnotes not yet called, by the link their call carries ("#fn1").</summary>
+    private Dictionary<string, Note> _notes = [];
 
     public List<FlowPart> Compose(Article article, double width, int articleElement)
     {
         _parts = [];
         _lines = [];
+        _notes = ComposeNotes(article, width, articleElement);
         bool afterHeading = true;
         foreach (var block in article.Blocks)
         {
             ComposeBlock(block, article.Lang, width, 0, afterHeading, articleElement);
             afterHeading = block is Heading;
         }
-        if (article.Footnotes.Length > 0) ComposeFootnotes(article, width, articleElement);
+        foreach (var unused in _notes.Keys)
+            warnings.Add(new SourcePosition(article.SourcePath, 1, 1), $"footnote {unused} is never called from the text; it is not printed");
         EndColumnLines();
         return _parts;
     }
@@ -201,9 +205,12 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         }
     }
 
-    private void ComposeFootnotes(Article article, double width, int parent)
+    /// <summary>Sets each footnote for the column (7.5 pt on a 12 pt pitch, look.md), ready to go to
+    /// the foot of whichever column its call lands in.</summary>
+    private Dictionary<string, Note> ComposeNotes(Article article, double width, int parent)
     {
-        _lines.Add(new FlowLine(1, [new RuleFragment(0, config.Leading / 2, width / 3, config.Leading / 2, 0.5, Ink.Black)], Keep.WithNext));
+        const double pitch = 12;
+        var notes = new Dictionary<string, Note>(StringComparer.Ordinal);
         foreach (var note in article.Footnotes)
         {
             var runs = new List<TextRun> { new(note.Number.ToString(CultureInfo.InvariantCulture) + "\u2002", scale.Footnote) };
@@ -213,12 +220,24 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
                 if (b > 0) runs.Add(new TextRun("\n", scale.Footnote));
                 runs.AddRange(Runs(blocks[b].Text, scale.Footnote, article.Lang));
             }
-            var first = _lines.Count;
-            AddParagraph(new SourcePosition(article.SourcePath, 1, 1), runs, article.Lang, width, 0, 0,
-                structure.Add(StructureRole.Note, parent));
-            if (_lines.Count > first)
-                _lines[first] = _lines[first] with { Fragments = _lines[first].Fragments.Insert(0, new AnchorFragment("fn" + note.Number)) };
+            int element = structure.Add(StructureRole.Note, parent);
+            var set = Set(new SourcePosition(article.SourcePath, 1, 1), runs, new ParagraphFormat(width, 0, true, article.Lang, config.BodySize));
+            var fragments = ImmutableArray.CreateBuilder<Fragment>();
+            fragments.Add(new AnchorFragment("fn" + note.Number));
+            for (int i = 0; i < set.Length; i++)
+                fragments.Add(new TextFragment(set[i], 0, pitch * i + scale.Footnote.Size) { Element = element });
+            notes["#fn" + note.Number] = new Note(pitch * set.Length + 2, fragments.ToImmutable());
         }
+        return notes;
+    }
+
+    /// <summary>The notes whose calls are on this line, each taken only at its first call.</summary>
+    private ImmutableArray<Note> NotesCalledFrom(TextLine line)
+    {
+        var called = ImmutableArray.CreateBuilder<Note>();
+        foreach (var link in line.Glyphs.Select(g => g.Link).Where(l => l is not null).Distinct())
+            if (_notes.Remove(link!, out var note)) called.Add(note);
+        return called.ToImmutable();
     }
 
     private void AddParagraph(SourcePosition where, IReadOnlyList<TextRun> runs, string lang, double width, double indent,
@@ -232,7 +251,10 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
                 warnings.Add(where, $"an unbreakable piece wider than the column was cut: \"{set[i].Text}\"");
             bool keep = keepTogether && set.Length <= MaxLinesKeptTogether && i < set.Length - 1;
             _lines.Add(new FlowLine(1, [new TextFragment(set[i], indent, config.BaselineOffset) { Element = element }],
-                keep ? Keep.WithNext : Keep.None, Paragraph: id, LineInParagraph: i, LinesInParagraph: set.Length));
+                keep ? Keep.WithNext : Keep.None, Paragraph: id, LineInParagraph: i, LinesInParagraph: set.Length)
+            {
+                Notes = NotesCalledFrom(set[i]),
+            });
         }
     }
 

@@ -1,17 +1,28 @@
 namespace NewsletterPress.Layout;
 
 /// <summary>
-/// Decides how many flow lines go into one column: as many as fit, then moved back so that
-/// no heading ends a column and no paragraph leaves a single line at the foot (orphan) or
-/// the head (widow) of a column.
+/// Decides how many flow lines go into one column: as many as fit together with the
+/// footnotes they call, then moved back so that no heading ends a column and no paragraph
+/// leaves a single line at the foot (orphan) or the head (widow) of a column.
 /// </summary>
 internal static class ColumnFill
 {
+    /// <summary>The rule above the footnotes and the space around it, in points.</summary>
+    public const double NoteSeparator = 9;
+
     /// <returns>The index of the first line that does not go into this column.</returns>
-    public static int Fill(IReadOnlyList<FlowLine> lines, int start, int capacity)
+    public static int Fill(IReadOnlyList<FlowLine> lines, int start, int capacity, double leading)
     {
         int used = 0, end = start;
-        while (end < lines.Count && used + lines[end].Lines <= capacity) used += lines[end++].Lines;
+        double notes = 0;
+        while (end < lines.Count)
+        {
+            double withNotes = notes + lines[end].Notes.Sum(n => n.Height);
+            int noteLines = NoteLines(withNotes, leading);
+            if (used + lines[end].Lines + noteLines > capacity) break;
+            notes = withNotes;
+            used += lines[end++].Lines;
+        }
         if (end >= lines.Count || end == start) return end;
 
         int minimum = start + 1; // a column always takes something, or the flow would never end
@@ -25,6 +36,10 @@ internal static class ColumnFill
         }
         return end;
     }
+
+    /// <summary>Grid lines the footnotes of a column take at its foot (with their separator rule).</summary>
+    public static int NoteLines(double noteHeight, double leading) =>
+        noteHeight <= 0 ? 0 : (int)Math.Ceiling((noteHeight + NoteSeparator) / leading - 1e-6);
 
     /// <summary>A paragraph's first line alone at the foot of a column.</summary>
     private static bool IsOrphan(FlowLine last) =>

@@ -38,7 +38,14 @@ internal enum Keep { None = 0, WithNext = 1 }
 /// widows and orphans.
 /// </summary>
 internal sealed record FlowLine(int Lines, ImmutableArray<Fragment> Fragments, Keep Keep = Keep.None,
-    int Paragraph = -1, int LineInParagraph = 0, int LinesInParagraph = 1);
+    int Paragraph = -1, int LineInParagraph = 0, int LinesInParagraph = 1)
+{
+    /// <summary>Footnotes called from this line: they go to the foot of the column the line lands in.</summary>
+    public ImmutableArray<Note> Notes { get; init; } = [];
+}
+
+/// <summary>A footnote's text, set for the column, <see cref="Height"/> points tall, drawn from its own top.</summary>
+internal sealed record Note(double Height, ImmutableArray<Fragment> Fragments);
 
 /// <summary>Something that spans all columns (masthead, contents, opener, donation box), in whole grid lines.</summary>
 internal sealed record Band(int Lines, ImmutableArray<Fragment> Fragments);

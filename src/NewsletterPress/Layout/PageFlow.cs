@@ -63,7 +63,7 @@ internal sealed class PageFlow(LayoutConfig config)
             int tallest = 0;
             for (int col = 0; col < columns; col++)
             {
-                int used = Place(lines, cut[col], cut[col + 1], col, width);
+                int used = Place(lines, cut[col], cut[col + 1], col, width, capacity);
                 tallest = Math.Max(tallest, used);
             }
             _cursor += tallest;
@@ -80,7 +80,10 @@ internal sealed class PageFlow(LayoutConfig config)
     }
 
     /// <returns>Where the region stops; <paramref name="cut"/> holds each column's first line (and the end).</returns>
-    private static int Distribute(IReadOnlyList<FlowLine> lines, int start, int capacity, int columns, out int[] cut)
+    private int Distribute(IReadOnlyList<FlowLine> lines, int start, int capacity, int columns, out int[] cut) =>
+        Distribute(lines, start, capacity, columns, config.Leading, out cut);
+
+    private static int Distribute(IReadOnlyList<FlowLine> lines, int start, int capacity, int columns, double leading, out int[] cut)
     {
         cut = new int[columns + 1];
         int at = start;
@@ -88,23 +91,38 @@ internal sealed class PageFlow(LayoutConfig config)
         {
             while (at < lines.Count && lines[at].Fragments.IsEmpty) at++; // blank lines vanish at a column head
             cut[col] = at;
-            at = ColumnFill.Fill(lines, at, capacity);
+            at = ColumnFill.Fill(lines, at, capacity, leading);
         }
         cut[columns] = at;
         return at;
     }
 
-    private int Place(IReadOnlyList<FlowLine> lines, int from, int to, int column, double width)
+    /// <returns>How many grid lines the column's text and footnotes take.</returns>
+    private int Place(IReadOnlyList<FlowLine> lines, int from, int to, int column, double width, int capacity)
     {
         double left = config.BlockLeft(Current.Number) + column * (width + config.ColumnGap);
         int line = _cursor;
+        var notes = new List<Note>();
         for (int i = from; i < to; i++)
         {
             Current.Draw(lines[i].Fragments, left, config.LineTop(line));
             foreach (var a in lines[i].Fragments.OfType<AnchorFragment>()) _anchorPages[a.Name] = Current.Number;
+            notes.AddRange(lines[i].Notes);
             line += lines[i].Lines;
         }
-        return line - _cursor;
+        if (notes.Count == 0) return line - _cursor;
+
+        // Footnotes sit at the foot of the column that calls them, under a third-column rule.
+        double height = notes.Sum(n => n.Height);
+        double y = config.LineTop(_cursor + capacity) - height;
+        Current.Draw(new RuleFragment(0, -ColumnFill.NoteSeparator / 2, width / 3, -ColumnFill.NoteSeparator / 2, 0.5, Ink.Black), left, y);
+        foreach (var note in notes)
+        {
+            Current.Draw(note.Fragments, left, y);
+            foreach (var a in note.Fragments.OfType<AnchorFragment>()) _anchorPages[a.Name] = Current.Number;
+            y += note.Height;
+        }
+        return capacity;
     }
 
     public IEnumerable<Page> ToPages() => _pages.Select(p => p.ToPage());
