@@ -11,10 +11,22 @@ using NewsletterPress.Preflight;
 
 var folder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder, e.g. issues/vol-11 (holds issue.yaml)" };
 var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the PDF (default: out/<newsletter>-vol-<N>.pdf)" };
-var build = new Command("build", "Typeset an issue folder into a PDF") { folder, output };
+var profile = new Option<string>("--profile", "-p")
+{
+    Description = "screen (default; tagged), print (PDF/X-4 with bleed and crop marks), print-x1a (PDF/X-1a:2001) or archive (PDF/A-3u with the issue's sources attached)",
+    DefaultValueFactory = _ => "screen",
+};
+profile.AcceptOnlyFromAmong(Profiles.Names);
+var maxImageDpi = new Option<double>("--max-image-dpi")
+{
+    Description = "Downsample images placed at a higher effective resolution than this (0: never)",
+    DefaultValueFactory = _ => PdfWriterOptions.Default.MaxImageDpi,
+};
+var build = new Command("build", "Typeset an issue folder into a PDF") { folder, output, profile, maxImageDpi };
 build.SetAction(parse => Run(() =>
 {
-    var result = IssueBuild.ToPdf(parse.GetValue(folder)!.FullName, parse.GetValue(output)?.FullName);
+    var result = IssueBuild.ToPdf(parse.GetValue(folder)!.FullName, parse.GetValue(output)?.FullName,
+        PdfWriterOptions.Default with { Profile = Profiles.Parse(parse.GetValue(profile)!), MaxImageDpi = parse.GetValue(maxImageDpi) });
     foreach (var w in result.Warnings) Console.Error.WriteLine(w);
     Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputPath)} ({result.Pages} pages)");
     return 0;
@@ -23,7 +35,7 @@ build.SetAction(parse => Run(() =>
 var checkFolder = new Argument<DirectoryInfo?>("issue-folder") { Description = "The issue folder to check", Arity = ArgumentArity.ZeroOrOne };
 var checkPdf = new Option<FileInfo?>("--pdf") { Description = "Check this PDF (from any tool) instead of an issue folder" };
 var checkProfile = new Option<string>("--profile") { Description = "The output the check is for: screen, print, print-x1a or archive", DefaultValueFactory = _ => "screen" };
-checkProfile.AcceptOnlyFromAmong("screen", "print", "print-x1a", "archive");
+checkProfile.AcceptOnlyFromAmong(Profiles.Names);
 var checkJson = new Option<bool>("--json") { Description = "Print the report as JSON" };
 var check = new Command("check", "Preflight an issue without writing a PDF: fonts, images, kinsoku and spacing, links, warnings")
 {
@@ -127,4 +139,18 @@ static int Run(Func<int> action)
         Console.Error.WriteLine("this is a bug in NewsletterPress; please report it with the issue folder (set NEWSLETTERPRESS_DEBUG=1 for details)");
         return 3;
     }
+}
+
+/// <summary>The profile names of the command line, and the writer's profile each stands for.</summary>
+internal static class Profiles
+{
+    public static readonly string[] Names = ["screen", "print", "print-x1a", "archive"];
+
+    public static PdfProfile Parse(string name) => name switch
+    {
+        "print" => PdfProfile.Print,
+        "print-x1a" => PdfProfile.PrintX1a,
+        "archive" => PdfProfile.Archive,
+        _ => PdfProfile.Screen,
+    };
 }

@@ -34,26 +34,34 @@ public static class IssueBuild
 
     /// <summary>Builds the volume in <paramref name="folder"/> into a PDF at <paramref name="output"/>
     /// (or the default path), replacing any previous file only when the new one is complete.</summary>
-    public static BuildResult ToPdf(string folder, string? output = null)
+    public static BuildResult ToPdf(string folder, string? output = null, PdfWriterOptions? options = null)
     {
+        options ??= PdfWriterOptions.Default;
         var warnings = new WarningLog();
         var (issue, document) = Compose(folder, warnings);
-        var path = Path.GetFullPath(output ?? DefaultOutput(issue));
+        var path = Path.GetFullPath(output ?? DefaultOutput(issue, options.Profile));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        PdfWriter.Write(document, path);
+        PdfWriter.Write(document, path, options);
         return new BuildResult(path, document.Pages.Length, warnings.All);
     }
 
-    /// <summary>out/civil-society-forum-vol-11.pdf in the current folder: build output never goes
-    /// into the issue folder, which must stay the volume's pure source.</summary>
-    public static string DefaultOutput(Issue issue)
+    /// <summary>out/civil-society-forum-vol-11.pdf (…-print.pdf, …-archive.pdf) in the current folder:
+    /// build output never goes into the issue folder, which must stay the volume's pure source.</summary>
+    public static string DefaultOutput(Issue issue, PdfProfile profile = PdfProfile.Screen)
     {
         var slug = string.Join("-", issue.Newsletter.ToLowerInvariant()
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => new string(w.Where(char.IsAsciiLetterOrDigit).ToArray()))
             .Where(w => w.Length > 0));
         if (slug.Length == 0) slug = "newsletter";
-        return Path.Combine("out", $"{slug}-vol-{issue.Volume}.pdf");
+        var suffix = profile switch
+        {
+            PdfProfile.Print => "-print",
+            PdfProfile.PrintX1a => "-print-x1a",
+            PdfProfile.Archive => "-archive",
+            _ => "",
+        };
+        return Path.Combine("out", $"{slug}-vol-{issue.Volume}{suffix}.pdf");
     }
 
     /// <summary>

@@ -139,15 +139,17 @@ public sealed class PdfReaderTests : IDisposable
     }
 
     [Fact]
-    public void Black_is_gray_and_other_inks_are_CMYK()
+    public void On_screen_black_is_gray_accent_inks_with_an_RGB_alternate_are_RGB_and_others_CMYK()
     {
         var qdf = PdfTools.Uncompressed(_pdf);
         Assert.Contains("\n0 g\n", qdf);
         Assert.Contains("\n0 G\n", qdf);
-        Assert.Contains("\n0 0.9 0.8 0 k\n", qdf);
-        Assert.Contains("\n0 0.9 0.8 0 K\n", qdf);
-        Assert.DoesNotContain(" rg\n", qdf);
-        Assert.DoesNotContain(" RG\n", qdf);
+        // Red carries #e53333: RGB on screen.
+        Assert.Contains("\n0.898 0.2 0.2 rg\n", qdf);
+        Assert.Contains("\n0.898 0.2 0.2 RG\n", qdf);
+        Assert.DoesNotContain("\n0 0.9 0.8 0 k\n", qdf);
+        // The box fill has no RGB alternate: CMYK.
+        Assert.Contains("\n0.1 0 0 0 k\n", qdf);
         Assert.Contains("[3 2] 0 d", qdf);
         // The rounded box is four lines and four quarter-circle Béziers, filled and stroked.
         Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(qdf, @"\n[-\d. ]+ c\n").Count);

@@ -13,6 +13,19 @@ public sealed class TempFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>A fresh folder inside this one (removed with it), for a second set of files with the same names.</summary>
+    public TempFolder NewSubfolder()
+    {
+        var sub = new TempFolder(System.IO.Path.Combine(Path, Guid.NewGuid().ToString("N")));
+        return sub;
+    }
+
+    private TempFolder(string path)
+    {
+        Path = path;
+        Directory.CreateDirectory(Path);
+    }
+
     public void Dispose()
     {
         // Set NEWSLETTERPRESS_KEEP_TEST_PDFS=1 to look at the files after a failure.

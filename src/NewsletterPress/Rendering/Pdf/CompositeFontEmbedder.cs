@@ -14,7 +14,7 @@ namespace NewsletterPress.Rendering.Pdf;
 /// </summary>
 internal static class CompositeFontEmbedder
 {
-    public static void Embed(PdfObjectWriter writer, PdfRef type0Ref, FontUsage usage, FontProgram program)
+    public static void Embed(PdfObjectWriter writer, PdfRef type0Ref, FontUsage usage, FontProgram program, bool mapEveryGlyph = false)
     {
         var fontFile = FontSubsetter.Subset(program.Face, usage.Glyphs, program.Source.FilePath,
             retainGlyphIds: program.Tables.Outlines != FontOutlines.CidKeyedCff);
@@ -70,7 +70,7 @@ internal static class CompositeFontEmbedder
         }
         writer.WriteStream(fontFileRef, fontFileDict, fontFile);
 
-        var toUnicode = usage.UnicodeMappings()
+        var toUnicode = usage.UnicodeMappings(mapEveryGlyph)
             .Select(m => (program.CodeOf(m.GlyphId), m.Text))
             .OrderBy(m => m.Item1);
         writer.WriteStream(toUnicodeRef, new PdfDictionary(), ToUnicodeCMap.Build(toUnicode));

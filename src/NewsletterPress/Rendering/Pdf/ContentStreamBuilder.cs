@@ -54,7 +54,17 @@ internal sealed class ContentStreamBuilder
     /// <summary>TJ: strings (glyph codes) interleaved with adjustments in thousandths of text space.</summary>
     public ContentStreamBuilder ShowPositioned(string array) => Op(array + " TJ");
 
+    /// <summary>cm: concatenates a translation to the current transformation matrix (§8.4.4).</summary>
+    public ContentStreamBuilder Translate(double x, double y) => Op($"1 0 0 1 {N(x)} {N(y)} cm");
+
+    /// <summary>cm then Do: paints an image XObject into the rectangle x, y, width, height (§8.9.5: an image fills the unit square).</summary>
+    public ContentStreamBuilder DrawImage(string resourceName, double x, double y, double width, double height) =>
+        Op($"{N(width)} 0 0 {N(height)} {N(x)} {N(y)} cm").Op($"{PdfSyntax.Name(resourceName)} Do");
+
     // §14.6 marked content.
+    /// <summary>BMC: a marked-content sequence without properties, e.g. /Artifact (§14.8.2.2).</summary>
+    public ContentStreamBuilder BeginMarkedContent(string tag) => Op($"{PdfSyntax.Name(tag)} BMC");
+
     public ContentStreamBuilder BeginMarkedContent(string tag, PdfDictionary properties) =>
         Op($"{PdfSyntax.Name(tag)} {properties} BDC");
     public ContentStreamBuilder EndMarkedContent() => Op("EMC");

@@ -27,6 +27,21 @@ internal sealed class Catalog
     /// <summary>/Lang: natural language of the text (§14.9.2), a BCP 47 tag.</summary>
     public Catalog Lang(string language) { Dictionary.TextString("Lang", language); return this; }
 
+    /// <summary>/Metadata: the document's XMP metadata stream (§14.3.2).</summary>
+    public Catalog Metadata(PdfRef stream) { Dictionary.Ref("Metadata", stream); return this; }
+
+    /// <summary>/OutputIntents (§14.11.5): the printing condition the colours are meant for.</summary>
+    public Catalog OutputIntents(PdfRef intent) { Dictionary.Array("OutputIntents", new PdfArray().Ref(intent)); return this; }
+
+    /// <summary>/AF: associated files (ISO 32000-2 §14.13, required for PDF/A-3 attachments by ISO 19005-3 §6.8).</summary>
+    public Catalog AF(PdfArray fileSpecifications) { Dictionary.Array("AF", fileSpecifications); return this; }
+
+    /// <summary>/MarkInfo with /Marked true: the document is tagged (§14.7.1).</summary>
+    public Catalog Marked() { Dictionary.Dict("MarkInfo", new PdfDictionary().Bool("Marked", true)); return this; }
+
+    /// <summary>/StructTreeRoot: the root of the structure tree (§14.7.2).</summary>
+    public Catalog StructTreeRoot(PdfRef root) { Dictionary.Ref("StructTreeRoot", root); return this; }
+
     /// <summary>/ViewerPreferences (§12.2) with /DisplayDocTitle: show /Title, not the file name.</summary>
     public Catalog DisplayDocTitle(bool value)
     {
@@ -61,18 +76,17 @@ internal sealed class PageObject
     /// <summary>/MediaBox: the page size in points, origin bottom-left.</summary>
     public PageObject MediaBox(double width, double height) { Dictionary.Array("MediaBox", PdfArray.Of(0, 0, width, height)); return this; }
 
-    /// <summary>/Resources (§7.8.3): here only /Font, resource name → font.</summary>
-    public PageObject Resources(IEnumerable<KeyValuePair<string, PdfRef>> fonts)
-    {
-        var fontDict = new PdfDictionary();
-        foreach (var (name, font) in fonts)
-            fontDict.Ref(name, font);
-        var resources = new PdfDictionary();
-        if (fontDict.Count > 0)
-            resources.Dict("Font", fontDict);
-        Dictionary.Dict("Resources", resources);
-        return this;
-    }
+    /// <summary>/BleedBox (§14.11.2): where the page is clipped in production, trim plus bleed.</summary>
+    public PageObject BleedBox(double left, double bottom, double right, double top) { Dictionary.Array("BleedBox", PdfArray.Of(left, bottom, right, top)); return this; }
+
+    /// <summary>/TrimBox (§14.11.2): the finished page after trimming.</summary>
+    public PageObject TrimBox(double left, double bottom, double right, double top) { Dictionary.Array("TrimBox", PdfArray.Of(left, bottom, right, top)); return this; }
+
+    /// <summary>/Resources (§7.8.3).</summary>
+    public PageObject Resources(PdfDictionary resources) { Dictionary.Dict("Resources", resources); return this; }
+
+    /// <summary>/StructParents: this page's key in the structure parent tree (§14.7.4.4).</summary>
+    public PageObject StructParents(int key) { Dictionary.Integer("StructParents", key); return this; }
 
     public PageObject Contents(PdfRef contentStream) { Dictionary.Ref("Contents", contentStream); return this; }
 
@@ -90,4 +104,13 @@ internal sealed class InformationDictionary
     public InformationDictionary Producer(string producer) { Dictionary.TextString("Producer", producer); return this; }
     public InformationDictionary CreationDate(DateTimeOffset date) { Dictionary.LiteralString("CreationDate", PdfSyntax.Date(date)); return this; }
     public InformationDictionary ModDate(DateTimeOffset date) { Dictionary.LiteralString("ModDate", PdfSyntax.Date(date)); return this; }
+
+    /// <summary>/Trapped: whether trapping has been applied (§14.11.6); PDF/X wants True or False, not Unknown.</summary>
+    public InformationDictionary Trapped(bool trapped) { Dictionary.Name("Trapped", trapped ? "True" : "False"); return this; }
+
+    /// <summary>/GTS_PDFXVersion (ISO 15930-7 §6.7.5, ISO 15930-1 §6.6.5).</summary>
+    public InformationDictionary PdfXVersion(string version) { Dictionary.LiteralString("GTS_PDFXVersion", version); return this; }
+
+    /// <summary>/GTS_PDFXConformance (ISO 15930-1 §6.6.5): PDF/X-1a:2001.</summary>
+    public InformationDictionary PdfXConformance(string conformance) { Dictionary.LiteralString("GTS_PDFXConformance", conformance); return this; }
 }

@@ -4,17 +4,27 @@ namespace NewsletterPress.Rendering.Pdf;
 
 /// <summary>
 /// Writes one document: allocates objects in a fixed order (catalog, page tree, info, fonts
-/// in order of first use, pages, then font programs and outline), so object numbers are the
-/// same in every build, and wires the pieces into the catalog (ISO 32000-1 §7.7.2).
+/// in order of first use, images, structure, pages, then font programs, outline, structure
+/// tree, output intent, attachments and metadata), so object numbers are the same in every
+/// build, and wires the pieces into the catalog (ISO 32000-1 §7.7.2).
 /// </summary>
 internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions options)
 {
+    private readonly ProfileRules _rules = new(options.Profile);
+
+    /// <summary>Everything a page needs that is shared by the whole document.</summary>
+    private sealed record Shared(
+        PdfObjectWriter Writer, PdfRef PagesRef, ProfileRules Rules, PageGeometry Geometry, ColourSpaces Spaces,
+        Dictionary<FontRef, FontUsage> Usages, Dictionary<FontRef, FontProgram> Programs, Dictionary<FontRef, PdfRef> FontRefs,
+        ImageEmbedder Images, Navigation Navigation, StructureTree? Structure);
+
     public byte[] Write()
     {
         if (document.Pages.IsDefaultOrEmpty)
             throw new PdfWriterException("The document has no pages; a PDF needs at least one.");
 
-        var writer = new PdfObjectWriter(options.Compress);
+        var writer = new PdfObjectWriter(options.Compress, _rules.Version,
+            objectStreams: options.Compress && _rules.AllowsObjectStreams);
         var catalogRef = writer.Allocate();
         var pagesRef = writer.Allocate();
         var infoRef = writer.Allocate();
@@ -28,21 +38,42 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
             foreach (var usage in usages)
                 programs[usage.Font] = FontProgram.Open(usage.Font);
 
+            var spaces = new ColourSpaces(writer);
+            var geometry = PageGeometry.For(_rules);
+            var images = ImageEmbedder.Embed(writer, document, _rules, spaces, options.MaxImageDpi);
+            var structure = StructureTree.Create(writer, document);
             var pageRefs = document.Pages.Select(_ => writer.Allocate()).ToList();
-            var navigation = Navigation.Collect(document, pageRefs);
-            var usageByFont = usages.ToDictionary(u => u.Font);
+            var navigation = Navigation.Collect(document, pageRefs, geometry.Offset);
+            var shared = new Shared(writer, pagesRef, _rules, geometry, spaces, usages.ToDictionary(u => u.Font),
+                programs, fontRefs, images, navigation, structure);
             for (var i = 0; i < document.Pages.Length; i++)
-                WritePage(writer, document.Pages[i], pageRefs[i], pagesRef, usageByFont, programs, fontRefs, navigation);
+                WritePage(shared, document.Pages[i], pageRefs[i]);
 
             // §7.7.3.2 page tree: a single flat node is enough for newsletter-sized documents.
             writer.WriteObject(pagesRef, new PageTreeNode().Kids(pageRefs).Dictionary);
 
             foreach (var usage in usages)
-                CompositeFontEmbedder.Embed(writer, fontRefs[usage.Font], usage, programs[usage.Font]);
+                CompositeFontEmbedder.Embed(writer, fontRefs[usage.Font], usage, programs[usage.Font], mapEveryGlyph: _rules.IsPdfA);
 
             var outlineRef = navigation.WriteOutline(writer, document.Outline);
-            writer.WriteObject(catalogRef, Catalog(pagesRef, navigation, outlineRef));
-            writer.WriteObject(infoRef, DocumentInformation.Build(document.Info));
+            structure?.Write(writer);
+            var outputIntent = OutputIntents.Write(writer, _rules, spaces);
+            var attachments = _rules.EmbedsAttachments ? EmbeddedFiles.Write(writer, document) : null;
+
+            // §14.3.2 metadata stream, last, so that its instance id can hash all the content.
+            // Never compressed: PDF/A readers and simple tools look for the packet as plain text.
+            var metadataRef = writer.Allocate();
+            writer.WriteStream(metadataRef, new PdfDictionary("Metadata").Name("Subtype", "XML"),
+                XmpMetadata.Build(document.Info, _rules, writer.ContentHash()), compress: false);
+
+            var catalog = Catalog(pagesRef, navigation, outlineRef, attachments)
+                .Metadata(metadataRef);
+            if (outputIntent is { } intent)
+                catalog.OutputIntents(intent);
+            if (structure is not null)
+                catalog.Marked().StructTreeRoot(structure.Root);
+            writer.WriteObject(catalogRef, catalog.Dictionary);
+            writer.WriteObject(infoRef, DocumentInformation.Build(document.Info, _rules));
             return writer.Finish(catalogRef, infoRef);
         }
         finally
@@ -72,30 +103,59 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
         return usages;
     }
 
-    /// <summary>§7.7.3.3 page object with its content stream (§7.8.2) and resources (§7.8.3).</summary>
-    private static void WritePage(PdfObjectWriter writer, Page page, PdfRef pageRef, PdfRef pagesRef,
-        Dictionary<FontRef, FontUsage> usages, Dictionary<FontRef, FontProgram> programs,
-        Dictionary<FontRef, PdfRef> fontRefs, Navigation navigation)
+    /// <summary>
+    /// §7.7.3.3 page object with its content stream (§7.8.2) and resources (§7.8.3). When the
+    /// document is tagged, each run of items of one structure element becomes one marked-content
+    /// sequence with an /MCID (§14.7.4.2), and items of no element become /Artifact (§14.8.2.2).
+    /// </summary>
+    private static void WritePage(Shared shared, Page page, PdfRef pageRef)
     {
         if (page.Width <= 0 || page.Height <= 0)
             throw new PdfWriterException($"Page '{page.Label}' has size {page.Width} × {page.Height}; both must be positive.");
 
         var content = new ContentStreamBuilder();
-        var pageFonts = new SortedDictionary<string, PdfRef>(StringComparer.Ordinal);
+        var resources = new PageResources();
+        var inks = new InkColour(shared.Rules, shared.Spaces, resources);
+        var marks = shared.Structure?.BeginPage(pageRef);
+        var geometry = shared.Geometry;
+        if (geometry.HasMarks)
+        {
+            if (marks is not null)
+                content.BeginMarkedContent("Artifact");
+            CropMarks.Paint(content, page, geometry, inks);
+            if (marks is not null)
+                content.EndMarkedContent();
+            content.SaveState().Translate(geometry.Offset, geometry.Offset);
+        }
+
+        var sequence = new MarkedSequence(content, marks, shared.Structure);
         foreach (var item in page.Items)
         {
+            if (item is not (LinkArea or Anchor) && item is not GlyphRun { Glyphs.IsDefaultOrEmpty: true })
+                sequence.Enter(item.Element); // only items that draw something get marked
+
             switch (item)
             {
                 case GlyphRun run:
-                    var usage = usages[run.Font];
-                    TextPainter.Paint(content, run, page.Height, usage, programs[run.Font]);
-                    pageFonts.TryAdd(usage.ResourceName, fontRefs[run.Font]);
+                    if (run.Glyphs.IsDefaultOrEmpty)
+                        break;
+                    var usage = shared.Usages[run.Font];
+                    TextPainter.Paint(content, run, page.Height, usage, shared.Programs[run.Font], inks);
+                    resources.Font(usage.ResourceName, shared.FontRefs[run.Font]);
                     break;
                 case Rule rule:
-                    GraphicsPainter.Paint(content, rule, page.Height);
+                    GraphicsPainter.Paint(content, rule, page.Height, inks);
                     break;
                 case Box box:
-                    GraphicsPainter.Paint(content, box, page.Height);
+                    GraphicsPainter.Paint(content, box, page.Height, inks);
+                    break;
+                case ImageItem image:
+                    var placed = shared.Images[image];
+                    resources.XObject(placed.ResourceName, placed.Reference);
+                    // §8.9.5: q, scale the unit square to the placed box, Do, Q.
+                    content.SaveState()
+                        .DrawImage(placed.ResourceName, image.X, page.Height - image.Y - image.Height, image.Width, image.Height)
+                        .RestoreState();
                     break;
                 case LinkArea or Anchor:
                     break; // written by Navigation
@@ -103,32 +163,44 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
                     throw new PdfWriterException($"The PDF writer cannot draw {item.GetType().Name} items yet.");
             }
         }
+        sequence.Close();
+        if (geometry.HasMarks)
+            content.RestoreState();
 
-        var contentRef = writer.Allocate();
-        writer.WriteStream(contentRef, new PdfDictionary(), content.ToBytes());
+        var contentRef = shared.Writer.Allocate();
+        shared.Writer.WriteStream(contentRef, new PdfDictionary(), content.ToBytes());
 
-        var pageObject = new PageObject()
-            .Parent(pagesRef)
-            .MediaBox(page.Width, page.Height)
-            .Resources(pageFonts)
-            .Contents(contentRef);
-        if (navigation.WriteAnnotations(writer, page, pageRef) is { } annotations)
+        var pageObject = new PageObject().Parent(shared.PagesRef);
+        geometry.ApplyBoxes(pageObject, page);
+        pageObject.Resources(resources.ToDictionary()).Contents(contentRef);
+        Func<LinkArea, PdfRef, int?>? linkStructure = shared.Structure is { } tree
+            ? (link, annotation) => tree.Annotation(link, annotation, pageRef)
+            : null;
+        if (shared.Navigation.WriteAnnotations(shared.Writer, page, pageRef, geometry.Offset,
+                printable: shared.Rules.IsPdfA, linkStructure) is { } annotations)
             pageObject.Annots(annotations);
-        writer.WriteObject(pageRef, pageObject.Dictionary);
+        if (marks is not null)
+        {
+            marks.End();
+            pageObject.StructParents(marks.Key);
+        }
+        shared.Writer.WriteObject(pageRef, pageObject.Dictionary);
     }
 
     /// <summary>§7.7.2 document catalog.</summary>
-    private PdfDictionary Catalog(PdfRef pagesRef, Navigation navigation, PdfRef? outlineRef)
+    private Catalog Catalog(PdfRef pagesRef, Navigation navigation, PdfRef? outlineRef, EmbeddedFiles.Result? attachments)
     {
         var catalog = new Catalog()
             .Pages(pagesRef)
             .PageLabels(PageLabels.Build(document.Pages));
-        if (navigation.NamesDictionary() is { } names)
+        if (navigation.NamesDictionary(attachments?.NameTree) is { } names)
             catalog.Names(names);
         if (outlineRef is { } outline)
             catalog.Outlines(outline).PageMode("UseOutlines");
         if (!string.IsNullOrWhiteSpace(document.Info.Language))
             catalog.Lang(document.Info.Language);
-        return catalog.DisplayDocTitle(true).Dictionary;
+        if (attachments is not null)
+            catalog.AF(attachments.AssociatedFiles);
+        return catalog.DisplayDocTitle(true);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class FontUsage
     private readonly SortedSet<uint> _glyphs = [];
     private readonly Dictionary<uint, string> _singleGlyphText = [];
     private readonly Dictionary<uint, string> _clusterHeadText = [];
+    private readonly Dictionary<uint, string> _clusterMemberText = [];
 
     public FontUsage(FontRef font, string resourceName)
     {
@@ -40,9 +41,13 @@ internal sealed class FontUsage
                 continue;
             var gid = run.Glyphs[cluster.Start].GlyphId;
             if (cluster.Count == 1)
+            {
                 _singleGlyphText.TryAdd(gid, cluster.Text);
-            else
-                _clusterHeadText.TryAdd(gid, cluster.Text);
+                continue;
+            }
+            _clusterHeadText.TryAdd(gid, cluster.Text);
+            for (var i = cluster.Start + 1; i < cluster.Start + cluster.Count; i++)
+                _clusterMemberText.TryAdd(run.Glyphs[i].GlyphId, cluster.Text);
         }
     }
 
@@ -52,13 +57,21 @@ internal sealed class FontUsage
         : _clusterHeadText.TryGetValue(glyphId, out text) ? text
         : null;
 
-    /// <summary>All ToUnicode entries in glyph-id order.</summary>
-    public IEnumerable<(uint GlyphId, string Text)> UnicodeMappings()
+    /// <summary>
+    /// All ToUnicode entries in glyph-id order. With <paramref name="everyGlyph"/>, a glyph that
+    /// only ever appears inside a longer cluster (a combining mark, the second half of a
+    /// conjunct) maps to that cluster's text too, so that every code has a Unicode value as
+    /// PDF/A level U asks (ISO 19005-3 §6.2.11.7.2); extraction is unaffected, because such
+    /// clusters are shown through /ActualText.
+    /// </summary>
+    public IEnumerable<(uint GlyphId, string Text)> UnicodeMappings(bool everyGlyph = false)
     {
         foreach (var gid in _glyphs)
         {
             if (UnicodeOf(gid) is { } text)
                 yield return (gid, text);
+            else if (everyGlyph && _clusterMemberText.TryGetValue(gid, out var member))
+                yield return (gid, member);
         }
     }
 }

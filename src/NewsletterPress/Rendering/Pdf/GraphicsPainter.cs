@@ -11,21 +11,21 @@ internal static class GraphicsPainter
     /// <summary>Bézier control distance for a quarter circle: 4/3·(√2−1).</summary>
     private const double Kappa = 0.5522847498;
 
-    public static void Paint(ContentStreamBuilder content, Rule rule, double pageHeight)
+    public static void Paint(ContentStreamBuilder content, Rule rule, double pageHeight, InkColour inks)
     {
         content.SaveState()
             .LineWidth(rule.Width)
             .LineCap(0);
         if (!rule.Dash.IsDefaultOrEmpty)
             content.Dash(rule.Dash, 0);
-        content.Colour(InkColour.Stroke(rule.Ink))
+        content.Colour(inks.Stroke(rule.Ink))
             .MoveTo(rule.X1, pageHeight - rule.Y1)
             .LineTo(rule.X2, pageHeight - rule.Y2)
             .Stroke()
             .RestoreState();
     }
 
-    public static void Paint(ContentStreamBuilder content, Box box, double pageHeight)
+    public static void Paint(ContentStreamBuilder content, Box box, double pageHeight, InkColour inks)
     {
         var stroke = box.Stroke is not null && box.StrokeWidth > 0;
         var fill = box.Fill is not null;
@@ -34,9 +34,9 @@ internal static class GraphicsPainter
 
         content.SaveState();
         if (stroke)
-            content.LineWidth(box.StrokeWidth).Colour(InkColour.Stroke(box.Stroke!));
+            content.LineWidth(box.StrokeWidth).Colour(inks.Stroke(box.Stroke!));
         if (fill)
-            content.Colour(InkColour.Fill(box.Fill!));
+            content.Colour(inks.Fill(box.Fill!));
 
         var x = box.X;
         var y = pageHeight - box.Y - box.Height; // bottom edge in PDF space

@@ -18,7 +18,8 @@ internal sealed class Navigation
     private Navigation() { }
 
     /// <summary>Collects every anchor as an /XYZ destination (§12.3.2.2); the first anchor of a name wins.</summary>
-    public static Navigation Collect(DisplayDocument document, IReadOnlyList<PdfRef> pageRefs)
+    /// <paramref name="offset"/> moves every position by the sheet margin of the print profiles (see <see cref="PageGeometry"/>).
+    public static Navigation Collect(DisplayDocument document, IReadOnlyList<PdfRef> pageRefs, double offset = 0)
     {
         var navigation = new Navigation();
         for (var i = 0; i < document.Pages.Length; i++)
@@ -30,30 +31,40 @@ internal sealed class Navigation
                 if (navigation._destinations.ContainsKey(key))
                     continue;
                 var destination = new PdfArray().Ref(pageRefs[i]).Name("XYZ")
-                    .Number(anchor.X).Number(page.Height - anchor.Y).Raw("null");
+                    .Number(offset + anchor.X).Number(offset + page.Height - anchor.Y).Raw("null");
                 navigation._destinations.Add(key, (anchor.Name, destination));
             }
         }
         return navigation;
     }
 
-    /// <summary>Writes the page's link annotations and returns the page's /Annots array (null when none).</summary>
-    public PdfArray? WriteAnnotations(PdfObjectWriter writer, Page page, PdfRef pageRef)
+    /// <summary>
+    /// Writes the page's link annotations and returns the page's /Annots array (null when none).
+    /// <paramref name="structure"/> (when tagging) gives each link's /StructParent key and learns
+    /// the annotation's object; <paramref name="printable"/> sets the Print flag, which PDF/A
+    /// requires (ISO 19005-3 §6.3.2).
+    /// </summary>
+    public PdfArray? WriteAnnotations(PdfObjectWriter writer, Page page, PdfRef pageRef, double offset = 0,
+        bool printable = false, Func<LinkArea, PdfRef, int?>? structure = null)
     {
         var annotations = new PdfArray();
         foreach (var link in page.Items.OfType<LinkArea>())
         {
+            var reference = writer.Allocate();
             var annotation = new LinkAnnotation()
-                .Rect(link.X, page.Height - link.Y - link.Height, link.X + link.Width, page.Height - link.Y)
+                .Rect(offset + link.X, offset + page.Height - link.Y - link.Height, offset + link.X + link.Width, offset + page.Height - link.Y)
                 .NoBorder()
                 .P(pageRef);
+            if (printable)
+                annotation.Flags(AnnotationFlags.Print);
+            if (structure?.Invoke(link, reference) is { } key)
+                annotation.StructParent(key);
             if (link.Uri is { Length: > 0 } uri)
                 annotation.UriAction(AsciiUri(uri));
             else if (link.Destination is { Length: > 0 } name)
                 annotation.Dest(CheckedDestination(name, "link"));
             else
                 throw new PdfWriterException($"A link at ({link.X}, {link.Y}) on page '{page.Label}' has neither a URI nor a destination.");
-            var reference = writer.Allocate();
             writer.WriteObject(reference, annotation.Dictionary);
             annotations.Ref(reference);
         }
@@ -61,14 +72,24 @@ internal sealed class Navigation
     }
 
     /// <summary>The catalog's /Names dictionary (§7.7.4) with a single-node /Dests name tree, or null.</summary>
-    public PdfDictionary? NamesDictionary()
+    public PdfDictionary? NamesDictionary() => NamesDictionary(null);
+
+    /// <summary>The catalog's /Names dictionary with /Dests and, when given, /EmbeddedFiles (§7.7.4, Table 31).</summary>
+    public PdfDictionary? NamesDictionary(PdfDictionary? embeddedFiles)
     {
-        if (_destinations.Count == 0)
+        if (_destinations.Count == 0 && embeddedFiles is null)
             return null;
-        var names = new PdfArray();
-        foreach (var (_, (name, destination)) in _destinations)
-            names.TextString(name).Array(destination);
-        return new PdfDictionary().Dict("Dests", new PdfDictionary().Array("Names", names));
+        var result = new PdfDictionary();
+        if (_destinations.Count > 0)
+        {
+            var names = new PdfArray();
+            foreach (var (_, (name, destination)) in _destinations)
+                names.TextString(name).Array(destination);
+            result.Dict("Dests", new PdfDictionary().Array("Names", names));
+        }
+        if (embeddedFiles is not null)
+            result.Dict("EmbeddedFiles", embeddedFiles);
+        return result;
     }
 
     /// <summary>Writes the outline tree and returns the outline dictionary's reference, or null when there is no outline.</summary>

@@ -17,6 +17,12 @@ internal sealed class LinkAnnotation
     /// <summary>/Border [0 0 0]: no visible border (newsletter links are styled in the text).</summary>
     public LinkAnnotation NoBorder() { Dictionary.Array("Border", PdfArray.Of(0, 0, 0)); return this; }
 
+    /// <summary>/F: annotation flags (§12.5.3, Table 165).</summary>
+    public LinkAnnotation Flags(AnnotationFlags flags) { Dictionary.Integer("F", (int)flags); return this; }
+
+    /// <summary>/StructParent: the annotation's key in the structure parent tree (§14.7.4.4).</summary>
+    public LinkAnnotation StructParent(int key) { Dictionary.Integer("StructParent", key); return this; }
+
     /// <summary>/P: the page the annotation is on.</summary>
     public LinkAnnotation P(PdfRef page) { Dictionary.Ref("P", page); return this; }
 
@@ -29,6 +35,15 @@ internal sealed class LinkAnnotation
 
     /// <summary>/Dest: a named destination (§12.3.2.3), written as a string.</summary>
     public LinkAnnotation Dest(string name) { Dictionary.TextString("Dest", name); return this; }
+}
+
+/// <summary>Annotation flags (§12.5.3, Table 165).</summary>
+[Flags]
+internal enum AnnotationFlags
+{
+    None = 0,
+    /// <summary>Bit 3: print the annotation when the page is printed.</summary>
+    Print = 1 << 2,
 }
 
 /// <summary>Outline dictionary, the root of the outline tree (§12.3.3, Table 152).</summary>

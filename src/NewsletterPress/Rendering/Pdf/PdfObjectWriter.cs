@@ -6,30 +6,45 @@ namespace NewsletterPress.Rendering.Pdf;
 
 /// <summary>
 /// The file structure (ISO 32000-1 §7.5): header, body of indirect objects, cross-reference
-/// table and trailer. Object numbers are handed out by <see cref="Allocate"/> in the order the
+/// and trailer. Object numbers are handed out by <see cref="Allocate"/> in the order the
 /// document writer asks for them, which is fixed, so numbering is stable between builds.
+/// With <c>objectStreams</c> (PDF 1.5+), objects that are not streams are collected and packed
+/// into object streams (§7.5.7) and the cross-reference becomes a stream (§7.5.8); otherwise
+/// each object is written where it is and a classic table ends the file.
 /// </summary>
 internal sealed class PdfObjectWriter
 {
+    /// <summary>Objects per object stream: large enough to compress well, small enough that a
+    /// reader need not inflate everything to get at one object.</summary>
+    private const int ObjectsPerStream = 200;
+
     private readonly MemoryStream _body = new();
     private readonly CrossReference _xref = new();
     private readonly bool _compress;
+    private readonly bool _objectStreams;
+    private readonly List<(PdfRef Reference, string Value)> _pending = [];
     private int _nextNumber = 1;
 
-    public PdfObjectWriter(bool compress)
+    public PdfObjectWriter(bool compress, string version = "1.7", bool objectStreams = false)
     {
         _compress = compress;
+        _objectStreams = objectStreams;
         // §7.5.2: header, then a comment with four bytes above 127 so that transfer
         // programs treat the file as binary.
-        WriteAscii("%PDF-1.7\n");
+        WriteAscii("%PDF-" + version + "\n");
         _body.Write([(byte)'%', 0xE2, 0xE3, 0xCF, 0xD3, (byte)'\n']);
     }
 
     public PdfRef Allocate() => new(_nextNumber++);
 
-    /// <summary>Writes "n 0 obj … endobj" (§7.3.10) around any direct object.</summary>
+    /// <summary>Writes "n 0 obj … endobj" (§7.3.10) around any direct object, or queues it for an object stream.</summary>
     public void WriteObject(PdfRef reference, string value)
     {
+        if (_objectStreams)
+        {
+            _pending.Add((reference, value));
+            return;
+        }
         _xref.Record(reference, _body.Position);
         WriteAscii(PdfSyntax.Integer(reference.Number) + " 0 obj\n" + value + "\nendobj\n");
     }
@@ -39,39 +54,103 @@ internal sealed class PdfObjectWriter
     /// <summary>
     /// Writes a stream object (§7.3.8). <paramref name="dictionary"/> holds the stream's own
     /// keys; /Length and, when compressing, /Filter /FlateDecode (§7.4.4) are added here.
+    /// <paramref name="compress"/> overrides the writer's setting (images always, XMP never).
     /// </summary>
-    public void WriteStream(PdfRef reference, PdfDictionary dictionary, ReadOnlySpan<byte> data)
+    public void WriteStream(PdfRef reference, PdfDictionary dictionary, ReadOnlySpan<byte> data, bool? compress = null)
     {
-        var encoded = _compress ? Deflate(data) : data.ToArray();
-        if (_compress)
+        var flate = compress ?? _compress;
+        if (flate)
             dictionary.Name("Filter", "FlateDecode");
-        dictionary.Integer("Length", encoded.Length);
+        WriteEncodedStream(reference, dictionary, flate ? Deflate(data) : data);
+    }
 
+    /// <summary>Writes a stream whose data is already encoded (a JPEG as /DCTDecode); the caller set /Filter.</summary>
+    public void WriteEncodedStream(PdfRef reference, PdfDictionary dictionary, ReadOnlySpan<byte> encoded)
+    {
+        dictionary.Integer("Length", encoded.Length);
         _xref.Record(reference, _body.Position);
         WriteAscii(PdfSyntax.Integer(reference.Number) + " 0 obj\n" + dictionary + "\nstream\n");
         _body.Write(encoded);
         WriteAscii("\nendstream\nendobj\n");
     }
 
+    /// <summary>A hash of everything written or queued so far: the content of the document
+    /// before its metadata, used to derive the XMP instance id.</summary>
+    public byte[] ContentHash()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(_body.GetBuffer(), 0, (int)_body.Length);
+        foreach (var (reference, value) in _pending)
+            hash.AppendData(Encoding.ASCII.GetBytes(PdfSyntax.Integer(reference.Number) + " " + value + "\n"));
+        return hash.GetHashAndReset();
+    }
+
     /// <summary>
-    /// Finishes the file: cross-reference table, trailer (§7.5.5) and startxref. The /ID
-    /// (§14.4) is a hash of the body, so it is the same for the same content and no clock
-    /// or random number is involved.
+    /// Finishes the file: object streams if any, cross-reference, trailer (§7.5.5) and
+    /// startxref. The /ID (§14.4) is a hash of the body, so it is the same for the same
+    /// content and no clock or random number is involved.
     /// </summary>
     public byte[] Finish(PdfRef catalog, PdfRef info)
     {
+        WriteObjectStreams();
         var id = SHA256.HashData(_body.GetBuffer().AsSpan(0, (int)_body.Length))[..16];
         var idString = PdfSyntax.HexString(id);
-        var xrefOffset = _body.Position;
-        var size = _nextNumber;
-        WriteAscii(_xref.ToTable(size));
-        var trailer = new PdfDictionary()
-            .Integer("Size", size)
+        var trailer = new PdfDictionary();
+        if (_objectStreams)
+        {
+            // §7.5.8: the cross-reference stream is its own last entry; its dictionary is the trailer.
+            var xrefRef = Allocate();
+            var size = _nextNumber;
+            var xrefOffset = _body.Position;
+            _xref.Record(xrefRef, xrefOffset);
+            trailer = new PdfDictionary("XRef")
+                .Integer("Size", size)
+                .Ref("Root", catalog)
+                .Ref("Info", info)
+                .Raw("ID", "[" + idString + " " + idString + "]")
+                .Array("W", PdfArray.Of([.. CrossReference.StreamFieldWidths.Select(w => (double)w)]));
+            var data = Deflate(_xref.ToStreamData(size));
+            trailer.Name("Filter", "FlateDecode").Integer("Length", data.Length);
+            WriteAscii(PdfSyntax.Integer(xrefRef.Number) + " 0 obj\n" + trailer + "\nstream\n");
+            _body.Write(data);
+            WriteAscii("\nendstream\nendobj\nstartxref\n" + PdfSyntax.Integer(xrefOffset) + "\n%%EOF\n");
+            return _body.ToArray();
+        }
+
+        var tableOffset = _body.Position;
+        WriteAscii(_xref.ToTable(_nextNumber));
+        trailer.Integer("Size", _nextNumber)
             .Ref("Root", catalog)
             .Ref("Info", info)
             .Raw("ID", "[" + idString + " " + idString + "]");
-        WriteAscii("trailer\n" + trailer + "\nstartxref\n" + PdfSyntax.Integer(xrefOffset) + "\n%%EOF\n");
+        WriteAscii("trailer\n" + trailer + "\nstartxref\n" + PdfSyntax.Integer(tableOffset) + "\n%%EOF\n");
         return _body.ToArray();
+    }
+
+    /// <summary>§7.5.7 object streams: "number offset" pairs, then the objects; /First is where the objects start.</summary>
+    private void WriteObjectStreams()
+    {
+        foreach (var chunk in _pending.Chunk(ObjectsPerStream))
+        {
+            var streamRef = Allocate();
+            var header = new StringBuilder();
+            var objects = new StringBuilder();
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var (reference, value) = chunk[i];
+                _xref.RecordCompressed(reference, streamRef, i);
+                header.Append(PdfSyntax.Integer(reference.Number)).Append(' ').Append(PdfSyntax.Integer(objects.Length)).Append(' ');
+                objects.Append(value).Append('\n');
+            }
+            header.Append('\n');
+            var data = Encoding.ASCII.GetBytes(header.ToString() + objects);
+            var dictionary = new PdfDictionary("ObjStm")
+                .Integer("N", chunk.Length)
+                .Integer("First", header.Length);
+            // Always compressed: packing objects is only worth it for the compression.
+            WriteStream(streamRef, dictionary, data, compress: true);
+        }
+        _pending.Clear();
     }
 
     private static byte[] Deflate(ReadOnlySpan<byte> data)

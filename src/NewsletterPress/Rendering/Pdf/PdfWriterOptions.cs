@@ -1,9 +1,13 @@
 namespace NewsletterPress.Rendering.Pdf;
 
-/// <summary>Switches for the PDF writer. Profiles (screen, print, archive) will be added here.</summary>
+/// <summary>Switches for the PDF writer.</summary>
 /// <param name="Compress">Flate-compress content, font and CMap streams (ISO 32000-1 §7.4.4).
-/// Off only to make the raw file readable while debugging.</param>
-public sealed record PdfWriterOptions(bool Compress = true)
+/// Off only to make the raw file readable while debugging (object streams are then off too).</param>
+/// <param name="Profile">What the file is for: screen (default), print (PDF/X-4), print for
+/// PDF/X-1a workflows, or archive (PDF/A-3u).</param>
+/// <param name="MaxImageDpi">Images whose placed size gives more pixels per inch than this are
+/// downsampled to it; images at or below it are never resampled. Zero or less: never downsample.</param>
+public sealed record PdfWriterOptions(bool Compress = true, PdfProfile Profile = PdfProfile.Screen, double MaxImageDpi = 350)
 {
     public static readonly PdfWriterOptions Default = new();
 }

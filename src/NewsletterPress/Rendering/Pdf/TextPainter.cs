@@ -13,7 +13,7 @@ namespace NewsletterPress.Rendering.Pdf;
 /// </summary>
 internal static class TextPainter
 {
-    public static void Paint(ContentStreamBuilder content, GlyphRun run, double pageHeight, FontUsage usage, FontProgram program)
+    public static void Paint(ContentStreamBuilder content, GlyphRun run, double pageHeight, FontUsage usage, FontProgram program, InkColour inks)
     {
         if (run.Glyphs.IsDefaultOrEmpty)
             return;
@@ -22,7 +22,7 @@ internal static class TextPainter
 
         content.BeginText()
             .Font(usage.ResourceName, run.Size)
-            .Colour(InkColour.Fill(run.Ink))
+            .Colour(inks.Fill(run.Ink))
             .TextMatrix(run.X, pageHeight - run.Y);
 
         var show = new ShowArray(content);

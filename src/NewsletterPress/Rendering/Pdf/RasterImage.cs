@@ -1,0 +1,115 @@
+using SkiaSharp;
+
+namespace NewsletterPress.Rendering.Pdf;
+
+/// <summary>
+/// An image decoded to 8-bit samples ready for an image XObject (ISO 32000-1 §8.9.5):
+/// gray (1 component) or RGB (3), with a separate 8-bit alpha plane when any pixel is not
+/// opaque (written as a soft mask, §11.6.5.3). SkiaSharp decodes (PNG, JPEG, WebP, GIF, BMP…)
+/// and resamples; nothing here is hand-written image decoding.
+/// </summary>
+internal sealed record RasterImage(int Width, int Height, int Components, byte[] Samples, byte[]? Alpha)
+{
+    /// <summary>Decodes <paramref name="bytes"/>, scaled down to <paramref name="width"/> × <paramref name="height"/>
+    /// with cubic (Mitchell) resampling when those are smaller than the image.</summary>
+    public static RasterImage Decode(byte[] bytes, string path, int? width = null, int? height = null)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data)
+            ?? throw new PdfWriterException($"Could not read image '{path}': not an image format SkiaSharp can decode.");
+        var size = codec.Info;
+        var resize = width is { } w && height is { } h && (w < size.Width || h < size.Height);
+        // Resample premultiplied (no dark fringes at transparent edges), then read back unpremultiplied.
+        var decodeInfo = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, resize ? SKAlphaType.Premul : SKAlphaType.Unpremul);
+        using var decoded = SKBitmap.Decode(codec, decodeInfo)
+            ?? throw new PdfWriterException($"Could not read image '{path}': the image data is damaged.");
+        var source = decoded;
+        SKBitmap? resized = null;
+        try
+        {
+            if (resize)
+            {
+                resized = decoded.Resize(new SKImageInfo(width!.Value, height!.Value, SKColorType.Rgba8888, SKAlphaType.Premul),
+                    new SKSamplingOptions(SKCubicResampler.Mitchell))
+                    ?? throw new PdfWriterException($"Could not resample image '{path}'.");
+                source = resized;
+            }
+            return FromRgba(Unpremultiplied(source), source.Width, source.Height);
+        }
+        finally
+        {
+            resized?.Dispose();
+        }
+    }
+
+    private static byte[] Unpremultiplied(SKBitmap bitmap)
+    {
+        if (bitmap.AlphaType == SKAlphaType.Unpremul)
+            return bitmap.GetPixelSpan().ToArray();
+        using var target = new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        using var from = bitmap.PeekPixels();
+        using var to = target.PeekPixels();
+        if (!from.ReadPixels(to))
+            throw new InvalidOperationException("Could not convert the image to unpremultiplied alpha.");
+        return target.GetPixelSpan().ToArray();
+    }
+
+    /// <summary>Gray when every pixel has R = G = B; an alpha plane only when some pixel is not opaque.</summary>
+    private static RasterImage FromRgba(byte[] rgba, int width, int height)
+    {
+        var pixels = width * height;
+        bool gray = true, opaque = true;
+        for (var p = 0; p < pixels && (gray || opaque); p++)
+        {
+            var o = p * 4;
+            gray &= rgba[o] == rgba[o + 1] && rgba[o] == rgba[o + 2];
+            opaque &= rgba[o + 3] == 255;
+        }
+        var components = gray ? 1 : 3;
+        var samples = new byte[pixels * components];
+        var alpha = opaque ? null : new byte[pixels];
+        for (var p = 0; p < pixels; p++)
+        {
+            var o = p * 4;
+            if (gray)
+            {
+                samples[p] = rgba[o];
+            }
+            else
+            {
+                samples[p * 3] = rgba[o];
+                samples[(p * 3) + 1] = rgba[o + 1];
+                samples[(p * 3) + 2] = rgba[o + 2];
+            }
+            if (alpha is not null)
+                alpha[p] = rgba[o + 3];
+        }
+        return new RasterImage(width, height, components, samples, alpha);
+    }
+
+    /// <summary>Re-encodes as a baseline JPEG (for downsampled photographs, which Flate compresses badly).</summary>
+    public byte[] ToJpeg(int quality)
+    {
+        var info = new SKImageInfo(Width, Height, Components == 1 ? SKColorType.Gray8 : SKColorType.Rgb888x, SKAlphaType.Opaque);
+        using var bitmap = new SKBitmap(info);
+        var pixels = bitmap.GetPixelSpan();
+        for (var p = 0; p < Width * Height; p++)
+        {
+            if (Components == 1)
+            {
+                pixels[p] = Samples[p];
+            }
+            else
+            {
+                pixels[p * 4] = Samples[p * 3];
+                pixels[(p * 4) + 1] = Samples[(p * 3) + 1];
+                pixels[(p * 4) + 2] = Samples[(p * 3) + 2];
+                pixels[(p * 4) + 3] = 255;
+            }
+        }
+        using var pixmap = bitmap.PeekPixels();
+        using var encoded = pixmap.Encode(new SKJpegEncoderOptions(quality, SKJpegEncoderDownsample.Downsample420, SKJpegEncoderAlphaOption.Ignore))
+            ?? throw new InvalidOperationException("SkiaSharp could not encode a JPEG.");
+        return encoded.ToArray();
+    }
+}

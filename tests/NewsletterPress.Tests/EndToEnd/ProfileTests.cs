@@ -1,0 +1,103 @@
+using NewsletterPress.Tests.Pdf;
+using NewsletterPress.Tests.Support;
+
+namespace NewsletterPress.Tests.EndToEnd;
+
+/// <summary>vol-11 through the command line's print and archive profiles, read back by real tools.</summary>
+public sealed class ProfileTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "np-profiles-" + Guid.NewGuid().ToString("N"));
+
+    public ProfileTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+
+    private string Build(string issueFolder, string profile, string name)
+    {
+        var pdf = Path.Combine(_folder, name);
+        var r = Cli.Run(Repo.Root, "build", issueFolder, "--profile", profile, "--out", pdf);
+        Assert.True(r.ExitCode == 0, r.StdErr);
+        return pdf;
+    }
+
+    [Fact]
+    public void The_archive_pdf_carries_the_issue_folder_and_rebuilds_byte_for_byte_from_it()
+    {
+        var pdf = Build("issues/vol-11", "archive", "vol-11-archive.pdf");
+        var names = PdfTools.Ok("qpdf", "--list-attachments", pdf).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => l.Split(" -> ")[0].Trim()).ToList();
+        var expected = Directory.EnumerateFiles(Repo.Vol11, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Repo.Vol11, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, names);
+
+        var restored = Path.Combine(_folder, "restored", "vol-11");
+        foreach (var name in names)
+        {
+            var target = Path.Combine(restored, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            var bytes = ShowAttachment(pdf, name);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Repo.Vol11, name)), bytes);
+            File.WriteAllBytes(target, bytes);
+        }
+        var rebuilt = Build(restored, "archive", "rebuilt.pdf");
+        Assert.Equal(File.ReadAllBytes(pdf), File.ReadAllBytes(rebuilt));
+    }
+
+    [Fact]
+    public void The_archive_pdf_claims_PDFA_3u_and_is_tagged()
+    {
+        var pdf = Build("issues/vol-11", "archive", "vol-11-archive.pdf");
+        var raw = PdfTools.Uncompressed(pdf);
+        Assert.Contains("<pdfaid:part>3</pdfaid:part>", raw);
+        Assert.Contains("<pdfaid:conformance>U</pdfaid:conformance>", raw);
+        Assert.Contains("/StructTreeRoot", raw);
+        Assert.Matches(@"/Marked\s+true", raw);
+        var gs = PdfTools.Run("gs", "-q", "-dBATCH", "-dNOPAUSE", "-sDEVICE=nullpage", pdf);
+        Assert.Equal("", gs.StdOut + gs.StdErr);
+    }
+
+    [Fact]
+    public void The_print_pdf_has_an_A4_trim_box_inside_a_bleed_box_and_black_text_in_K_only()
+    {
+        var pdf = Build("issues/vol-11", "print", "vol-11-print.pdf");
+        var boxes = PdfTools.Ok("pdfinfo", "-box", pdf);
+        Assert.Matches(@"TrimBox:\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)", boxes);
+        var trim = System.Text.RegularExpressions.Regex.Match(boxes, @"TrimBox:\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)");
+        double W(int i) => double.Parse(trim.Groups[i].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(595.28, W(3) - W(1), 1);
+        Assert.Equal(841.89, W(4) - W(2), 1);
+        var raw = PdfTools.Uncompressed(pdf);
+        Assert.Contains("/GTS_PDFXVersion", raw);
+        Assert.Matches(@"/Trapped\s*/False", raw);
+        // Every text object that sets a fill colour for black text uses K only.
+        Assert.DoesNotMatch(@"\b0 g\b", raw);
+        Assert.Contains("0 0 0 1 k", raw);
+        Assert.Equal(0, PdfTools.Run("qpdf", "--check", pdf).ExitCode);
+    }
+
+    [Fact]
+    public void PdfX1a_refuses_an_rgb_image_by_name_and_writes_nothing()
+    {
+        var pdf = Path.Combine(_folder, "x1a.pdf");
+        var r = Cli.Run(Repo.Root, "build", "samples/figures-and-tables", "--profile", "print-x1a", "--out", pdf);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("chart.png", r.StdErr);
+        Assert.False(File.Exists(pdf));
+    }
+
+    private static byte[] ShowAttachment(string pdf, string name)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("qpdf") { RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add("--show-attachment=" + name);
+        info.ArgumentList.Add(pdf);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        using var buffer = new MemoryStream();
+        process.StandardOutput.BaseStream.CopyTo(buffer);
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return buffer.ToArray();
+    }
+}
