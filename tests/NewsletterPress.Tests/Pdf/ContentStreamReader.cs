@@ -30,7 +30,7 @@ internal static partial class ContentStreamReader
         return result;
     }
 
-    /// <summary>Straight segments "x1 y1 m" + "x2 y2 l" in the part of the stream before <paramref name="stopAt"/>.</summary>
+    /// <summary>Straight segments "x1 y1 m" + "x2 y2 l" in <paramref name="content"/>.</summary>
     public static List<(double X1, double Y1, double X2, double Y2)> Segments(string content)
     {
         var result = new List<(double, double, double, double)>();

@@ -66,7 +66,4 @@ internal sealed class ColourSpaces(PdfObjectWriter writer)
         writer.WriteStream(reference, new PdfDictionary().Integer("N", components), Convert.FromBase64String(base64), compress: true);
         return reference;
     }
-
-    /// <summary>The colour-space byte string at offset 16 of an ICC header ('RGB ', 'CMYK').</summary>
-    public static string IccColourSpace(ReadOnlySpan<byte> profile) => System.Text.Encoding.ASCII.GetString(profile.Slice(16, 4));
 }
