@@ -2,12 +2,10 @@ using NewsletterPress.Display;
 
 namespace NewsletterPress.Tests.Pdf;
 
-/// <summary>Finds the repository's fonts/ folder by walking up to the folder that holds NewsletterPress.sln.</summary>
+/// <summary>The fonts shipped in the repository's fonts/ folder.</summary>
 internal static class RepositoryFonts
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
-
-    public static string Folder => Path.Combine(Root.Value, "fonts");
+    public static string Folder => NewsletterPress.Tests.Support.Repo.Path("fonts");
 
     public static FontRef IpaexMincho => Get("ipaexm.ttf");
     public static FontRef IpaexGothic => Get("ipaexg.ttf");
@@ -19,15 +17,5 @@ internal static class RepositoryFonts
         var path = Path.Combine(Folder, fileName);
         Assert.True(File.Exists(path), $"Font {path} is missing from the repository.");
         return new FontRef(path);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NewsletterPress.sln")))
-                return dir.FullName;
-        }
-        throw new InvalidOperationException($"No NewsletterPress.sln above {AppContext.BaseDirectory}.");
     }
 }
