@@ -1,0 +1,64 @@
+using NewsletterPress.Diagnostics;
+using NewsletterPress.Display;
+using NewsletterPress.Layout;
+using NewsletterPress.Manifest;
+
+namespace NewsletterPress.Tests.Layout;
+
+public class PageFlowTests
+{
+    private static readonly LayoutConfig Config = LayoutConfig.From(Style.Default, new WarningLog());
+
+    /// <summary>Paragraphs of the given lengths whose lines draw a short rule, so the page shows where each line went.</summary>
+    private static List<FlowLine> Paragraphs(params int[] lengths)
+    {
+        var lines = new List<FlowLine>();
+        for (int p = 0; p < lengths.Length; p++)
+            for (int i = 0; i < lengths[p]; i++)
+                lines.Add(new FlowLine(1, [new RuleFragment(0, 5, 10, 5, 1, Ink.Black)], Paragraph: p, LineInParagraph: i, LinesInParagraph: lengths[p]));
+        return lines;
+    }
+
+    private static List<(double Left, int Lines, double Bottom)> Columns(Page page) =>
+        page.Items.OfType<Rule>().GroupBy(r => Math.Round(r.X1)).OrderBy(g => g.Key)
+            .Select(g => (g.Key, g.Count(), g.Max(r => r.Y1))).ToList();
+
+    [Theory]
+    [InlineData(new[] { 5, 6, 4, 7 })]
+    [InlineData(new[] { 12, 3, 9 })]
+    [InlineData(new[] { 2, 2, 2, 2, 2, 2 })]
+    public void The_last_region_of_an_article_is_balanced_within_one_line(int[] paragraphs)
+    {
+        var flow = new PageFlow(Config);
+        flow.NewPage();
+        flow.FlowColumns(Paragraphs(paragraphs), 2);
+        var columns = Columns(flow.ToPages().Single());
+        Assert.Equal(2, columns.Count);
+        Assert.InRange(columns[0].Lines - columns[1].Lines, 0, 1);
+        Assert.Equal(paragraphs.Sum(), columns.Sum(c => c.Lines));
+    }
+
+    [Fact]
+    public void Balancing_never_splits_a_two_line_paragraph_even_if_the_columns_then_differ_by_two()
+    {
+        var flow = new PageFlow(Config);
+        flow.NewPage();
+        flow.FlowColumns(Paragraphs(2, 2, 2, 2, 2, 2, 2), 2);
+        var columns = Columns(flow.ToPages().Single());
+        Assert.Equal([8, 6], columns.Select(c => c.Lines));
+    }
+
+    [Fact]
+    public void A_long_article_fills_whole_pages_before_it_balances_the_last_one()
+    {
+        var flow = new PageFlow(Config);
+        flow.NewPage();
+        flow.FlowColumns(Paragraphs(Enumerable.Repeat(10, 12).ToArray()), 2); // 120 lines
+        var pages = flow.ToPages().ToList();
+        Assert.Equal(2, pages.Count);
+        var first = Columns(pages[0]);
+        Assert.All(first, c => Assert.Equal(Config.LinesPerPage, c.Lines));
+        var last = Columns(pages[1]);
+        Assert.InRange(last[0].Lines - last[1].Lines, 0, 1);
+    }
+}
