@@ -37,6 +37,13 @@ public sealed class FontFace : IDisposable
 
     public bool HasGlyph(int codepoint) => HbFont.TryGetGlyph((uint)codepoint, out _);
 
+    /// <summary>The glyph and advance (in points at <paramref name="size"/>) of the hyphen that a line break adds.</summary>
+    internal (uint Glyph, double Advance) HyphenGlyph(double size)
+    {
+        HbFont.TryGetGlyph('-', out var glyph);
+        return (glyph, HbFont.GetHorizontalGlyphAdvance(glyph) * size / UnitsPerEm);
+    }
+
     public override string ToString() => Path.GetFileName(Ref.FilePath);
 
     public void Dispose()

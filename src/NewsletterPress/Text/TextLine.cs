@@ -14,6 +14,10 @@ public sealed record SetGlyph(FontFace Font, double Size, uint GlyphId, double X
 /// <param name="Overfull">True when an unbreakable piece wider than the measure had to be cut.</param>
 public sealed record TextLine(ImmutableArray<SetGlyph> Glyphs, double Width, double NaturalWidth, bool Justified, bool Overfull)
 {
+    /// <summary>The line ends at a discretionary hyphen: a hyphen glyph is drawn (with empty Text) and the
+    /// word goes on on the next line.</summary>
+    public bool Hyphenated { get; init; }
+
     public string Text => string.Concat(Glyphs.Select(g => g.Text));
 }
 

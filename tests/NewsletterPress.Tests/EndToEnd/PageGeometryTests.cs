@@ -39,6 +39,19 @@ public class PageGeometryTests
         && (c.Font.Contains("Mincho", StringComparison.Ordinal) || c.Font.EndsWith("Serif-Regular", StringComparison.Ordinal))
         && c.Baseline < config.LineTop(config.LinesPerPage) && c.Text.Trim().Length > 0;
 
+    /// <summary>
+    /// JLREQ: at a line start an opening bracket loses its leading half-em blank (a middle dot its
+    /// quarter em), at a line end 、。 and closing brackets lose their trailing one. We draw the full-width glyph shifted, so
+    /// its box (what readers report) reaches half an em past the edge while its ink stays inside.
+    /// </summary>
+    private static double Blank(PdfChar c, bool opening) => c.Text switch
+    {
+        "・" or "：" or "；" => c.Size / 4, // a quarter em each side
+        { Length: 1 } t when opening && NewsletterPress.Text.JlreqClasses.IsOpening(t[0]) => c.Size / 2,
+        { Length: 1 } t when !opening && (NewsletterPress.Text.JlreqClasses.IsClosing(t[0]) || t is "、" or "。" or "，" or "．") => c.Size / 2,
+        _ => 0,
+    };
+
     [Theory]
     [MemberData(nameof(Issues))]
     public void Body_baselines_of_all_columns_lie_on_one_grid(string issue)
@@ -65,7 +78,7 @@ public class PageGeometryTests
         var (chars, config) = Build(issue);
         foreach (var c in chars.Where(c => c.Text.Trim().Length > 0))
         {
-            double left = config.BlockLeft(c.Page), right = left + config.BlockWidth;
+            double left = config.BlockLeft(c.Page) - Blank(c, opening: true), right = config.BlockLeft(c.Page) + config.BlockWidth + Blank(c, opening: false);
             Assert.True(c.X >= left - 0.5 && c.Right <= right + 0.5,
                 $"{issue} page {c.Page}: '{c.Text}' at {c.X:0.0}–{c.Right:0.0} is outside the text block {left:0.0}–{right:0.0}");
         }
@@ -83,7 +96,7 @@ public class PageGeometryTests
                 && o.Min(c => c.X) < columnRight - config.BodySize && o.Max(c => c.Right) > columnRight + config.ColumnGap + config.BodySize);
             if (oneColumnRegion) continue;
             foreach (var c in line.Where(c => c.X < columnRight))
-                Assert.True(c.Right <= columnRight + 0.5,
+                Assert.True(c.Right <= columnRight + Blank(c, opening: false) + 0.5,
                     $"{issue} page {page}: '{c.Text}' ends at {c.Right:0.00}, past the column edge {columnRight:0.00}");
         }
     }

@@ -61,7 +61,9 @@ public sealed partial class Vol11PdfTests(Vol11Build build) : IClassFixture<Vol1
             foreach (var text in Texts(a.Blocks))
             {
                 Assert.Contains(Squeeze(text), poppler);
-                Assert.Contains(Squeeze(text), mupdf);
+                // mupdf ignores ActualText, so a discretionary hyphen at a line end comes out as "-":
+                // compare its text with hyphens removed on both sides.
+                Assert.Contains(WithoutHyphens(Squeeze(text)), WithoutHyphens(mupdf));
                 checkedParagraphs++;
             }
         Assert.True(checkedParagraphs > 50, $"only {checkedParagraphs} paragraphs found");
@@ -131,6 +133,8 @@ public sealed partial class Vol11PdfTests(Vol11Build build) : IClassFixture<Vol1
 
     /// <summary>A page's text without white space and without its running footer (drawn last).</summary>
     private static string BodyText(string page) => Footer().Replace(Squeeze(page), "");
+
+    private static string WithoutHyphens(string text) => text.Replace("-", "", StringComparison.Ordinal);
 
     private static string Spaced(string text) => Whitespace().Replace(text, " ");
 

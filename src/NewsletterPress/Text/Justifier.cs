@@ -1,0 +1,109 @@
+using System.Collections.Immutable;
+
+namespace NewsletterPress.Text;
+
+/// <summary>
+/// Sets one broken line: decides how much each glue gives or takes and places the glyphs.
+/// Shrinking follows the JLREQ order (3.8.2) kind by kind: a kind is used up before the next
+/// one gives anything. Stretching uses word spaces and the Japanese–Latin space first and the
+/// inter-character space last (3.8.3); a line with neither (one long word, cut in an
+/// emergency) has its clusters spread evenly.
+/// </summary>
+internal static class Justifier
+{
+    private static readonly GlueKind[] ShrinkOrder =
+        [GlueKind.WordSpace, GlueKind.MiddleDot, GlueKind.BracketOrComma, GlueKind.JapaneseLatin];
+
+    public static TextLine Set(IReadOnlyList<Item> items, IReadOnlyList<Cluster> clusters, LineBreak line, double indent,
+        double measure, double fullWidth, bool justify)
+    {
+        var breakItem = items[line.Break];
+        bool endsAtPenalty = breakItem.Kind == ItemKind.Penalty;
+        double natural = endsAtPenalty ? breakItem.Width : 0;
+        var shrinkOf = new double[(int)GlueKind.Fill + 1];
+        double stretch = 0, lastResort = 0;
+        int boxes = 0;
+        for (int i = line.Start; i < line.Break; i++)
+        {
+            var it = items[i];
+            if (it.Kind == ItemKind.Penalty) continue;
+            natural += it.Width;
+            if (it.Kind == ItemKind.Box) { boxes++; continue; }
+            shrinkOf[(int)it.Glue] += it.Shrink;
+            stretch += it.FirstStretch;
+            lastResort += it.LastResortStretch;
+        }
+
+        double excess = measure - natural;
+        if (!justify || line.Overfull) excess = Math.Min(0, excess); // ragged and last lines only shrink, and only if they must
+        var shrinkFactor = new double[shrinkOf.Length];
+        double stretchFactor = 0, lastResortFactor = 0, perBox = 0;
+        if (excess < 0)
+        {
+            double needed = -excess;
+            foreach (var kind in ShrinkOrder)
+            {
+                double total = shrinkOf[(int)kind];
+                if (total <= 0 || needed <= 0) continue;
+                double take = Math.Min(needed, total);
+                shrinkFactor[(int)kind] = take / total;
+                needed -= take;
+            }
+        }
+        else if (excess > 0)
+        {
+            var plan = StretchPlan.For(excess, stretch, lastResort);
+            stretchFactor = plan.FirstRatio;
+            lastResortFactor = plan.LastResortRatio;
+            if (!plan.Possible && boxes > 1) perBox = excess / (boxes - 1);
+        }
+
+        var glyphs = ImmutableArray.CreateBuilder<SetGlyph>();
+        double x = indent;
+        bool firstBox = true;
+        for (int i = line.Start; i < line.Break; i++)
+        {
+            var it = items[i];
+            switch (it.Kind)
+            {
+                case ItemKind.Glue:
+                    // A word space keeps its space glyph, so that text extraction sees the words apart.
+                    if (it.Cluster >= 0) AddGlyphs(clusters[it.Cluster], x, 0);
+                    x += it.Width - it.Shrink * shrinkFactor[(int)it.Glue]
+                         + (it.Glue == GlueKind.InterCharacter ? it.Stretch * lastResortFactor : it.FirstStretch * stretchFactor);
+                    break;
+                case ItemKind.Box:
+                    if (!firstBox) x += perBox;
+                    firstBox = false;
+                    AddGlyphs(clusters[it.Cluster], x, it.DrawOffset);
+                    x += it.Width;
+                    break;
+            }
+        }
+
+        bool hyphenated = false;
+        if (endsAtPenalty && breakItem.Role == PenaltyRole.Hyphen && breakItem.Cluster >= 0)
+        {
+            // A discretionary hyphen is drawn but has no text: extraction and search see the whole word.
+            var c = clusters[breakItem.Cluster];
+            var (glyph, advance) = c.Font.HyphenGlyph(c.Size);
+            glyphs.Add(new SetGlyph(c.Font, c.Size, glyph, x, c.Glyphs.IsEmpty ? 0 : c.Glyphs[0].Y, advance, "", c.Run.Style.Colour, c.Run.Link));
+            hyphenated = true;
+        }
+        if (endsAtPenalty) x += breakItem.Width;
+
+        void AddGlyphs(Cluster c, double at, double offset)
+        {
+            bool first = true;
+            foreach (var g in c.Glyphs)
+            {
+                glyphs.Add(new SetGlyph(c.Font, c.Size, g.GlyphId, at + offset + g.X, g.Y, g.Advance, first ? c.Text : "",
+                    c.Run.Style.Colour, c.Run.Link));
+                first = false;
+            }
+        }
+
+        bool justified = justify && !line.Overfull && Math.Abs(x - indent - measure) <= 0.01;
+        return new TextLine(glyphs.ToImmutable(), fullWidth, x, justified, line.Overfull) { Hyphenated = hyphenated };
+    }
+}
