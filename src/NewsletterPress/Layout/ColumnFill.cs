@@ -37,6 +37,17 @@ internal static class ColumnFill
         return end;
     }
 
+    /// <summary>True when the break before <paramref name="end"/> leaves a heading at a column foot,
+    /// an orphan or a widow: what <see cref="Fill"/> allows only when a column has room for nothing else.</summary>
+    public static bool BreaksARule(IReadOnlyList<FlowLine> lines, int end)
+    {
+        if (end <= 0 || end >= lines.Count) return false;
+        int last = end - 1;
+        while (last > 0 && lines[last].Fragments.IsEmpty) last--; // blank lines vanish at a column break
+        return lines[last].Keep.HasFlag(Keep.WithNext) && !lines[last].Fragments.IsEmpty
+               || IsOrphan(lines[last]) || IsWidow(lines[end]);
+    }
+
     /// <summary>Grid lines the footnotes of a column take at its foot (with their separator rule).</summary>
     public static int NoteLines(double noteHeight, double leading) =>
         noteHeight <= 0 ? 0 : (int)Math.Ceiling((noteHeight + NoteSeparator) / leading - 1e-6);

@@ -57,7 +57,13 @@ internal sealed class PageFlow(LayoutConfig config)
             {
                 // The article ends in this region: balance its columns (the smallest height that still holds everything).
                 for (int c = (TotalLines(lines, start, lines.Count) + columns - 1) / columns; c <= capacity; c++)
-                    if (Distribute(lines, start, c, columns, out _) >= lines.Count) { capacity = c; break; }
+                {
+                    // The smallest height that holds everything without a widow, orphan or stranded heading.
+                    if (Distribute(lines, start, c, columns, out var trial) < lines.Count) continue;
+                    if (trial.Skip(1).SkipLast(1).Any(at => ColumnFill.BreaksARule(lines, at)) && c < capacity) continue;
+                    capacity = c;
+                    break;
+                }
             }
             end = Distribute(lines, start, capacity, columns, out var cut);
             int tallest = 0;

@@ -49,6 +49,19 @@ public class PageFlowTests
     }
 
     [Fact]
+    public void Balancing_does_not_buy_even_columns_with_a_widow()
+    {
+        // The end of a long paragraph spills two lines into the last region: 1 + 1 would leave
+        // the paragraph's last line alone at the head of column two, so both stay in column one.
+        var flow = new PageFlow(Config);
+        flow.NewPage();
+        var lines = Paragraphs(Config.LinesPerPage * 2 + 2);
+        flow.FlowColumns(lines, 2);
+        var last = Columns(flow.ToPages().Last());
+        Assert.Equal([2], last.Select(c => c.Lines));
+    }
+
+    [Fact]
     public void A_long_article_fills_whole_pages_before_it_balances_the_last_one()
     {
         var flow = new PageFlow(Config);
