@@ -84,10 +84,11 @@ internal static class Justifier
         bool hyphenated = false;
         if (endsAtPenalty && breakItem.Role == PenaltyRole.Hyphen && breakItem.Cluster >= 0)
         {
-            // A discretionary hyphen is drawn but has no text: extraction and search see the whole word.
+            // A discretionary hyphen stands for a soft hyphen (U+00AD): extraction and search see the
+            // whole word, and readers that keep soft hyphens know the break was not in the source.
             var c = clusters[breakItem.Cluster];
             var (glyph, advance) = c.Font.HyphenGlyph(c.Size);
-            glyphs.Add(new SetGlyph(c.Font, c.Size, glyph, x, c.Glyphs.IsEmpty ? 0 : c.Glyphs[0].Y, advance, "", c.Run.Style.Colour, c.Run.Link));
+            glyphs.Add(new SetGlyph(c.Font, c.Size, glyph, x, c.Glyphs.IsEmpty ? 0 : c.Glyphs[0].Y, advance, "\u00AD", c.Run.Style.Colour, c.Run.Link));
             hyphenated = true;
         }
         if (endsAtPenalty) x += breakItem.Width;

@@ -18,7 +18,8 @@ public sealed record TextLine(ImmutableArray<SetGlyph> Glyphs, double Width, dou
     /// word goes on on the next line.</summary>
     public bool Hyphenated { get; init; }
 
-    public string Text => string.Concat(Glyphs.Select(g => g.Text));
+    /// <summary>What the line says: its glyphs' text without the soft hyphen of a discretionary break.</summary>
+    public string Text => string.Concat(Glyphs.Select(g => g.Text)).Replace("\u00AD", "", StringComparison.Ordinal);
 }
 
 /// <summary>Thrown when no configured face has a character; the layout adds the source position.</summary>

@@ -141,8 +141,9 @@ public sealed partial class Vol11PdfTests(Vol11Build build) : IClassFixture<Vol1
     [GeneratedRegex(@"(\d+CivilSocietyForumVol\.11|CivilSocietyForumVol\.11\d+)$")]
     private static partial Regex Footer();
 
-    /// <summary>Text without any white space, so that line breaks and justification do not matter.</summary>
-    private static string Squeeze(string text) => Whitespace().Replace(text, "");
+    /// <summary>Text without any white space, so that line breaks and justification do not matter,
+    /// and without soft hyphens (the discretionary hyphens at line ends).</summary>
+    private static string Squeeze(string text) => Whitespace().Replace(text, "").Replace("\u00AD", "", StringComparison.Ordinal);
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -119,13 +119,13 @@ public sealed class LineBreakingTests(TextSetting setting) : IClassFixture<TextS
     }
 
     [Fact]
-    public void A_hyphenated_line_draws_a_hyphen_that_has_no_text()
+    public void A_hyphenated_line_draws_a_hyphen_that_stands_for_a_soft_hyphen()
     {
         var lines = setting.Set(string.Join(" ", TextSetting.WorldReportParagraphs().Take(3)), 9.5,
             new ParagraphFormat(15 * 9.5, 0, true, "en", 9.5, Hyphenate: true));
         var line = lines.First(l => l.Hyphenated);
         var hyphen = line.Glyphs[^1];
-        Assert.Equal("", hyphen.Text);
+        Assert.Equal("\u00AD", hyphen.Text);
         Assert.True(hyphen.Advance > 0);
         Assert.True(char.IsLetter(line.Text[^1]), line.Text);
         Assert.InRange(hyphen.X + hyphen.Advance, 15 * 9.5 - 0.01, 15 * 9.5 + 0.01);
@@ -157,7 +157,7 @@ public sealed class LineBreakingTests(TextSetting setting) : IClassFixture<TextS
             var lines = setting.Set("Words like " + Word + " are long", Em, new ParagraphFormat(width * Em, 0, true, "en", Em));
             foreach (var line in lines.Where(l => l.Hyphenated))
                 Assert.Contains(line.Text.Split(' ')[^1], allowedEnds);
-            Assert.All(lines.Where(l => !l.Hyphenated), l => Assert.DoesNotContain(l.Glyphs, g => g.Text == ""));
+            Assert.All(lines.Where(l => !l.Hyphenated), l => Assert.DoesNotContain(l.Glyphs, g => g.Text == "\u00AD"));
             hyphenated += lines.Count(l => l.Hyphenated);
         }
         Assert.True(hyphenated > 0);

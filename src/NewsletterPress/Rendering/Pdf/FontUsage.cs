@@ -40,6 +40,14 @@ internal sealed class FontUsage
             if (cluster.Text.Length == 0)
                 continue;
             var gid = run.Glyphs[cluster.Start].GlyphId;
+            if (cluster.Text == SoftHyphen)
+            {
+                // A discretionary hyphen at a line end: its text is the soft hyphen (shown through
+                // ActualText, so poppler extracts the word whole), but it must not claim the glyph's
+                // ToUnicode entry, which readers that ignore ActualText (mupdf) use for real hyphens.
+                _discretionaryHyphens.Add(gid);
+                continue;
+            }
             if (cluster.Count == 1)
             {
                 _singleGlyphText.TryAdd(gid, cluster.Text);
@@ -55,7 +63,13 @@ internal sealed class FontUsage
     public string? UnicodeOf(uint glyphId) =>
         _singleGlyphText.TryGetValue(glyphId, out var text) ? text
         : _clusterHeadText.TryGetValue(glyphId, out text) ? text
+        : _discretionaryHyphens.Contains(glyphId) ? "-"
         : null;
+
+    /// <summary>The text the layout gives a hyphen it added at a line break (U+00AD SOFT HYPHEN).</summary>
+    public const string SoftHyphen = "\u00AD";
+
+    private readonly HashSet<uint> _discretionaryHyphens = [];
 
     /// <summary>
     /// All ToUnicode entries in glyph-id order. With <paramref name="everyGlyph"/>, a glyph that
