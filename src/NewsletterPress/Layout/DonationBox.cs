@@ -46,15 +46,18 @@ internal static class DonationBox
             foreach (var row in donation.Details)
             {
                 var label = Spread(setter.Set([new TextRun(row.Label, body)], Format(inner))[0], labelWidth);
+                // The full-width colon keeps its whole em between label and value (set alone, the
+                // setter would drop its blanks as at a line's start and end): centre it in one zw.
                 var colon = setter.Set([new TextRun("：", body)], Format(inner))[0];
+                double valueX = pad + labelWidth + em;
                 var value = setter.Set(BlockComposer.Runs(LinkIfAddress(row.Value), body, lang),
-                    Format(inner - labelWidth - colon.NaturalWidth));
+                    Format(inner - labelWidth - em));
                 int element = structure.Add(Display.StructureRole.P, section);
                 band.AddGridLine(label, pad, firstRow ? config.Leading * 1.5 : 0, element);
-                band.Add(new TextFragment(colon, pad + labelWidth, band.Depth) { Element = element });
-                band.Add(new TextFragment(value[0], pad + labelWidth + colon.NaturalWidth, band.Depth) { Element = element });
+                band.Add(new TextFragment(colon, pad + labelWidth + (em - colon.NaturalWidth) / 2, band.Depth) { Element = element });
+                band.Add(new TextFragment(value[0], valueX, band.Depth) { Element = element });
                 for (int i = 1; i < value.Length; i++)
-                    band.AddGridLine(value[i], pad + labelWidth + colon.NaturalWidth, element: element);
+                    band.AddGridLine(value[i], valueX, element: element);
                 firstRow = false;
             }
         }
