@@ -27,10 +27,17 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
     /// <summary>Footnotes not yet called, by the link their call carries ("#fn1").</summary>
     private Dictionary<string, Note> _notes = [];
 
-    public List<FlowPart> Compose(Article article, double width, int articleElement)
+    /// <summary>The article's level-2 headings with their anchors, for the document outline.</summary>
+    public List<OutlineEntry> Sections { get; } = [];
+
+    private string _anchorPrefix = "";
+
+    public List<FlowPart> Compose(Article article, double width, int articleElement, string anchorPrefix)
     {
         _parts = [];
         _lines = [];
+        Sections.Clear();
+        _anchorPrefix = anchorPrefix;
         _notes = ComposeNotes(article, width, articleElement);
         bool afterHeading = true;
         foreach (var block in article.Blocks)
@@ -143,6 +150,12 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
             // A heading taking two lines is centred in them (行取り); in one line it sits on the grid like the text.
             double baseline = first && lines > 1 ? lines * config.Leading / 2 + style.Size * 0.35 : config.BaselineOffset;
             var frags = ImmutableArray.Create<Fragment>(new TextFragment(set[i], 0, baseline) { Element = element });
+            if (first && h.Level <= 2)
+            {
+                var anchor = $"{_anchorPrefix}-{Sections.Count + 1}";
+                Sections.Add(new OutlineEntry(string.Concat(h.Text.Select(t => t.Text)), anchor, []));
+                frags = frags.Insert(0, new AnchorFragment(anchor));
+            }
             if (first && h.Level >= 3 && _lines.Count > 0) _lines.Add(new FlowLine(1, [], Keep.WithNext));
             _lines.Add(new FlowLine(lines, frags, Keep.WithNext));
         }

@@ -27,11 +27,13 @@ public static class IssueLayout
 
         var pages = articles.Select(_ => 0).ToList();
         PageFlow? flow = null;
+        var sections = new List<ImmutableArray<OutlineEntry>>();
         StructureBuilder structure = new();
         for (int pass = 0; pass < MaxPasses; pass++)
         {
             structure = new StructureBuilder();
-            flow = Run(issue, articles, pages, setter, config, scale, warnings, structure);
+            sections.Clear();
+            flow = Run(issue, articles, pages, setter, config, scale, warnings, structure, sections);
             var computed = articles.Select((_, i) => flow.AnchorPages[ArticleAnchor(i)]).ToList();
             if (computed.SequenceEqual(pages)) break;
             pages = computed;
@@ -41,13 +43,15 @@ public static class IssueLayout
 
         foreach (var page in flow!.Pages.Skip(1)) Footer.Draw(page, issue.FullTitle, setter, config, scale);
 
-        var outline = articles.Select((a, i) => new OutlineEntry(a.ContentsLine, ArticleAnchor(i), [])).ToImmutableArray();
+        // One outline entry per article, with its sections (level-2 headings) under it.
+        var outline = articles.Select((a, i) => new OutlineEntry(a.ContentsLine, ArticleAnchor(i), sections[i])).ToImmutableArray();
         var info = new DocumentInfo(issue.FullTitle, issue.Publisher, issue.Language, date);
         return new DisplayDocument(info, [.. flow.ToPages()], outline) { Structure = structure.ToImmutable() };
     }
 
     private static PageFlow Run(Issue issue, IReadOnlyList<Article> articles, IReadOnlyList<int> pages,
-        ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings, StructureBuilder structure)
+        ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings, StructureBuilder structure,
+        List<ImmutableArray<OutlineEntry>> sections)
     {
         var flow = new PageFlow(config);
         flow.NewPage();
@@ -71,7 +75,9 @@ public static class IssueLayout
             flow.PlaceBand(ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale, structure, element), keepLines: 4);
             int columns = article.Columns ?? config.Columns;
             double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
-            foreach (var part in composer.Compose(article, width, element))
+            var parts = composer.Compose(article, width, element, ArticleAnchor(i));
+            sections.Add([.. composer.Sections]);
+            foreach (var part in parts)
             {
                 if (part is ColumnLines lines) flow.FlowColumns(lines.Lines, columns);
                 else if (part is SpanningBand spanning) flow.PlaceBand(spanning.Band, keepLines: 2);

@@ -61,4 +61,43 @@ public class CommandLineTests
         Assert.Contains("Test Letter Vol.3 — 2 pages", r.StdOut);
         Assert.False(Directory.Exists(Path.Combine(folder.Path, "out")));
     }
+
+    [Fact]
+    public void SOURCE_DATE_EPOCH_sets_the_dates_written_into_the_pdf()
+    {
+        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Article));
+        var pdf = Path.Combine(folder.Path, "dated.pdf");
+        var r = Cli.RunWith(new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1700000000" }, folder.Path, "build", folder.Path, "--out", pdf);
+        Assert.Equal(0, r.ExitCode);
+        var raw = NewsletterPress.Tests.Pdf.PdfTools.Uncompressed(pdf);
+        Assert.Contains("D:20231114221320", raw); // 1700000000 = 2023-11-14 22:13:20 UTC
+        Assert.Equal(0, Cli.Run(folder.Path, "build", folder.Path, "--out", pdf).ExitCode);
+        Assert.Contains("D:20240115000000", NewsletterPress.Tests.Pdf.PdfTools.Uncompressed(pdf)); // the issue date
+    }
+
+    [Fact]
+    public void A_font_that_cannot_be_read_is_an_input_error_naming_it()
+    {
+        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md") + "style:\n  fonts: { mincho: broken.ttf }\n", ("a.md", Article));
+        File.WriteAllText(Path.Combine(folder.Path, "broken.ttf"), "this is not a font");
+        var pdf = Path.Combine(folder.Path, "x.pdf");
+        var r = Cli.Run(folder.Path, "build", folder.Path, "--out", pdf);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("broken.ttf", r.StdErr);
+        Assert.DoesNotContain("   at ", r.StdErr);
+        Assert.False(File.Exists(pdf));
+    }
+
+    [Fact]
+    public void An_image_that_cannot_be_decoded_is_an_error_at_its_place_in_the_article()
+    {
+        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Article + "\n![写真](../images/photo.png)\n"));
+        Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
+        File.WriteAllText(Path.Combine(folder.Path, "images", "photo.png"), "not a png");
+        var pdf = Path.Combine(folder.Path, "x.pdf");
+        var r = Cli.Run(folder.Path, "build", folder.Path, "--out", pdf);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Matches(@"a\.md:7:1: error: the image 'photo\.png' cannot be read", r.StdErr);
+        Assert.False(File.Exists(pdf));
+    }
 }

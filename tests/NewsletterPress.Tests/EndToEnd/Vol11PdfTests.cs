@@ -111,6 +111,17 @@ public sealed partial class Vol11PdfTests(Vol11Build build) : IClassFixture<Vol1
     }
 
     [Fact]
+    public void The_outline_has_an_entry_per_article_with_its_sections()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(PdfTools.Ok("qpdf", "--json", "--json-key=outlines", build.Pdf));
+        var outlines = json.RootElement.GetProperty("outlines").EnumerateArray().ToList();
+        Assert.Equal(3, outlines.Count);
+        Assert.Equal("2022年度事業計画", outlines[0].GetProperty("title").GetString());
+        Assert.Equal(["基本方針", "事業計画"], outlines[0].GetProperty("kids").EnumerateArray().Select(k => k.GetProperty("title").GetString()));
+        Assert.StartsWith("World Report 1: Practice", outlines[1].GetProperty("title").GetString());
+    }
+
+    [Fact]
     public void Building_twice_gives_the_same_bytes()
     {
         var second = Path.Combine(build.Folder, "again.pdf");

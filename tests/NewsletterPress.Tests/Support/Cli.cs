@@ -7,7 +7,11 @@ public static class Cli
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
-    public static Result Run(string workingDirectory, params string[] arguments)
+    public static Result Run(string workingDirectory, params string[] arguments) =>
+        RunWith(new Dictionary<string, string>(), workingDirectory, arguments);
+
+    /// <summary>Runs with extra environment variables (SOURCE_DATE_EPOCH, …).</summary>
+    public static Result RunWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -19,6 +23,8 @@ public static class Cli
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsletterpress.dll"));
         foreach (var a in arguments) info.ArgumentList.Add(a);
         info.Environment.Remove("NEWSLETTERPRESS_DEBUG");
+        info.Environment.Remove("SOURCE_DATE_EPOCH");
+        foreach (var (key, value) in environment) info.Environment[key] = value;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
