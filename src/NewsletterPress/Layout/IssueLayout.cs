@@ -53,14 +53,14 @@ public static class IssueLayout
         ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings, StructureBuilder structure,
         List<ImmutableArray<OutlineEntry>> sections)
     {
-        var flow = new PageFlow(config);
+        // Warnings are only kept from the first pass; later passes only change the contents' numbers.
+        var passWarnings = pages.All(p => p == 0) ? warnings : new WarningLog();
+        var flow = new PageFlow(config, passWarnings);
         flow.NewPage();
         flow.PlaceBand(Masthead.Compose(issue, setter, config, scale, structure));
         flow.PlaceBand(ContentsList.Compose(issue.Contents, articles, pages, setter, config, scale, structure));
         if (issue.Contents.Placement == ContentsPlacement.OwnPage) flow.NewPage();
 
-        // Each article composes its own lines; warnings are only kept from the first pass.
-        var passWarnings = pages.All(p => p == 0) ? warnings : new WarningLog();
         var composer = new BlockComposer(setter, config, scale, passWarnings, structure);
         for (int i = 0; i < articles.Count; i++)
         {

@@ -7,7 +7,7 @@ namespace NewsletterPress.Layout;
 /// Spanning bands go across the text block; article bodies fill regions of columns, and the
 /// last region of an article is balanced.
 /// </summary>
-internal sealed class PageFlow(LayoutConfig config)
+internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warnings = null)
 {
     private readonly List<PageCanvas> _pages = [];
     private readonly Dictionary<string, int> _anchorPages = [];
@@ -66,6 +66,10 @@ internal sealed class PageFlow(LayoutConfig config)
                 }
             }
             end = Distribute(lines, start, capacity, columns, out var cut);
+            // Column fill gives way only when a column has room for nothing else; say so.
+            foreach (var at in cut.Skip(1).Where(at => ColumnFill.BreaksARule(lines, at)))
+                warnings?.Add(null, $"page {Current.Number}: a widow, an orphan or a heading at a column foot could not be avoided " +
+                    $"(\"{Excerpt(lines[Math.Min(at, lines.Count - 1)])}\")");
             int tallest = 0;
             for (int col = 0; col < columns; col++)
             {
@@ -76,6 +80,12 @@ internal sealed class PageFlow(LayoutConfig config)
             start = end;
             if (start < lines.Count) NewPage();
         }
+    }
+
+    private static string Excerpt(FlowLine line)
+    {
+        var text = string.Concat(line.Fragments.OfType<TextFragment>().Select(t => t.Line.Text));
+        return text.Length <= 30 ? text : text[..30] + "…";
     }
 
     private static int TotalLines(IReadOnlyList<FlowLine> lines, int from, int to)

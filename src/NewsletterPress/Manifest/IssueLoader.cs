@@ -44,7 +44,7 @@ public static class IssueLoader
             Contents: e.TryGetValue("contents", out var c) ? ReadContents(nodes, c) : new ContentsSettings("CONTENTS", ContentsPlacement.Cover),
             Articles: ReadArticles(nodes, e["articles"], folder),
             Donation: e.TryGetValue("donation", out var d) ? ReadDonation(nodes, d) : null,
-            Style: e.TryGetValue("style", out var s) ? StyleReader.Read(nodes, s) : Style.Default);
+            Style: e.TryGetValue("style", out var s) ? StyleReader.Read(nodes, s, folder) : Style.Default);
     }
 
     private static ContentsSettings ReadContents(YamlNodes nodes, YamlNode node)

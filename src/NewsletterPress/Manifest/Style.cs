@@ -2,6 +2,10 @@ using NewsletterPress.Display;
 
 namespace NewsletterPress.Manifest;
 
+/// <summary>The printing condition a print shop asked for: a CMYK ICC profile in the issue folder
+/// and the name under which it is registered (e.g. JC200103, Japan Color 2001 Coated).</summary>
+public sealed record PrintCondition(string IccPath, string Identifier, string? Condition);
+
 /// <summary>The four faces of a style, each a font file path or an installed family name.</summary>
 public sealed record FontChoice(string Mincho, string Gothic, string Serif, string Sans);
 
@@ -22,7 +26,8 @@ public sealed record Style(
     double BodySize,
     double Leading,
     Ink Accent,
-    FontChoice Fonts)
+    FontChoice Fonts,
+    PrintCondition? PrintCondition = null)
 {
     public static readonly Style Default = new(
         PaperWidth: Length.Mm(210), PaperHeight: Length.Mm(297),

@@ -9,9 +9,9 @@ namespace NewsletterPress.Manifest;
 internal static partial class StyleReader
 {
     private static readonly string[] Keys =
-        ["paper", "columns", "column-width", "column-gap", "margins", "body", "accent", "fonts"];
+        ["paper", "columns", "column-width", "column-gap", "margins", "body", "accent", "fonts", "print-condition"];
 
-    public static Style Read(YamlNodes nodes, YamlNode node)
+    public static Style Read(YamlNodes nodes, YamlNode node, string folder)
     {
         var style = Style.Default;
         var e = nodes.Entries(nodes.Mapping(node, "style"), "style", Keys);
@@ -35,6 +35,19 @@ internal static partial class StyleReader
             if (be.TryGetValue("leading", out var l)) style = style with { Leading = nodes.Length(l, "body.leading").ToPoints(style.BodySize) };
         }
         if (e.TryGetValue("accent", out var accent)) style = style with { Accent = ReadAccent(nodes, accent) };
+        if (e.TryGetValue("print-condition", out var pc))
+        {
+            var pe = nodes.Entries(nodes.Mapping(pc, "style.print-condition"), "style.print-condition",
+                ["icc", "identifier", "condition"], "icc", "identifier");
+            var icc = nodes.String(pe["icc"], "print-condition.icc");
+            style = style with
+            {
+                PrintCondition = new PrintCondition(
+                    IssueLoader.ResolveInside(nodes, pe["icc"], folder, icc),
+                    nodes.String(pe["identifier"], "print-condition.identifier"),
+                    pe.TryGetValue("condition", out var c) ? nodes.String(c, "print-condition.condition") : null),
+            };
+        }
         if (e.TryGetValue("fonts", out var f))
         {
             var fe = nodes.Entries(nodes.Mapping(f, "style.fonts"), "style.fonts", ["mincho", "gothic", "serif", "sans"]);

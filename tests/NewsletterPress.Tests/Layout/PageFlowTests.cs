@@ -62,6 +62,25 @@ public class PageFlowTests
     }
 
     [Fact]
+    public void A_rule_broken_because_nothing_else_fits_is_reported()
+    {
+        var warnings = new WarningLog();
+        var flow = new PageFlow(Config, warnings);
+        flow.NewPage();
+        // A block kept together that is taller than a column must break somewhere.
+        var kept = Enumerable.Range(0, Config.LinesPerPage + 5)
+            .Select(_ => new FlowLine(1, [new RuleFragment(0, 5, 10, 5, 1, Ink.Black)], Keep.WithNext)).ToList();
+        flow.FlowColumns(kept, 2);
+        Assert.Contains(warnings.All, w => w.Message.Contains("could not be avoided"));
+
+        var clean = new WarningLog();
+        var other = new PageFlow(Config, clean);
+        other.NewPage();
+        other.FlowColumns(Paragraphs(30, 30, 30), 2);
+        Assert.Empty(clean.All);
+    }
+
+    [Fact]
     public void A_long_article_fills_whole_pages_before_it_balances_the_last_one()
     {
         var flow = new PageFlow(Config);

@@ -76,4 +76,20 @@ public class IssueLoaderTests
         Assert.Equal(15 * 72 / 25.4, style.MarginTop.ToPoints(style.BodySize), 3);
         Assert.Equal(16, style.Leading);
     }
+
+    [Fact]
+    public void A_print_condition_names_an_icc_profile_inside_the_issue_folder()
+    {
+        var manifest = IssueFolder.Manifest("ja", "a.md") +
+            "style:\n  print-condition: { icc: jc.icc, identifier: JC200103, condition: Japan Color 2001 Coated }\n";
+        using var folder = new IssueFolder(manifest, ("a.md", Article));
+        File.WriteAllBytes(Path.Combine(folder.Path, "jc.icc"), [1, 2, 3]);
+        var condition = IssueLoader.Load(folder.Path).Style.PrintCondition!;
+        Assert.Equal(("JC200103", "Japan Color 2001 Coated"), (condition.Identifier, condition.Condition));
+        Assert.EndsWith("jc.icc", condition.IccPath);
+
+        File.Delete(Path.Combine(folder.Path, "jc.icc"));
+        var e = Assert.Throws<InputException>(() => IssueLoader.Load(folder.Path));
+        Assert.Contains("'jc.icc' not found", e.Message);
+    }
 }
