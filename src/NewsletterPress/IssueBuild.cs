@@ -27,7 +27,7 @@ public static class IssueBuild
         var articles = issue.Articles
             .Select(a => ArticleLoader.Load(a.Path, issue.Language, issue.Folder, warnings))
             .ToList();
-        using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder);
+        using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder, issue.Style.LatinInJapanese);
         var document = IssueLayout.Compose(issue, articles, fonts, warnings, DocumentDate(issue));
         return (issue, document with { Attachments = SourceFiles(issue.Folder) });
     }

@@ -14,7 +14,7 @@ namespace NewsletterPress.Layout;
 /// with its structure element.
 /// </summary>
 internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings,
-    StructureBuilder structure)
+    StructureBuilder structure, IReadOnlyDictionary<string, string>? hyphenationExceptions = null)
 {
     /// <summary>A short group of hard-broken lines (an address) is not split across columns.</summary>
     private const int MaxLinesKeptTogether = 8;
@@ -256,7 +256,8 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
     private void AddParagraph(SourcePosition where, IReadOnlyList<TextRun> runs, string lang, double width, double indent,
         double firstLineIndent, int element, bool keepTogether = false)
     {
-        var set = Set(where, runs, new ParagraphFormat(width - indent, firstLineIndent, true, lang, config.BodySize));
+        var set = Set(where, runs, new ParagraphFormat(width - indent, firstLineIndent, true, lang, config.BodySize,
+            HyphenationExceptions: hyphenationExceptions));
         int id = _paragraphCounter++;
         for (int i = 0; i < set.Length; i++)
         {

@@ -61,7 +61,7 @@ public static class IssueLayout
         flow.PlaceBand(ContentsList.Compose(issue.Contents, articles, pages, setter, config, scale, structure));
         if (issue.Contents.Placement == ContentsPlacement.OwnPage) flow.NewPage();
 
-        var composer = new BlockComposer(setter, config, scale, passWarnings, structure);
+        var composer = new BlockComposer(setter, config, scale, passWarnings, structure, issue.HyphenationExceptions);
         for (int i = 0; i < articles.Count; i++)
         {
             var article = articles[i];

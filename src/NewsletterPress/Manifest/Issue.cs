@@ -16,6 +16,10 @@ public sealed record Issue(
     Donation? Donation,
     Style Style)
 {
+    /// <summary>The issue's hyphenation exceptions: word (lower case) → "hy-phen-ation"; a value
+    /// without hyphens means the word never breaks.</summary>
+    public ImmutableDictionary<string, string> HyphenationExceptions { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>"Civil Society Forum Vol.11": the document title and the running footer.</summary>
     public string FullTitle => $"{Newsletter} Vol.{Volume}";
 }

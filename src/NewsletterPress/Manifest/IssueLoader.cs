@@ -11,7 +11,7 @@ public static class IssueLoader
     public const string ManifestFileName = "issue.yaml";
 
     private static readonly string[] TopKeys =
-        ["newsletter", "volume", "date", "publisher", "language", "contents", "articles", "donation", "style"];
+        ["newsletter", "volume", "date", "publisher", "language", "contents", "articles", "donation", "style", "hyphenation"];
 
     public static Issue Load(string folder)
     {
@@ -44,7 +44,10 @@ public static class IssueLoader
             Contents: e.TryGetValue("contents", out var c) ? ReadContents(nodes, c) : new ContentsSettings("CONTENTS", ContentsPlacement.Cover),
             Articles: ReadArticles(nodes, e["articles"], folder),
             Donation: e.TryGetValue("donation", out var d) ? ReadDonation(nodes, d) : null,
-            Style: e.TryGetValue("style", out var s) ? StyleReader.Read(nodes, s, folder) : Style.Default);
+            Style: e.TryGetValue("style", out var s) ? StyleReader.Read(nodes, s, folder) : Style.Default)
+        {
+            HyphenationExceptions = e.TryGetValue("hyphenation", out var h) ? ReadHyphenation(nodes, h) : ImmutableDictionary<string, string>.Empty,
+        };
     }
 
     private static ContentsSettings ReadContents(YamlNodes nodes, YamlNode node)
@@ -96,6 +99,22 @@ public static class IssueLoader
         if (!File.Exists(full))
             throw nodes.Error(node, $"'{relative}' not found in {folder}");
         return full;
+    }
+
+    /// <summary>Words written with their allowed breaks: "Ta-jik-i-stan"; "CANGO" alone never breaks.</summary>
+    private static ImmutableDictionary<string, string> ReadHyphenation(YamlNodes nodes, YamlNode node)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var item in nodes.Sequence(node, "hyphenation").Children)
+        {
+            var written = nodes.String(item, "a hyphenation exception");
+            if (written.Any(c => !char.IsLetter(c) && c != '-') || written.StartsWith('-') || written.EndsWith('-') || written.Contains("--"))
+                throw nodes.Error(item, $"write a hyphenation exception as one word with hyphens where it may break, e.g. Ta-jik-i-stan, not '{written}'");
+            var word = written.Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+            if (!result.TryAdd(word, written.ToLowerInvariant()))
+                throw nodes.Error(item, $"the word '{word}' is listed twice under hyphenation");
+        }
+        return result.ToImmutable();
     }
 
     private static Donation ReadDonation(YamlNodes nodes, YamlNode node)

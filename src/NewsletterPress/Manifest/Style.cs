@@ -11,7 +11,8 @@ public sealed record FontChoice(string Mincho, string Gothic, string Serif, stri
 
 /// <summary>
 /// The style of a volume: the defaults of look.md, overridden by the manifest's style block.
-/// Margins left null follow from the centred text block.
+/// Margins left null follow from the centred text block. <see cref="LatinInJapanese"/> sets Latin
+/// letters and digits of Japanese text in the Japanese face instead of the Latin one.
 /// </summary>
 public sealed record Style(
     Length PaperWidth,
@@ -27,7 +28,8 @@ public sealed record Style(
     double Leading,
     Ink Accent,
     FontChoice Fonts,
-    PrintCondition? PrintCondition = null)
+    PrintCondition? PrintCondition = null,
+    bool LatinInJapanese = false)
 {
     public static readonly Style Default = new(
         PaperWidth: Length.Mm(210), PaperHeight: Length.Mm(297),

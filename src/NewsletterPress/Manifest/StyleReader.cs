@@ -9,7 +9,7 @@ namespace NewsletterPress.Manifest;
 internal static partial class StyleReader
 {
     private static readonly string[] Keys =
-        ["paper", "columns", "column-width", "column-gap", "margins", "body", "accent", "fonts", "print-condition"];
+        ["paper", "columns", "column-width", "column-gap", "margins", "body", "accent", "fonts", "print-condition", "latin-in-japanese"];
 
     public static Style Read(YamlNodes nodes, YamlNode node, string folder)
     {
@@ -35,6 +35,8 @@ internal static partial class StyleReader
             if (be.TryGetValue("leading", out var l)) style = style with { Leading = nodes.Length(l, "body.leading").ToPoints(style.BodySize) };
         }
         if (e.TryGetValue("accent", out var accent)) style = style with { Accent = ReadAccent(nodes, accent) };
+        if (e.TryGetValue("latin-in-japanese", out var lij))
+            style = style with { LatinInJapanese = nodes.Choice(lij, "style.latin-in-japanese", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }) };
         if (e.TryGetValue("print-condition", out var pc))
         {
             var pe = nodes.Entries(nodes.Mapping(pc, "style.print-condition"), "style.print-condition",

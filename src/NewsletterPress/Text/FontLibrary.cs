@@ -17,8 +17,13 @@ public sealed class FontLibrary : IDisposable
     /// <summary>The tool's own fonts/ folder: next to the binaries, or at the repository root when run from source.</summary>
     public static string ToolFontsFolder { get; } = FindToolFonts();
 
-    public FontLibrary(FontChoice choice, string issueFolder)
+    private readonly bool _latinInJapanese;
+
+    /// <param name="latinInJapanese">Set Latin letters and digits of Japanese text in the Japanese face too
+    /// (some designers prefer the mincho's own Latin); the usual practice, and the default, is the Latin face.</param>
+    public FontLibrary(FontChoice choice, string issueFolder, bool latinInJapanese = false)
     {
+        _latinInJapanese = latinInJapanese;
         _mincho = Load(choice.Mincho, "", issueFolder, "mincho");
         _gothic = Load(choice.Gothic, "", issueFolder, "gothic");
         _serif = Load(choice.Serif, "Regular", issueFolder, "serif");
@@ -45,7 +50,8 @@ public sealed class FontLibrary : IDisposable
             (_, false, true) => _serifItalic,
             _ => _serif,
         };
-        bool preferJapanese = Script.IsCjk(codepoint) || (japaneseContext && Script.IsAmbiguousWidth(codepoint));
+        bool preferJapanese = Script.IsCjk(codepoint)
+            || (japaneseContext && (_latinInJapanese ? codepoint > ' ' : Script.IsAmbiguousWidth(codepoint)));
         var first = preferJapanese ? japanese : latin;
         var second = preferJapanese ? latin : japanese;
         if (first.HasGlyph(codepoint)) return first;

@@ -67,4 +67,35 @@ public class IssueLayoutTests
         var rightEdges = numbers.Select(r => r.X + r.Glyphs[^1].X + r.Glyphs[^1].Advance).ToList();
         Assert.True(rightEdges.Max() - rightEdges.Min() < 0.01, string.Join(", ", rightEdges));
     }
+
+    [Fact]
+    public void The_issue_hyphenation_list_keeps_a_word_whole_or_breaks_it_only_where_written()
+    {
+        const string Text = "Internationalization and internationalization again: the internationalization of " +
+                            "organizations, cooperation and internationalization. ";
+        string Article(string words) => $"---\ntitle: T\nlang: en\n---\n\n{string.Concat(Enumerable.Repeat(words, 12))}\n";
+        // The word pieces that end a line with a discretionary hyphen.
+        List<string> BrokenWords(string manifestExtra)
+        {
+            using var folder = new IssueFolder(IssueFolder.Manifest("en", "a.md") + manifestExtra, ("a.md", Article(Text)));
+            var (_, document) = IssueBuild.Compose(folder.Path, new WarningLog());
+            return document.Pages.SelectMany(p => p.Items.OfType<GlyphRun>())
+                .Select(r => r.Text).Where(t => t.EndsWith('\u00AD'))
+                .Select(t => t.TrimEnd('\u00AD').Split(' ')[^1].ToLowerInvariant()).ToList();
+        }
+        bool InsideTheWord(string piece) => "internationalization".StartsWith(piece, StringComparison.Ordinal);
+
+        Assert.Contains(BrokenWords(""), InsideTheWord);
+        Assert.DoesNotContain(BrokenWords("hyphenation:\n  - internationalization\n"), InsideTheWord);
+        Assert.All(BrokenWords("hyphenation:\n  - internation-alization\n").Where(InsideTheWord), p => Assert.Equal("internation", p));
+    }
+
+    [Fact]
+    public void A_hyphenation_exception_that_is_not_a_word_is_an_error_at_its_line()
+    {
+        using var folder = new IssueFolder(IssueFolder.Manifest("en", "a.md") + "hyphenation:\n  - co op\n", ("a.md", "---\ntitle: T\n---\n\nText.\n"));
+        var e = Assert.Throws<InputException>(() => IssueLoader.Load(folder.Path));
+        Assert.Equal(9, e.Position!.Line);
+        Assert.Contains("Ta-jik-i-stan", e.Message);
+    }
 }

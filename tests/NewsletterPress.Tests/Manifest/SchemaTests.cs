@@ -45,15 +45,25 @@ public class SchemaTests
     private static IEnumerable<string> Errors(EvaluationResults r) =>
         (r.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
 
-    /// <summary>YAML → JSON the way the tool reads it: plain integers are numbers, everything else text.</summary>
+    /// <summary>YAML → JSON the way the tool reads it: plain numbers and true/false keep their type, everything else is text.</summary>
     private static JsonNode? ToJson(YamlNode node) => node switch
     {
         YamlMappingNode m => new JsonObject(m.Children.Select(kv =>
             KeyValuePair.Create(((YamlScalarNode)kv.Key).Value!, ToJson(kv.Value)))),
         YamlSequenceNode s => new JsonArray(s.Children.Select(ToJson).ToArray()),
+        YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: "true" or "false" } v => JsonValue.Create(v.Value == "true"),
         YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } v when long.TryParse(v.Value, out var n) => JsonValue.Create(n),
         YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain } v when double.TryParse(v.Value, System.Globalization.CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
         YamlScalarNode v => JsonValue.Create(v.Value),
         _ => null,
     };
+
+    [Fact]
+    public void The_schema_accepts_every_style_key_the_tool_reads()
+    {
+        var yaml = File.ReadAllText(Repo.Path("issues", "vol-11", "issue.yaml")) +
+            "hyphenation: [Ta-jik-i-stan, CANGO]\nstyle:\n  latin-in-japanese: true\n  print-condition: { icc: jc.icc, identifier: JC200103, condition: Japan Color 2001 Coated }\n";
+        var result = Evaluate(yaml);
+        Assert.True(result.IsValid, string.Join("\n", Errors(result)));
+    }
 }

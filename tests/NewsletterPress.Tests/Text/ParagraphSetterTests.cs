@@ -154,4 +154,19 @@ public sealed class ParagraphSetterTests : IDisposable
         Assert.Equal(0x13000, e.Codepoint);
         Assert.Contains("U+13000", e.Message);
     }
+
+    [Fact]
+    public void Latin_in_Japanese_text_can_be_set_in_the_Japanese_face_on_request()
+    {
+        using var japaneseLatin = new FontLibrary(Style.Default.Fonts, Repo.Root, latinInJapanese: true);
+        var format = new ParagraphFormat(40 * Em, 0, false, "ja", Em);
+        var run = new TextRun("市民社会Forum2022年", new TextStyle(FaceFamily.Serif, Em));
+        var usual = Assert.Single(_setter.Set([run], format));
+        var asked = Assert.Single(new ParagraphSetter(japaneseLatin).Set([run], format));
+        Assert.EndsWith("NotoSerif-Regular.ttf", usual.Glyphs.First(g => g.Text == "F").Font.Ref.FilePath);
+        Assert.EndsWith("ipaexm.ttf", asked.Glyphs.First(g => g.Text == "F").Font.Ref.FilePath);
+        // English text is not affected.
+        var english = Assert.Single(new ParagraphSetter(japaneseLatin).Set([run with { Text = "Forum" }], format with { Lang = "en" }));
+        Assert.EndsWith("NotoSerif-Regular.ttf", english.Glyphs[0].Font.Ref.FilePath);
+    }
 }
