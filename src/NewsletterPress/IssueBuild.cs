@@ -41,6 +41,11 @@ public static class IssueBuild
         var (issue, document) = Compose(folder, warnings);
         var path = Path.GetFullPath(output ?? DefaultOutput(issue, options.Profile));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (issue.Style.PrintCondition is { } condition && options.PrintIntent is null)
+            options = options with
+            {
+                PrintIntent = new PrintOutputIntent(File.ReadAllBytes(condition.IccPath), condition.Identifier, condition.Condition),
+            };
         PdfWriter.Write(document, path, options);
         return new BuildResult(path, document.Pages.Length, warnings.All);
     }

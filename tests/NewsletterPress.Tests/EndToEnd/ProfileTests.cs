@@ -100,4 +100,27 @@ public sealed class ProfileTests : IDisposable
         Assert.Equal(0, process.ExitCode);
         return buffer.ToArray();
     }
+
+    [Fact]
+    public void The_print_condition_of_the_style_becomes_the_output_intent()
+    {
+        // The repository's own FOGRA39 profile stands in for the shop's Japan Color profile.
+        var icc = Repo.Path("src", "NewsletterPress", "Rendering", "Pdf", "Profiles", "NewsletterPress-FOGRA39.icc");
+        var manifest = IssueFolder.Manifest("ja", "a.md") +
+            "style:\n  print-condition: { icc: shop.icc, identifier: JC200103, condition: Japan Color 2001 Coated }\n";
+        using var folder = new IssueFolder(manifest, ("a.md", "---\ntitle: T\n---\n\n本文。\n"));
+        File.Copy(icc, Path.Combine(folder.Path, "shop.icc"));
+        var pdf = Build(folder.Path, "print", "shop.pdf");
+        var raw = PdfTools.Uncompressed(pdf);
+        Assert.Contains("/OutputConditionIdentifier (JC200103)", raw);
+        Assert.Contains("Japan Color 2001 Coated", raw);
+
+        // An RGB profile is not a printing condition: a clear error, and no file.
+        File.Copy(Repo.Path("src", "NewsletterPress", "Rendering", "Pdf", "Profiles", "sRGB.icc"), Path.Combine(folder.Path, "shop.icc"), overwrite: true);
+        var bad = Path.Combine(_folder, "bad.pdf");
+        var r = Cli.Run(Repo.Root, "build", folder.Path, "--profile", "print", "--out", bad);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("not a CMYK printer profile", r.StdErr);
+        Assert.False(File.Exists(bad));
+    }
 }

@@ -7,7 +7,7 @@ namespace NewsletterPress.Rendering.Pdf;
 /// profile streams (ISO 32000-1 §8.6.5.5), the ICCBased sRGB colour space, and the
 /// registration colour /Separation /All (§8.6.6.4) for crop marks.
 /// </summary>
-internal sealed class ColourSpaces(PdfObjectWriter writer)
+internal sealed class ColourSpaces(PdfObjectWriter writer, byte[]? cmykProfile = null)
 {
     /// <summary>Resource name of the ICCBased sRGB space in page resources.</summary>
     public const string SrgbName = "sRGB";
@@ -17,9 +17,10 @@ internal sealed class ColourSpaces(PdfObjectWriter writer)
 
     private PdfRef? _srgbProfile, _srgb, _cmykProfile, _registration;
 
-    public PdfRef SrgbProfile => _srgbProfile ??= WriteProfile(IccProfileData.SrgbBase64, 3);
+    public PdfRef SrgbProfile => _srgbProfile ??= WriteProfile(Convert.FromBase64String(IccProfileData.SrgbBase64), 3);
 
-    public PdfRef CmykProfile => _cmykProfile ??= WriteProfile(IccProfileData.Fogra39Base64, 4);
+    /// <summary>The CMYK output profile: the one given (a print output intent's), else FOGRA39.</summary>
+    public PdfRef CmykProfile => _cmykProfile ??= WriteProfile(cmykProfile ?? Convert.FromBase64String(IccProfileData.Fogra39Base64), 4);
 
     /// <summary>[/ICCBased stream] (§8.6.5.5).</summary>
     public PdfRef Srgb
@@ -60,10 +61,10 @@ internal sealed class ColourSpaces(PdfObjectWriter writer)
     }
 
     /// <summary>An ICC profile stream (§8.6.5.5, Table 66): /N is the number of colour components.</summary>
-    private PdfRef WriteProfile(string base64, int components)
+    private PdfRef WriteProfile(byte[] profile, int components)
     {
         var reference = writer.Allocate();
-        writer.WriteStream(reference, new PdfDictionary().Integer("N", components), Convert.FromBase64String(base64), compress: true);
+        writer.WriteStream(reference, new PdfDictionary().Integer("N", components), profile, compress: true);
         return reference;
     }
 }

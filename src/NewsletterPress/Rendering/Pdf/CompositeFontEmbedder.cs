@@ -11,6 +11,9 @@ namespace NewsletterPress.Rendering.Pdf;
 /// becomes CIDFontType0 with the whole OpenType subset as FontFile3 /OpenType (§9.9, Table 126),
 /// where CIDs are used directly as glyph indices (§9.7.4.2); CID-keyed CFF is embedded the same
 /// way, but its codes are the CIDs of the font's charset, which hb-subset keeps (see FontProgram.CodeOf).
+/// When a TrueType glyph is drawn for two different texts (民 and the radical ⺠ in IPAex Mincho),
+/// each further text gets an alias CID above the glyph ids, and /CIDToGIDMap becomes a stream that
+/// sends the alias back to the glyph; CFF fonts have no such map, so they keep /ActualText there.
 /// </summary>
 internal static class CompositeFontEmbedder
 {
@@ -39,9 +42,20 @@ internal static class CompositeFontEmbedder
             .CidSystemInfo("Adobe", "Identity", 0)
             .FontDescriptor(descriptorRef)
             .W(Widths(usage, program));
-        if (isTrueType)
+        var aliases = usage.CodedAliases.ToList();
+        PdfRef? cidToGidRef = null;
+        if (isTrueType && aliases.Count == 0)
+        {
             cidFont.IdentityCidToGidMap();
+        }
+        else if (isTrueType)
+        {
+            cidToGidRef = writer.Allocate();
+            cidFont.CidToGidMap(cidToGidRef.Value);
+        }
         writer.WriteObject(cidFontRef, cidFont.Dictionary);
+        if (cidToGidRef is { } mapRef)
+            writer.WriteStream(mapRef, new PdfDictionary(), CidToGidMap(aliases, (uint)program.Face.GlyphCount), compress: true);
 
         var descriptor = FontDescriptor(baseFont, program);
         if (isTrueType)
@@ -72,6 +86,7 @@ internal static class CompositeFontEmbedder
 
         var toUnicode = usage.UnicodeMappings(mapEveryGlyph)
             .Select(m => (program.CodeOf(m.GlyphId), m.Text))
+            .Concat(aliases.Select(a => (a.Code!.Value, a.Text)))
             .OrderBy(m => m.Item1);
         writer.WriteStream(toUnicodeRef, new PdfDictionary(), ToUnicodeCMap.Build(toUnicode));
     }
@@ -87,6 +102,21 @@ internal static class CompositeFontEmbedder
         return cff;
     }
 
+    /// <summary>
+    /// §9.7.4.2 CIDToGIDMap stream: 2 bytes (big-endian glyph id) for every CID from 0 to the
+    /// highest alias; CIDs below the glyph count map to themselves, each alias to its glyph.
+    /// </summary>
+    private static byte[] CidToGidMap(IReadOnlyList<FontUsage.Alias> aliases, uint glyphCount)
+    {
+        var cids = Math.Max(glyphCount, aliases.Max(a => a.Code!.Value) + 1);
+        var map = new byte[cids * 2];
+        for (uint cid = 0; cid < glyphCount; cid++)
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(map.AsSpan((int)cid * 2), (ushort)cid);
+        foreach (var alias in aliases)
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(map.AsSpan((int)alias.Code!.Value * 2), (ushort)alias.GlyphId);
+        return map;
+    }
+
     /// <summary>§9.7.4.3 glyph widths, keyed by code (CID): "c [w1 w2 …]" for each run of consecutive codes.</summary>
     private static PdfArray Widths(FontUsage usage, FontProgram program)
     {
@@ -95,6 +125,7 @@ internal static class CompositeFontEmbedder
         uint previous = 0;
         var byCode = usage.Glyphs.Append(0u).Distinct()
             .Select(gid => (Code: program.CodeOf(gid), Width: program.Width(gid)))
+            .Concat(usage.CodedAliases.Select(a => (Code: a.Code!.Value, Width: program.Width(a.GlyphId))))
             .OrderBy(w => w.Code);
         foreach (var (code, width) in byCode)
         {

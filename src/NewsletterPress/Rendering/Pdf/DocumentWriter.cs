@@ -22,6 +22,8 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
     {
         if (document.Pages.IsDefaultOrEmpty)
             throw new PdfWriterException("The document has no pages; a PDF needs at least one.");
+        var printIntent = _rules.IsPdfX ? options.PrintIntent : null; // screen and archive ignore it
+        printIntent?.Validate();
 
         var writer = new PdfObjectWriter(options.Compress, _rules.Version,
             objectStreams: options.Compress && _rules.AllowsObjectStreams);
@@ -36,9 +38,16 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
         {
             // Open every font before writing anything, so a bad font fails fast with its name.
             foreach (var usage in usages)
-                programs[usage.Font] = FontProgram.Open(usage.Font);
+            {
+                var program = FontProgram.Open(usage.Font);
+                programs[usage.Font] = program;
+                // CIDFontType2 can give a glyph drawn for two texts a second CID (through a
+                // /CIDToGIDMap stream), so readers that ignore /ActualText extract both right.
+                if (program.Tables.Outlines == FontOutlines.TrueType)
+                    usage.AssignAliasCodes((uint)program.Face.GlyphCount);
+            }
 
-            var spaces = new ColourSpaces(writer);
+            var spaces = new ColourSpaces(writer, printIntent?.IccProfile);
             var geometry = PageGeometry.For(_rules);
             var images = ImageEmbedder.Embed(writer, document, _rules, spaces, options.MaxImageDpi);
             var structure = StructureTree.Create(writer, document);
@@ -57,7 +66,7 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
 
             var outlineRef = navigation.WriteOutline(writer, document.Outline);
             structure?.Write(writer);
-            var outputIntent = OutputIntents.Write(writer, _rules, spaces);
+            var outputIntent = OutputIntents.Write(writer, _rules, spaces, printIntent);
             var attachments = _rules.EmbedsAttachments ? EmbeddedFiles.Write(writer, document) : null;
 
             // §14.3.2 metadata stream, last, so that its instance id can hash all the content.

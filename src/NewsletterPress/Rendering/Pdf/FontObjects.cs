@@ -45,6 +45,9 @@ internal sealed class CidFont
 
     /// <summary>/CIDToGIDMap /Identity (CIDFontType2 only): CID n is glyph n.</summary>
     public CidFont IdentityCidToGidMap() { Dictionary.Name("CIDToGIDMap", "Identity"); return this; }
+
+    /// <summary>/CIDToGIDMap stream (CIDFontType2 only): the glyph of CID n is the big-endian 2-byte number at 2n.</summary>
+    public CidFont CidToGidMap(PdfRef stream) { Dictionary.Ref("CIDToGIDMap", stream); return this; }
 }
 
 /// <summary>Font descriptor (§9.8.1, Table 122); values in glyph space (1000 units per em).</summary>

@@ -50,7 +50,11 @@ internal sealed class FontUsage
             }
             if (cluster.Count == 1)
             {
-                _singleGlyphText.TryAdd(gid, cluster.Text);
+                // A second, different text for the same glyph (民 U+6C11 and the radical ⺠ U+2EA0
+                // share one glyph in IPAex Mincho) may get a code of its own; see AssignAliasCodes.
+                if (!_singleGlyphText.TryAdd(gid, cluster.Text) && _singleGlyphText[gid] != cluster.Text
+                    && _aliasIndex.TryAdd((gid, cluster.Text), _aliases.Count))
+                    _aliases.Add(new Alias(gid, cluster.Text));
                 continue;
             }
             _clusterHeadText.TryAdd(gid, cluster.Text);
@@ -58,6 +62,44 @@ internal sealed class FontUsage
                 _clusterMemberText.TryAdd(run.Glyphs[i].GlyphId, cluster.Text);
         }
     }
+
+    /// <summary>
+    /// A glyph shown as a one-glyph cluster with other text than the glyph's first one, in order
+    /// of first use in the document; <see cref="Code"/> is its own CID once assigned.
+    /// </summary>
+    public sealed class Alias(uint glyphId, string text)
+    {
+        public uint GlyphId { get; } = glyphId;
+        public string Text { get; } = text;
+        public uint? Code { get; set; }
+    }
+
+    private readonly List<Alias> _aliases = [];
+    private readonly Dictionary<(uint GlyphId, string Text), int> _aliasIndex = [];
+
+    /// <summary>Aliases that have a code of their own (none unless <see cref="AssignAliasCodes"/> ran).</summary>
+    public IEnumerable<Alias> CodedAliases => _aliases.Where(a => a.Code is not null);
+
+    /// <summary>
+    /// Gives each alias its own CID, counting up from <paramref name="firstCode"/> (the font's
+    /// glyph count, so no alias CID is also a glyph id) in order of first use, as far as 2-byte
+    /// codes reach; an alias left without a code keeps being shown through /ActualText.
+    /// Only for CIDFontType2, whose /CIDToGIDMap can send several CIDs to one glyph.
+    /// </summary>
+    public void AssignAliasCodes(uint firstCode)
+    {
+        var code = firstCode;
+        foreach (var alias in _aliases)
+        {
+            if (code > 0xFFFF)
+                break;
+            alias.Code = code++;
+        }
+    }
+
+    /// <summary>The alias CID that shows this glyph with this text, or null when it has none.</summary>
+    public uint? AliasCode(uint glyphId, string text) =>
+        _aliasIndex.TryGetValue((glyphId, text), out var index) ? _aliases[index].Code : null;
 
     /// <summary>The text the ToUnicode CMap gives for a glyph, or null when it has none.</summary>
     public string? UnicodeOf(uint glyphId) =>

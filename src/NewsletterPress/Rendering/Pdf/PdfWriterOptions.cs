@@ -7,7 +7,11 @@ namespace NewsletterPress.Rendering.Pdf;
 /// PDF/X-1a workflows, or archive (PDF/A-3u).</param>
 /// <param name="MaxImageDpi">Images whose placed size gives more pixels per inch than this are
 /// downsampled to it; images at or below it are never resampled. Zero or less: never downsample.</param>
-public sealed record PdfWriterOptions(bool Compress = true, PdfProfile Profile = PdfProfile.Screen, double MaxImageDpi = 350)
+/// <param name="PrintIntent">For <see cref="PdfProfile.Print"/> and <see cref="PdfProfile.PrintX1a"/>: the
+/// printing condition and its CMYK output profile for the output intent; null keeps the built-in
+/// FOGRA39. Other profiles ignore it.</param>
+public sealed record PdfWriterOptions(bool Compress = true, PdfProfile Profile = PdfProfile.Screen, double MaxImageDpi = 350,
+    PrintOutputIntent? PrintIntent = null)
 {
     public static readonly PdfWriterOptions Default = new();
 }

@@ -8,8 +8,9 @@ namespace NewsletterPress.Rendering.Pdf;
 /// exactly at run.X + glyph.X: after every glyph the pen has moved by the width written in
 /// the font's /W array, and the difference to the next glyph's position goes into the TJ
 /// array (§9.4.3: a number is subtracted from the position, in thousandths of text space).
-/// Clusters whose text the ToUnicode CMap cannot give back (several glyphs, or a glyph
-/// mapped to other text elsewhere) are wrapped in /Span with /ActualText (§14.9.4).
+/// A glyph that stands for other text elsewhere is shown through its alias code when it has
+/// one; clusters whose text the ToUnicode CMap still cannot give back (several glyphs, or an
+/// alias without a code) are wrapped in /Span with /ActualText (§14.9.4).
 /// </summary>
 internal static class TextPainter
 {
@@ -31,7 +32,10 @@ internal static class TextPainter
         foreach (var cluster in GlyphCluster.Split(run.Glyphs))
         {
             var head = run.Glyphs[cluster.Start];
-            var needsActualText = cluster.Count > 1 || usage.UnicodeOf(head.GlyphId) != cluster.Text;
+            // A one-glyph cluster whose text differs from the glyph's ToUnicode entry may have an
+            // alias code of its own that maps to its text (see FontUsage.AssignAliasCodes).
+            var alias = cluster.Count == 1 ? usage.AliasCode(head.GlyphId, cluster.Text) : null;
+            var needsActualText = alias is null && (cluster.Count > 1 || usage.UnicodeOf(head.GlyphId) != cluster.Text);
             if (needsActualText)
             {
                 show.Flush();
@@ -56,7 +60,7 @@ internal static class TextPainter
                     show.Adjust(adjustment);
                     pen -= adjustment * run.Size / 1000.0;
                 }
-                show.Code(program.CodeOf(glyph.GlyphId));
+                show.Code(alias ?? program.CodeOf(glyph.GlyphId));
                 pen += program.Width(glyph.GlyphId) * run.Size / 1000.0;
             }
 
