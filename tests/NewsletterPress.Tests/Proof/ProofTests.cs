@@ -22,7 +22,7 @@ public class ProofTests
             {
                 using var bitmap = SKBitmap.Decode(page);
                 Assert.Equal((int)Math.Ceiling(595.276), bitmap.Width);
-                Assert.True(bitmap.Pixels.Count(p => p.Red < 128) > 300, $"{page} is (nearly) blank");
+                Assert.True(bitmap.Pixels.Count(p => p.Red < 192) > 300, $"{page} is (nearly) blank");
             }
             Assert.True(File.Exists(Path.Combine(proofs, "contact-sheet.png")));
         }

@@ -79,7 +79,11 @@ public sealed class ProofRenderer(double dpi = 100) : IDisposable
     private void DrawRun(SKCanvas canvas, GlyphRun run)
     {
         if (run.Glyphs.IsEmpty) return;
-        using var font = new SKFont(Typeface(run.Font), (float)run.Size) { Subpixel = true, Edging = SKFontEdging.Antialias };
+        // No hinting and linear metrics: glyphs exactly where the display list puts them, as in the PDF.
+        using var font = new SKFont(Typeface(run.Font), (float)run.Size)
+        {
+            Subpixel = true, Edging = SKFontEdging.Antialias, Hinting = SKFontHinting.None, LinearMetrics = true,
+        };
         using var builder = new SKTextBlobBuilder();
         var buffer = builder.AllocatePositionedRun(font, run.Glyphs.Length);
         var glyphs = buffer.Glyphs;
