@@ -72,6 +72,9 @@ public class PreflightTests
             ours = Cli.Run(Repo.Root, "check", "--pdf", Path.Combine(folder, "ours.pdf"));
             Assert.True(ours.ExitCode == 0, ours.StdOut);
             Assert.Contains("kinsoku: 0 bad line starts, 0 bad line ends", ours.StdOut);
+            // The Japanese–Latin gap read back from the PDF's character positions: a quarter em.
+            using var ourJson = JsonDocument.Parse(Cli.Run(Repo.Root, "check", "--pdf", Path.Combine(folder, "ours.pdf"), "--json").StdOut);
+            Assert.InRange(ourJson.RootElement.GetProperty("text").GetProperty("japaneseLatinGapMedianEm").GetDouble(), 0.2, 0.3);
         }
         finally { Directory.Delete(folder, recursive: true); }
     }

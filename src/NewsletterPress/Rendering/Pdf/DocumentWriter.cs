@@ -138,8 +138,9 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
         }
 
         var sequence = new MarkedSequence(content, marks, shared.Structure);
-        foreach (var item in page.Items)
+        foreach (var drawn in page.Items)
         {
+            var item = geometry.HasMarks ? BleedExtension.Extend(drawn, page, geometry.Bleed) : drawn;
             if (item is not (LinkArea or Anchor) && item is not GlyphRun { Glyphs.IsDefaultOrEmpty: true })
                 sequence.Enter(item.Element); // only items that draw something get marked
 
