@@ -91,24 +91,25 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         int? caption = figure.Caption.IsEmpty ? null : structure.Add(StructureRole.Caption, element);
         if (!figure.Spans || config.Columns < 2 || width >= config.BlockWidth)
         {
-            _lines.AddRange(_figures.Compose(figure, width, lang, element, caption));
+            _lines.AddRange(MissingGlyphs.At(figure.Where, () => _figures.Compose(figure, width, lang, element, caption)));
             return;
         }
-        AddSpanning(_figures.Compose(figure, config.BlockWidth, lang, element, caption));
+        AddSpanning(MissingGlyphs.At(figure.Where, () => _figures.Compose(figure, config.BlockWidth, lang, element, caption)));
     }
 
     private void ComposeTable(Table table, string lang, double width, int parent)
     {
         int element = structure.Add(StructureRole.Table, parent);
+        double natural = MissingGlyphs.At(table.Where, () => _tables.NaturalWidth(table, lang));
         // A table wider than the column goes across the columns when that makes it fit.
-        if (_tables.NaturalWidth(table, lang) <= width || config.Columns < 2 || width >= config.BlockWidth)
+        if (natural <= width || config.Columns < 2 || width >= config.BlockWidth)
         {
-            if (_tables.NaturalWidth(table, lang) > width)
+            if (natural > width)
                 warnings.Add(table.Where, "the table is wider than the text block; its columns were narrowed and wrapped");
-            _lines.AddRange(_tables.Compose(table, width, lang, structure, element));
+            _lines.AddRange(MissingGlyphs.At(table.Where, () => _tables.Compose(table, width, lang, structure, element)));
             return;
         }
-        AddSpanning(_tables.Compose(table, config.BlockWidth, lang, structure, element));
+        AddSpanning(MissingGlyphs.At(table.Where, () => _tables.Compose(table, config.BlockWidth, lang, structure, element)));
     }
 
     /// <summary>Closes the current column run and adds lines that go across all columns as one band.</summary>
@@ -272,11 +273,8 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         }
     }
 
-    private ImmutableArray<TextLine> Set(SourcePosition where, IReadOnlyList<TextRun> runs, ParagraphFormat format)
-    {
-        try { return setter.Set(runs, format); }
-        catch (MissingGlyphException e) { throw new InputException(where, e.Message); }
-    }
+    private ImmutableArray<TextLine> Set(SourcePosition where, IReadOnlyList<TextRun> runs, ParagraphFormat format) =>
+        MissingGlyphs.At(where, () => setter.Set(runs, format));
 
     internal static List<TextRun> Runs(IEnumerable<Span> spans, TextStyle style, string lang) =>
         spans.Select(s => new TextRun(s.Text, style with

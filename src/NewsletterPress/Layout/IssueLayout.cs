@@ -41,7 +41,8 @@ public static class IssueLayout
                 warnings.Add(null, "the contents page numbers did not settle; check the contents list");
         }
 
-        foreach (var page in flow!.Pages.Skip(1)) Footer.Draw(page, issue.FullTitle, setter, config, scale);
+        var manifestAt = new SourcePosition(Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(issue.Folder, IssueLoader.ManifestFileName)), 1, 1);
+        foreach (var page in flow!.Pages.Skip(1)) MissingGlyphs.At(manifestAt, () => Footer.Draw(page, issue.FullTitle, setter, config, scale));
 
         // One outline entry per article, with its sections (level-2 headings) under it.
         var outline = articles.Select((a, i) => new OutlineEntry(a.ContentsLine, ArticleAnchor(i), sections[i])).ToImmutableArray();
@@ -56,9 +57,11 @@ public static class IssueLayout
         // Warnings are only kept from the first pass; later passes only change the contents' numbers.
         var passWarnings = pages.All(p => p == 0) ? warnings : new WarningLog();
         var flow = new PageFlow(config, passWarnings);
+        var manifest = new SourcePosition(Path.GetRelativePath(Directory.GetCurrentDirectory(),
+            Path.Combine(issue.Folder, IssueLoader.ManifestFileName)), 1, 1);
         flow.NewPage();
-        flow.PlaceBand(Masthead.Compose(issue, setter, config, scale, structure));
-        flow.PlaceBand(ContentsList.Compose(issue.Contents, articles, pages, setter, config, scale, structure));
+        flow.PlaceBand(MissingGlyphs.At(manifest, () => Masthead.Compose(issue, setter, config, scale, structure)));
+        flow.PlaceBand(MissingGlyphs.At(manifest, () => ContentsList.Compose(issue.Contents, articles, pages, setter, config, scale, structure)));
         if (issue.Contents.Placement == ContentsPlacement.OwnPage) flow.NewPage();
 
         var composer = new BlockComposer(setter, config, scale, passWarnings, structure, issue.HyphenationExceptions);
@@ -72,7 +75,9 @@ public static class IssueLayout
                 passWarnings.Add(issue.Articles[i].Where, "start: new-column is not supported yet; the article continues below the previous one");
             int element = structure.Add(StructureRole.Art, structure.Root,
                 lang: article.Lang == issue.Language ? null : article.Lang);
-            flow.PlaceBand(ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale, structure, element), keepLines: 4);
+            var frontMatter = new SourcePosition(Path.GetRelativePath(Directory.GetCurrentDirectory(), article.SourcePath), 2, 1);
+            flow.PlaceBand(MissingGlyphs.At(frontMatter, () => ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale, structure, element)),
+                keepLines: 4);
             int columns = article.Columns ?? config.Columns;
             double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
             var parts = composer.Compose(article, width, element, ArticleAnchor(i));
@@ -86,7 +91,7 @@ public static class IssueLayout
         if (issue.Donation is { } donation)
         {
             flow.Skip(1);
-            flow.PlaceBand(DonationBox.Compose(donation, issue.Language, setter, config, scale, structure));
+            flow.PlaceBand(MissingGlyphs.At(manifest, () => DonationBox.Compose(donation, issue.Language, setter, config, scale, structure)));
         }
         return flow;
     }

@@ -109,7 +109,7 @@ internal static class KnuthPlass
                 double excess = measure - natural;
                 double y = shrink[b] - shrink[s];
                 bool hasFill = fill[b] - fill[s] > 0;
-                bool overfull = false;
+                bool overfull = false, removed = false;
                 double badness, ratio;
 
                 if (excess < -1e-9)
@@ -130,6 +130,7 @@ internal static class KnuthPlass
                         overfull = true;
                         ratio = -1;
                         active.RemoveAt(k);
+                        removed = true; // a forced break below must not remove it a second time
                     }
                     badness = 100 * Math.Pow(Math.Abs(ratio), 3);
                 }
@@ -174,7 +175,7 @@ internal static class KnuthPlass
                 int fitness = ratio < -0.5 ? Tight : ratio <= 0.5 ? Decent : ratio <= 1 ? Loose : VeryLoose;
                 int hyphens = item.Flagged ? a.Hyphens + 1 : 0;
                 // typography.md: never a third hyphen in a row (only the very last fallback may, rather than fail).
-                if (hyphens > MaxHyphensInARow && pass.StrictHyphens) { if (forced) active.RemoveAt(k); continue; }
+                if (hyphens > MaxHyphensInARow && pass.StrictHyphens) { if (forced && !removed) active.RemoveAt(k); continue; }
                 hyphens = Math.Min(hyphens, MaxHyphensInARow);
 
                 double d = (LinePenalty + badness) * (LinePenalty + badness);
@@ -189,7 +190,7 @@ internal static class KnuthPlass
                 int slot = fitness * (MaxHyphensInARow + 1) + hyphens;
                 if (best[slot] is null || d < best[slot]!.Demerits)
                     best[slot] = new Node(b, a.Line + 1, fitness, hyphens, d, a, overfull || item.Role == PenaltyRole.Cut);
-                if (forced) active.RemoveAt(k);
+                if (forced && !removed) active.RemoveAt(k);
             }
 
             foreach (var node in best)

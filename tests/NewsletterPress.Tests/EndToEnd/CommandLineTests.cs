@@ -100,4 +100,13 @@ public class CommandLineTests
         Assert.Matches(@"a\.md:7:1: error: the image 'photo\.png' cannot be read", r.StdErr);
         Assert.False(File.Exists(pdf));
     }
+
+    [Fact]
+    public void A_character_no_font_has_in_a_title_is_an_error_at_the_front_matter()
+    {
+        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", "---\ntitle: お知らせ\U0001F600\n---\n\n本文。\n"));
+        var r = Cli.Run(folder.Path, "build", folder.Path, "--out", Path.Combine(folder.Path, "x.pdf"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Matches(@"a\.md:2:1: error: no configured font has the character U\+1F600", r.StdErr);
+    }
 }
