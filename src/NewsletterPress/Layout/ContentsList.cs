@@ -30,8 +30,9 @@ internal static class ContentsList
                 new ParagraphFormat(width, 0, false, "en", config.BodySize))[0];
             // Leave room for the number and at least three leader dots.
             double textWidth = width - config.BodySize * 4;
-            var lines = setter.Set(BlockComposer.Runs([new Span(articles[i].ContentsLine)], style, articles[i].Lang),
-                new ParagraphFormat(textWidth, 0, false, articles[i].Lang, config.BodySize));
+            var article = articles[i];
+            var lines = MissingGlyphs.At(IssueLayout.FrontMatter(article), () => setter.Set(BlockComposer.Runs([new Span(article.ContentsLine)], style, article.Lang),
+                new ParagraphFormat(textWidth, 0, false, article.Lang, config.BodySize)));
             double top = band.Depth;
             int entry = structure.Add(Display.StructureRole.TOCI, toc);
             bool firstLine = true;

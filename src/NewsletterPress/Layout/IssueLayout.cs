@@ -18,6 +18,10 @@ public static class IssueLayout
 
     public static string ArticleAnchor(int index) => $"article-{index + 1}";
 
+    /// <summary>Where an article's title, kicker and author come from: its front matter.</summary>
+    internal static SourcePosition FrontMatter(Article article) =>
+        new(Path.GetRelativePath(Directory.GetCurrentDirectory(), article.SourcePath), 2, 1);
+
     public static DisplayDocument Compose(Issue issue, IReadOnlyList<Article> articles, FontLibrary fonts, WarningLog warnings,
         DateTimeOffset date)
     {
@@ -75,8 +79,7 @@ public static class IssueLayout
                 passWarnings.Add(issue.Articles[i].Where, "start: new-column is not supported yet; the article continues below the previous one");
             int element = structure.Add(StructureRole.Art, structure.Root,
                 lang: article.Lang == issue.Language ? null : article.Lang);
-            var frontMatter = new SourcePosition(Path.GetRelativePath(Directory.GetCurrentDirectory(), article.SourcePath), 2, 1);
-            flow.PlaceBand(MissingGlyphs.At(frontMatter, () => ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale, structure, element)),
+            flow.PlaceBand(MissingGlyphs.At(FrontMatter(article), () => ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale, structure, element)),
                 keepLines: 4);
             int columns = article.Columns ?? config.Columns;
             double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
