@@ -26,7 +26,7 @@ public static class IssueLayout
         DateTimeOffset date)
     {
         var config = LayoutConfig.From(issue.Style, warnings);
-        var scale = new TypeScale(config.BodySize, issue.Style.Accent);
+        var scale = new TypeScale(config.BodySize, issue.Style.Accent, issue.Style.ProportionalHeadings);
         var setter = new ParagraphSetter(fonts);
 
         var pages = articles.Select(_ => 0).ToList();

@@ -29,7 +29,8 @@ public sealed record Style(
     Ink Accent,
     FontChoice Fonts,
     PrintCondition? PrintCondition = null,
-    bool LatinInJapanese = false)
+    bool LatinInJapanese = false,
+    bool ProportionalHeadings = false)
 {
     public static readonly Style Default = new(
         PaperWidth: Length.Mm(210), PaperHeight: Length.Mm(297),

@@ -9,7 +9,7 @@ namespace NewsletterPress.Manifest;
 internal static partial class StyleReader
 {
     private static readonly string[] Keys =
-        ["paper", "columns", "column-width", "column-gap", "margins", "body", "accent", "fonts", "print-condition", "latin-in-japanese"];
+        ["paper", "columns", "column-width", "column-gap", "margins", "body", "accent", "fonts", "print-condition", "latin-in-japanese", "proportional-headings"];
 
     public static Style Read(YamlNodes nodes, YamlNode node, string folder)
     {
@@ -37,6 +37,8 @@ internal static partial class StyleReader
         if (e.TryGetValue("accent", out var accent)) style = style with { Accent = ReadAccent(nodes, accent) };
         if (e.TryGetValue("latin-in-japanese", out var lij))
             style = style with { LatinInJapanese = nodes.Choice(lij, "style.latin-in-japanese", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }) };
+        if (e.TryGetValue("proportional-headings", out var ph))
+            style = style with { ProportionalHeadings = nodes.Choice(ph, "style.proportional-headings", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }) };
         if (e.TryGetValue("print-condition", out var pc))
         {
             var pe = nodes.Entries(nodes.Mapping(pc, "style.print-condition"), "style.print-condition",

@@ -32,6 +32,27 @@ internal static class Shaper
         return clusters;
     }
 
+    /// <summary>'palt' over each stretch of the run that is not JLREQ punctuation (cluster values
+    /// are indices into the paragraph text): punctuation keeps the full-width advance that the
+    /// Japanese spacing glue is built on.</summary>
+    private static Feature[] ProportionalFeatures(string text, int start, int end)
+    {
+        var palt = Tag.Parse("palt");
+        var features = new List<Feature>();
+        int from = -1;
+        for (int i = start; i <= end; i++)
+        {
+            bool plain = i < end && !Script.IsJapanesePunctuation(text[i]);
+            if (plain && from < 0) from = i;
+            else if (!plain && from >= 0)
+            {
+                features.Add(new Feature(palt, 1, (uint)from, (uint)i));
+                from = -1;
+            }
+        }
+        return [.. features];
+    }
+
     private static FontFace FaceAt(string text, int i, TextRun run, FontLibrary fonts, bool japanese)
     {
         int cp = char.ConvertToUtf32(text, i);
@@ -61,7 +82,7 @@ internal static class Shaper
         bool cjk = Script.IsCjk(char.ConvertToUtf32(text, start));
         buffer.Script = cjk ? HarfBuzzSharp.Script.Han : HarfBuzzSharp.Script.Latin;
         buffer.Language = new Language(japanese ? "ja" : run.Lang ?? "en");
-        face.HbFont.Shape(buffer, cjk ? [] : LatinFeatures);
+        face.HbFont.Shape(buffer, cjk ? (style.Proportional ? ProportionalFeatures(text, start, end) : []) : LatinFeatures);
 
         var infos = buffer.GlyphInfos;
         var positions = buffer.GlyphPositions;

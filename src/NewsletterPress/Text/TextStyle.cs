@@ -6,8 +6,10 @@ namespace NewsletterPress.Text;
 public enum FaceFamily { Serif, Sans }
 
 /// <summary>How a run of text looks. <see cref="Tracking"/> is extra space after each character, in em.</summary>
+/// <param name="Proportional">Set kana and kanji with their proportional widths (OpenType 'palt'), as
+/// Japanese headings often are; punctuation keeps its full width so the JLREQ spacing still applies.</param>
 public sealed record TextStyle(FaceFamily Family, double Size, bool Bold = false, bool Italic = false,
-    Ink? Ink = null, double Tracking = 0, bool Superscript = false)
+    Ink? Ink = null, double Tracking = 0, bool Superscript = false, bool Proportional = false)
 {
     public Ink Colour => Ink ?? Display.Ink.Black;
 }

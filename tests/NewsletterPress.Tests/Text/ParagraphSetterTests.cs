@@ -169,4 +169,19 @@ public sealed class ParagraphSetterTests : IDisposable
         var english = Assert.Single(new ParagraphSetter(japaneseLatin).Set([run with { Text = "Forum" }], format with { Lang = "en" }));
         Assert.EndsWith("NotoSerif-Regular.ttf", english.Glyphs[0].Font.Ref.FilePath);
     }
+
+    [Fact]
+    public void Proportional_headings_narrow_the_kana_and_keep_punctuation_full_width()
+    {
+        var format = new ParagraphFormat(60 * Em, 0, false, "ja", Em);
+        var style = new TextStyle(FaceFamily.Sans, Em, Bold: true);
+        const string Title = "ボランティア募集のお知らせ「まちの図書室」";
+        var full = Assert.Single(_setter.Set([new TextRun(Title, style)], format));
+        var proportional = Assert.Single(_setter.Set([new TextRun(Title, style with { Proportional = true })], format));
+        Assert.Equal(full.Text, proportional.Text);
+        Assert.True(proportional.NaturalWidth < full.NaturalWidth - Em, $"{proportional.NaturalWidth} vs {full.NaturalWidth}");
+        double Advance(TextLine l, string c) => l.Glyphs.First(g => g.Text == c).Advance;
+        Assert.True(Advance(proportional, "ィ") < Advance(full, "ィ"));
+        Assert.Equal(Advance(full, "「"), Advance(proportional, "「"), 3);
+    }
 }
