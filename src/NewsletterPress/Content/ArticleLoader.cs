@@ -29,7 +29,7 @@ public static class ArticleLoader
 
     public static Article Load(string path, string defaultLanguage, string issueFolder, WarningLog warnings)
     {
-        var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        var display = SourcePosition.DisplayPath(path);
         string markdown;
         try { markdown = File.ReadAllText(path); }
         catch (IOException e) { throw new InputException(new SourcePosition(display, 1, 1), $"cannot read the article: {e.Message}"); }

@@ -17,7 +17,6 @@ public sealed record FontRef(string FilePath, int FaceIndex = 0);
 public sealed record Ink(double C, double M, double Y, double K, string? RgbHex = null)
 {
     public static readonly Ink Black = new(0, 0, 0, 1);
-    public static readonly Ink White = new(0, 0, 0, 0, "#ffffff");
     public bool IsPureBlack => C == 0 && M == 0 && Y == 0 && K == 1;
 }
 

@@ -20,7 +20,11 @@ public static class IssueLayout
 
     /// <summary>Where an article's title, kicker and author come from: its front matter.</summary>
     internal static SourcePosition FrontMatter(Article article) =>
-        new(Path.GetRelativePath(Directory.GetCurrentDirectory(), article.SourcePath), 2, 1);
+        SourcePosition.InFile(article.SourcePath, 2, 1);
+
+    /// <summary>Where the masthead, donation box and footer text come from: the manifest.</summary>
+    private static SourcePosition Manifest(Issue issue) =>
+        SourcePosition.InFile(Path.Combine(issue.Folder, IssueLoader.ManifestFileName), 1, 1);
 
     public static DisplayDocument Compose(Issue issue, IReadOnlyList<Article> articles, FontLibrary fonts, WarningLog warnings,
         DateTimeOffset date)
@@ -37,7 +41,8 @@ public static class IssueLayout
         {
             structure = new StructureBuilder();
             sections.Clear();
-            flow = Run(issue, articles, pages, setter, config, scale, warnings, structure, sections);
+            // Warnings are only kept from the first pass; later passes only change the contents' numbers.
+            flow = Run(issue, articles, pages, setter, config, scale, pass == 0 ? warnings : new WarningLog(), structure, sections);
             var computed = articles.Select((_, i) => flow.AnchorPages[ArticleAnchor(i)]).ToList();
             if (computed.SequenceEqual(pages)) break;
             pages = computed;
@@ -45,8 +50,7 @@ public static class IssueLayout
                 warnings.Add(null, "the contents page numbers did not settle; check the contents list");
         }
 
-        var manifestAt = new SourcePosition(Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.Combine(issue.Folder, IssueLoader.ManifestFileName)), 1, 1);
-        foreach (var page in flow!.Pages.Skip(1)) MissingGlyphs.At(manifestAt, () => Footer.Draw(page, issue.FullTitle, setter, config, scale));
+        foreach (var page in flow!.Pages.Skip(1)) MissingGlyphs.At(Manifest(issue), () => Footer.Draw(page, issue.FullTitle, setter, config, scale));
 
         // One outline entry per article, with its sections (level-2 headings) under it.
         var outline = articles.Select((a, i) => new OutlineEntry(a.ContentsLine, ArticleAnchor(i), sections[i])).ToImmutableArray();
@@ -58,17 +62,14 @@ public static class IssueLayout
         ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings, StructureBuilder structure,
         List<ImmutableArray<OutlineEntry>> sections)
     {
-        // Warnings are only kept from the first pass; later passes only change the contents' numbers.
-        var passWarnings = pages.All(p => p == 0) ? warnings : new WarningLog();
-        var flow = new PageFlow(config, passWarnings);
-        var manifest = new SourcePosition(Path.GetRelativePath(Directory.GetCurrentDirectory(),
-            Path.Combine(issue.Folder, IssueLoader.ManifestFileName)), 1, 1);
+        var flow = new PageFlow(config, warnings);
+        var manifest = Manifest(issue);
         flow.NewPage();
         flow.PlaceBand(MissingGlyphs.At(manifest, () => Masthead.Compose(issue, setter, config, scale, structure)));
         flow.PlaceBand(MissingGlyphs.At(manifest, () => ContentsList.Compose(issue.Contents, articles, pages, setter, config, scale, structure)));
         if (issue.Contents.Placement == ContentsPlacement.OwnPage) flow.NewPage();
 
-        var composer = new BlockComposer(setter, config, scale, passWarnings, structure, issue.HyphenationExceptions);
+        var composer = new BlockComposer(setter, config, scale, warnings, structure, issue.HyphenationExceptions);
         for (int i = 0; i < articles.Count; i++)
         {
             var article = articles[i];
@@ -76,7 +77,7 @@ public static class IssueLayout
             if (start == ArticleStart.NewPage && !flow.AtPageTop) flow.NewPage();
             else flow.Skip(1);
             if (start == ArticleStart.NewColumn)
-                passWarnings.Add(issue.Articles[i].Where, "start: new-column is not supported yet; the article continues below the previous one");
+                warnings.Add(issue.Articles[i].Where, "start: new-column is not supported yet; the article continues below the previous one");
             int element = structure.Add(StructureRole.Art, structure.Root,
                 lang: article.Lang == issue.Language ? null : article.Lang);
             flow.PlaceBand(MissingGlyphs.At(FrontMatter(article), () => ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale, structure, element)),

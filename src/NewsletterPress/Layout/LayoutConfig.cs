@@ -48,7 +48,4 @@ internal sealed record LayoutConfig(
 
     /// <summary>The baseline within a grid line: the body face's em box centred in the line pitch.</summary>
     public double BaselineOffset => (Leading - BodySize) / 2 + BodySize * 0.88;
-
-    public double ColumnLeft(int pageNumber, int column, int columns, double width) =>
-        BlockLeft(pageNumber) + column * (width + ColumnGap);
 }

@@ -96,10 +96,7 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
     }
 
     /// <returns>Where the region stops; <paramref name="cut"/> holds each column's first line (and the end).</returns>
-    private int Distribute(IReadOnlyList<FlowLine> lines, int start, int capacity, int columns, out int[] cut) =>
-        Distribute(lines, start, capacity, columns, config.Leading, out cut);
-
-    private static int Distribute(IReadOnlyList<FlowLine> lines, int start, int capacity, int columns, double leading, out int[] cut)
+    private int Distribute(IReadOnlyList<FlowLine> lines, int start, int capacity, int columns, out int[] cut)
     {
         cut = new int[columns + 1];
         int at = start;
@@ -107,7 +104,7 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
         {
             while (at < lines.Count && lines[at].Fragments.IsEmpty) at++; // blank lines vanish at a column head
             cut[col] = at;
-            at = ColumnFill.Fill(lines, at, capacity, leading);
+            at = ColumnFill.Fill(lines, at, capacity, config.Leading);
         }
         cut[columns] = at;
         return at;

@@ -22,7 +22,7 @@ public static class IssueLoader
         if (!File.Exists(file))
             throw new InputException(null, $"'{file}' not found: an issue folder needs an {ManifestFileName} (see README, 'The issue folder')");
 
-        var display = Path.GetRelativePath(Directory.GetCurrentDirectory(), file);
+        var display = SourcePosition.DisplayPath(file);
         var nodes = new YamlNodes(display);
         var stream = new YamlStream();
         using (var reader = new StreamReader(file))
