@@ -3,15 +3,15 @@ using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout;
 
-/// <summary>An article's opener across the columns: kicker, title, author, affiliation and a thin rule.</summary>
+/// <summary>An article's opener: kicker, title, author, affiliation and a thin rule, across the
+/// columns or (for an article that starts in a new column) as wide as one column.</summary>
 internal static class ArticleOpener
 {
     public static Band Compose(Article article, string anchor, ParagraphSetter setter, LayoutConfig config, TypeScale scale,
-        StructureBuilder structure, int articleElement)
+        StructureBuilder structure, int articleElement, double width)
     {
         var band = new BandBuilder(config);
         band.Add(new AnchorFragment(anchor));
-        double width = config.BlockWidth;
         string lang = article.Lang;
         ParagraphFormat Format(string l) => new(width, 0, false, l, config.BodySize);
         bool japaneseTitle = lang.StartsWith("ja", StringComparison.Ordinal);

@@ -14,8 +14,12 @@ namespace NewsletterPress.Layout;
 /// with its structure element.
 /// </summary>
 internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings,
-    StructureBuilder structure, IReadOnlyDictionary<string, string>? hyphenationExceptions = null)
+    StructureBuilder structure, IReadOnlyDictionary<string, string>? hyphenationExceptions = null,
+    Manifest.FootnotePlacement footnotes = Manifest.FootnotePlacement.ColumnFoot)
 {
+    /// <summary>Footnotes are 7.5 pt on a 12 pt pitch (look.md).</summary>
+    private const double NotePitch = 12;
+
     /// <summary>A short group of hard-broken lines (an address) is not split across columns.</summary>
     private const int MaxLinesKeptTogether = 8;
 
@@ -26,6 +30,8 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
     private List<FlowLine> _lines = [];
     /// <summary>Footnotes not yet called, by the link their call carries ("#fn1").</summary>
     private Dictionary<string, Note> _notes = [];
+    /// <summary>Notes called so far, in order, when they are printed at the article's end.</summary>
+    private List<Note> _endNotes = [];
 
     /// <summary>The article's level-2 headings with their anchors, for the document outline.</summary>
     public List<OutlineEntry> Sections { get; } = [];
@@ -39,6 +45,7 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         Sections.Clear();
         _anchorPrefix = anchorPrefix;
         _notes = ComposeNotes(article, width, articleElement);
+        _endNotes = [];
         bool afterHeading = true;
         foreach (var block in article.Blocks)
         {
@@ -47,6 +54,7 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         }
         foreach (var unused in _notes.Keys)
             warnings.Add(new SourcePosition(article.SourcePath, 1, 1), $"footnote {unused} is never called from the text; it is not printed");
+        _lines.AddRange(ArticleEndNotes.Compose(_endNotes, width, config, NotePitch));
         EndColumnLines();
         return _parts;
     }
@@ -219,11 +227,10 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         }
     }
 
-    /// <summary>Sets each footnote for the column (7.5 pt on a 12 pt pitch, look.md), ready to go to
-    /// the foot of whichever column its call lands in.</summary>
+    /// <summary>Sets each footnote for the column, ready to go to the foot of whichever column its
+    /// call lands in or to the article's end.</summary>
     private Dictionary<string, Note> ComposeNotes(Article article, double width, int parent)
     {
-        const double pitch = 12;
         var notes = new Dictionary<string, Note>(StringComparer.Ordinal);
         foreach (var note in article.Footnotes)
         {
@@ -239,19 +246,22 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
             var fragments = ImmutableArray.CreateBuilder<Fragment>();
             fragments.Add(new AnchorFragment("fn" + note.Number));
             for (int i = 0; i < set.Length; i++)
-                fragments.Add(new TextFragment(set[i], 0, pitch * i + scale.Footnote.Size) { Element = element });
-            notes["#fn" + note.Number] = new Note(pitch * set.Length + 2, fragments.ToImmutable());
+                fragments.Add(new TextFragment(set[i], 0, NotePitch * i + scale.Footnote.Size) { Element = element });
+            notes["#fn" + note.Number] = new Note(NotePitch * set.Length + 2, fragments.ToImmutable());
         }
         return notes;
     }
 
-    /// <summary>The notes whose calls are on this line, each taken only at its first call.</summary>
+    /// <summary>The notes whose calls are on this line, each taken only at its first call, to go to
+    /// the foot of the line's column; none when notes go to the article's end.</summary>
     private ImmutableArray<Note> NotesCalledFrom(TextLine line)
     {
         var called = ImmutableArray.CreateBuilder<Note>();
         foreach (var link in line.Glyphs.Select(g => g.Link).Where(l => l is not null).Distinct())
             if (_notes.Remove(link!, out var note)) called.Add(note);
-        return called.ToImmutable();
+        if (footnotes == Manifest.FootnotePlacement.ColumnFoot) return called.ToImmutable();
+        _endNotes.AddRange(called);
+        return [];
     }
 
     private void AddParagraph(SourcePosition where, IReadOnlyList<TextRun> runs, string lang, double width, double indent,

@@ -2,7 +2,7 @@ namespace NewsletterPress.Layout;
 
 /// <summary>
 /// Decides how many flow lines go into one column: as many as fit together with the
-/// footnotes they call, then moved back so that no heading ends a column and no paragraph
+/// footnotes they call (and never past a forced column break), then moved back so that no heading ends a column and no paragraph
 /// leaves a single line at the foot (orphan) or the head (widow) of a column.
 /// </summary>
 internal static class ColumnFill
@@ -17,6 +17,7 @@ internal static class ColumnFill
         double notes = 0;
         while (end < lines.Count)
         {
+            if (end > start && lines[end].Keep.HasFlag(Keep.ColumnBreakBefore)) return end;
             double withNotes = notes + lines[end].Notes.Sum(n => n.Height);
             int noteLines = NoteLines(withNotes, leading);
             if (used + lines[end].Lines + noteLines > capacity) break;

@@ -28,9 +28,16 @@ internal sealed record AnchorFragment(string Name) : Fragment;
 /// <summary>A link over an area (contents lines link to their article).</summary>
 internal sealed record LinkFragment(double X, double Y, double Width, double Height, string? Uri, string? Destination) : Fragment;
 
-/// <summary>Why a flow line may not be separated from its neighbours.</summary>
+/// <summary>How a flow line is tied to its neighbours.</summary>
 [Flags]
-internal enum Keep { None = 0, WithNext = 1 }
+internal enum Keep
+{
+    None = 0,
+    /// <summary>Never the last line of a column (a heading, a line of a short address).</summary>
+    WithNext = 1,
+    /// <summary>Always the first line of a column (the opener of a <c>start: new-column</c> article).</summary>
+    ColumnBreakBefore = 2,
+}
 
 /// <summary>
 /// One unit of column flow: a whole number of grid lines (a text line is one; a heading

@@ -69,34 +69,60 @@ public static class IssueLayout
         flow.PlaceBand(MissingGlyphs.At(manifest, () => ContentsList.Compose(issue.Contents, articles, pages, setter, config, scale, structure)));
         if (issue.Contents.Placement == ContentsPlacement.OwnPage) flow.NewPage();
 
-        var composer = new BlockComposer(setter, config, scale, warnings, structure, issue.HyphenationExceptions);
+        var composer = new BlockComposer(setter, config, scale, warnings, structure, issue.HyphenationExceptions, issue.Style.Footnotes);
+        // An article's parts are flowed only when the next article does not join its last column run.
+        var pending = new List<FlowPart>();
+        int pendingColumns = config.Columns;
         for (int i = 0; i < articles.Count; i++)
         {
             var article = articles[i];
             var start = issue.Articles[i].Start;
-            if (start == ArticleStart.NewPage && !flow.AtPageTop) flow.NewPage();
-            else flow.Skip(1);
-            if (start == ArticleStart.NewColumn)
-                warnings.Add(issue.Articles[i].Where, "start: new-column is not supported yet; the article continues below the previous one");
-            int element = structure.Add(StructureRole.Art, structure.Root,
-                lang: article.Lang == issue.Language ? null : article.Lang);
-            flow.PlaceBand(MissingGlyphs.At(FrontMatter(article), () => ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale, structure, element)),
-                keepLines: 4);
             int columns = article.Columns ?? config.Columns;
             double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
-            var parts = composer.Compose(article, width, element, ArticleAnchor(i));
-            sections.Add([.. composer.Sections]);
-            foreach (var part in parts)
+            int element = structure.Add(StructureRole.Art, structure.Root,
+                lang: article.Lang == issue.Language ? null : article.Lang);
+            Band Opener(double w) => MissingGlyphs.At(FrontMatter(article),
+                () => ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale, structure, element, w));
+
+            if (start == ArticleStart.NewColumn && pending is [.., ColumnLines previous] && pendingColumns == columns && columns > 1)
             {
-                if (part is ColumnLines lines) flow.FlowColumns(lines.Lines, columns);
-                else if (part is SpanningBand spanning) flow.PlaceBand(spanning.Band, keepLines: 2);
+                // The article goes on in the same column run, from the head of the next column,
+                // with its opener as wide as the column.
+                var opener = Opener(width);
+                var parts = composer.Compose(article, width, element, ArticleAnchor(i));
+                sections.Add([.. composer.Sections]);
+                var joined = new List<FlowLine>(previous.Lines) { new(opener.Lines, opener.Fragments, Keep.WithNext | Keep.ColumnBreakBefore) };
+                if (parts is [ColumnLines first, ..]) joined.AddRange(first.Lines);
+                pending[^1] = new ColumnLines(joined);
+                pending.AddRange(parts is [ColumnLines, ..] ? parts.Skip(1) : parts);
+                continue;
             }
+            Flow(flow, pending, pendingColumns);
+            if (start == ArticleStart.NewColumn && i > 0 && pendingColumns != columns)
+                warnings.Add(issue.Articles[i].Where, "start: new-column joins the columns of the article before, which has a different number of columns; this article starts below it instead");
+            if (start == ArticleStart.NewPage && !flow.AtPageTop) flow.NewPage();
+            else flow.Skip(1);
+            flow.PlaceBand(Opener(config.BlockWidth), keepLines: 4);
+            pending = composer.Compose(article, width, element, ArticleAnchor(i));
+            pendingColumns = columns;
+            sections.Add([.. composer.Sections]);
         }
+        Flow(flow, pending, pendingColumns);
         if (issue.Donation is { } donation)
         {
             flow.Skip(1);
             flow.PlaceBand(MissingGlyphs.At(manifest, () => DonationBox.Compose(donation, issue.Language, setter, config, scale, structure)));
         }
         return flow;
+    }
+
+    private static void Flow(PageFlow flow, List<FlowPart> parts, int columns)
+    {
+        foreach (var part in parts)
+        {
+            if (part is ColumnLines lines) flow.FlowColumns(lines.Lines, columns);
+            else if (part is SpanningBand spanning) flow.PlaceBand(spanning.Band, keepLines: 2);
+        }
+        parts.Clear();
     }
 }

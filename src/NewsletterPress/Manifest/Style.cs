@@ -9,6 +9,10 @@ public sealed record PrintCondition(string IccPath, string Identifier, string? C
 /// <summary>The four faces of a style, each a font file path or an installed family name.</summary>
 public sealed record FontChoice(string Mincho, string Gothic, string Serif, string Sans);
 
+/// <summary>Where footnotes are printed: at the foot of the column their call lands in, or
+/// gathered after the last line of their article.</summary>
+public enum FootnotePlacement { ColumnFoot, ArticleEnd }
+
 /// <summary>
 /// The style of a volume: the defaults of look.md, overridden by the manifest's style block.
 /// Margins left null follow from the centred text block. <see cref="LatinInJapanese"/> sets Latin
@@ -30,7 +34,8 @@ public sealed record Style(
     FontChoice Fonts,
     PrintCondition? PrintCondition = null,
     bool LatinInJapanese = false,
-    bool ProportionalHeadings = false)
+    bool ProportionalHeadings = false,
+    FootnotePlacement Footnotes = FootnotePlacement.ColumnFoot)
 {
     public static readonly Style Default = new(
         PaperWidth: Length.Mm(210), PaperHeight: Length.Mm(297),

@@ -9,7 +9,7 @@ namespace NewsletterPress.Manifest;
 internal static partial class StyleReader
 {
     private static readonly string[] Keys =
-        ["paper", "columns", "column-width", "column-gap", "margins", "body", "accent", "fonts", "print-condition", "latin-in-japanese", "proportional-headings"];
+        ["paper", "columns", "column-width", "column-gap", "margins", "body", "accent", "fonts", "print-condition", "latin-in-japanese", "proportional-headings", "footnotes"];
 
     public static Style Read(YamlNodes nodes, YamlNode node, string folder)
     {
@@ -39,6 +39,14 @@ internal static partial class StyleReader
             style = style with { LatinInJapanese = nodes.Choice(lij, "style.latin-in-japanese", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }) };
         if (e.TryGetValue("proportional-headings", out var ph))
             style = style with { ProportionalHeadings = nodes.Choice(ph, "style.proportional-headings", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }) };
+        if (e.TryGetValue("footnotes", out var fn))
+            style = style with
+            {
+                Footnotes = nodes.Choice(fn, "style.footnotes", new Dictionary<string, FootnotePlacement>
+                {
+                    ["column-foot"] = FootnotePlacement.ColumnFoot, ["article-end"] = FootnotePlacement.ArticleEnd,
+                }),
+            };
         if (e.TryGetValue("print-condition", out var pc))
         {
             var pe = nodes.Entries(nodes.Mapping(pc, "style.print-condition"), "style.print-condition",

@@ -98,4 +98,65 @@ public class IssueLayoutTests
         Assert.Equal(9, e.Position!.Line);
         Assert.Contains("Ta-jik-i-stan", e.Message);
     }
+
+    private static IEnumerable<(int Page, GlyphRun Run)> Runs(DisplayDocument document) =>
+        document.Pages.SelectMany((p, i) => p.Items.OfType<GlyphRun>().Select(r => (i + 1, r)));
+
+    [Fact]
+    public void An_article_that_starts_in_a_new_column_has_its_opener_at_the_head_of_a_column_and_as_wide_as_it()
+    {
+        var (issue, document, warnings) = Compose("samples/english-only");
+        Assert.Equal(ArticleStart.NewColumn, issue.Articles[1].Start);
+        Assert.Empty(warnings.All);
+        var config = LayoutConfig.From(issue.Style, new WarningLog());
+        var (page, kicker) = Runs(document).Single(r => r.Run.Text == "NOTICE");
+        double left = config.BlockLeft(page);
+        double[] columnLefts = [left, left + config.ColumnWidth + config.ColumnGap];
+        Assert.Contains(columnLefts, x => Math.Abs(x - kicker.X) < 0.01);
+        double column = columnLefts.Single(x => Math.Abs(x - kicker.X) < 0.01);
+        Assert.InRange(kicker.Y, config.LineTop(0), config.LineTop(1));
+        // The opener is set to the column, and nothing else is drawn in that column above it.
+        var opener = document.Pages[page - 1].Items.OfType<GlyphRun>()
+            .Where(r => r.Y < kicker.Y + 60 && r.X >= column - 0.01 && r.X < column + config.ColumnWidth).ToList();
+        Assert.Contains(opener, r => r.Text.StartsWith("Repair Caf", StringComparison.Ordinal));
+        Assert.All(opener, r => Assert.True(r.X + r.Glyphs[^1].X + r.Glyphs[^1].Advance <= column + config.ColumnWidth + 0.01, r.Text));
+        Assert.DoesNotContain(document.Pages[page - 1].Items.OfType<GlyphRun>(), r => r.Y < kicker.Y - 1 && Math.Abs(r.X - column) < config.ColumnWidth / 2);
+        // The contents line links to that page.
+        Assert.Equal(page, document.Outline[1].Destination is { } d ? PageOf(document, d) : 0);
+    }
+
+    private static int PageOf(DisplayDocument document, string anchor) =>
+        document.Pages.Select((p, i) => (p, i)).Single(x => x.p.Items.OfType<Anchor>().Any(a => a.Name == anchor)).i + 1;
+
+    [Fact]
+    public void New_column_between_articles_of_different_column_counts_is_reported_and_starts_the_article_below()
+    {
+        const string Manifest = "newsletter: Test Letter\nvolume: 3\ndate: 2024-01-15\npublisher: Tester\nlanguage: en\narticles:\n" +
+                                "  - articles/a.md\n  - path: articles/b.md\n    start: new-column\n";
+        using var folder = new IssueFolder(Manifest,
+            ("a.md", "---\ntitle: One\ncolumns: 1\n---\n\nA short text.\n"), ("b.md", "---\ntitle: Two\n---\n\nAnother text.\n"));
+        var warnings = new WarningLog();
+        IssueBuild.Compose(folder.Path, warnings);
+        var warning = Assert.Single(warnings.All, w => w.Message.Contains("new-column"));
+        Assert.Equal(8, warning.Position!.Line);
+    }
+
+    [Fact]
+    public void Footnotes_at_the_article_end_follow_its_last_line_in_the_same_column_under_a_rule()
+    {
+        var (issue, document, _) = Compose("samples/english-only");
+        Assert.Equal(FootnotePlacement.ArticleEnd, issue.Style.Footnotes);
+        var config = LayoutConfig.From(issue.Style, new WarningLog());
+        var runs = Runs(document).ToList();
+        var note = runs.Single(r => r.Run.Text.Contains("kindly offered", StringComparison.Ordinal));
+        // The article's last body line: the last run before the note in reading order of its column.
+        var lastLine = runs.Where(r => r.Page == note.Page && Math.Abs(r.Run.X - note.Run.X) < 1 && r.Run.Y < note.Run.Y)
+            .MaxBy(r => r.Run.Y);
+        Assert.EndsWith("you.", lastLine.Run.Text);
+        Assert.InRange(note.Run.Y - lastLine.Run.Y, config.Leading, 3 * config.Leading);
+        var rule = document.Pages[note.Page - 1].Items.OfType<Rule>().Single(r => r.Y1 > lastLine.Run.Y && r.Y1 < note.Run.Y);
+        Assert.Equal(config.ColumnWidth / 3, rule.X2 - rule.X1, 2);
+        // Nothing below the note in its column: it is not at the column foot.
+        Assert.True(note.Run.Y < config.LineTop(config.LinesPerPage) - 3 * config.Leading);
+    }
 }

@@ -93,4 +93,32 @@ public class PageFlowTests
         var last = Columns(pages[1]);
         Assert.InRange(last[0].Lines - last[1].Lines, 0, 1);
     }
+
+    /// <summary>The opener of an article that starts in a new column: one line that must head a column.</summary>
+    private static FlowLine ColumnOpener() =>
+        new(1, [new RuleFragment(0, 5, 10, 5, 1, Ink.Black)], Keep.WithNext | Keep.ColumnBreakBefore);
+
+    [Fact]
+    public void An_article_that_starts_in_a_new_column_leaves_the_rest_of_the_column_before_it_empty()
+    {
+        var flow = new PageFlow(Config);
+        flow.NewPage();
+        flow.FlowColumns([.. Paragraphs(6), ColumnOpener(), .. Paragraphs(4)], 2);
+        var columns = Columns(flow.ToPages().Single());
+        Assert.Equal([6, 5], columns.Select(c => c.Lines));
+    }
+
+    [Fact]
+    public void A_new_column_after_the_last_column_of_a_page_is_the_first_column_of_the_next_page()
+    {
+        var flow = new PageFlow(Config);
+        flow.NewPage();
+        flow.FlowColumns([.. Paragraphs(Config.LinesPerPage + 3), ColumnOpener(), .. Paragraphs(4)], 2);
+        var pages = flow.ToPages().ToList();
+        Assert.Equal(2, pages.Count);
+        Assert.Equal([Config.LinesPerPage, 3], Columns(pages[0]).Select(c => c.Lines));
+        var next = Columns(pages[1]);
+        Assert.Equal(5, next.Sum(c => c.Lines));
+        Assert.Equal(Config.LineTop(0) + 5, pages[1].Items.OfType<Rule>().Min(r => r.Y1), 3);
+    }
 }
