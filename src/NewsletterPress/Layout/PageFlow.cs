@@ -53,13 +53,15 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
             if (FreeLines < 3) NewPage();
             int capacity = FreeLines;
             int end = Distribute(lines, start, capacity, columns, out _);
-            if (end >= lines.Count)
+            // The article ends in this region (or at a forced column break after its last column, so that
+            // the next article starts on the next page anyway): balance its columns.
+            bool lastRegion = end >= lines.Count || lines[end].Keep.HasFlag(Keep.ColumnBreakBefore);
+            if (lastRegion)
             {
-                // The article ends in this region: balance its columns (the smallest height that still holds everything).
-                for (int c = (TotalLines(lines, start, lines.Count) + columns - 1) / columns; c <= capacity; c++)
+                for (int c = (TotalLines(lines, start, end) + columns - 1) / columns; c <= capacity; c++)
                 {
                     // The smallest height that holds everything without a widow, orphan or stranded heading.
-                    if (Distribute(lines, start, c, columns, out var trial) < lines.Count) continue;
+                    if (Distribute(lines, start, c, columns, out var trial) < end) continue;
                     if (trial.Skip(1).SkipLast(1).Any(at => ColumnFill.BreaksARule(lines, at)) && c < capacity) continue;
                     capacity = c;
                     break;
@@ -70,12 +72,18 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
             foreach (var at in cut.Skip(1).Where(at => ColumnFill.BreaksARule(lines, at)))
                 warnings?.Add(null, $"page {Current.Number}: a widow, an orphan or a heading at a column foot could not be avoided " +
                     $"(\"{Excerpt(lines[Math.Min(at, lines.Count - 1)])}\")");
-            int tallest = 0;
+            int tallest = 0, shortest = int.MaxValue;
             for (int col = 0; col < columns; col++)
             {
                 int used = Place(lines, cut[col], cut[col + 1], col, width, capacity);
                 tallest = Math.Max(tallest, used);
+                shortest = Math.Min(shortest, used);
             }
+            // The article's last region is balanced within a line unless the rules above forbid it; say when they do.
+            bool forcedBreak = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).Any(i => lines[i].Keep.HasFlag(Keep.ColumnBreakBefore));
+            if (lastRegion && columns > 1 && !forcedBreak && tallest - shortest > 1)
+                warnings?.Add(null, $"page {Current.Number}: the columns end {tallest - shortest} lines apart; balancing them would split a block " +
+                    $"kept together or leave a widow or orphan (\"{Excerpt(lines[end - 1])}\")");
             _cursor += tallest;
             start = end;
             if (start < lines.Count) NewPage();

@@ -31,8 +31,7 @@ public static class Preflight
     /// <summary>TrueType (glyf) or CFF outlines, from the font's table directory.</summary>
     private static string Outlines(string path)
     {
-        using var blob = HarfBuzzSharp.Blob.FromFile(path);
-        using var face = new HarfBuzzSharp.Face(blob, 0);
+        using var face = new HarfBuzzSharp.Face(FontFiles.Read(path), 0);
         return face.Tables.Any(t => t.ToString() == "CFF ") ? "CFF" : "TrueType";
     }
 

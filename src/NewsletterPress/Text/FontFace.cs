@@ -7,7 +7,6 @@ namespace NewsletterPress.Text;
 /// <summary>One loaded font face: its file, HarfBuzz objects, and the metrics layout needs.</summary>
 public sealed class FontFace : IDisposable
 {
-    private readonly Blob _blob;
     private readonly Face _face;
 
     public FontRef Ref { get; }
@@ -20,8 +19,7 @@ public sealed class FontFace : IDisposable
     public FontFace(string path, int faceIndex = 0)
     {
         Ref = new FontRef(path, faceIndex);
-        _blob = Blob.FromFile(path);
-        _face = new Face(_blob, faceIndex);
+        _face = new Face(FontFiles.Read(path), faceIndex);
         UnitsPerEm = _face.UnitsPerEm;
         if (UnitsPerEm <= 0 || _face.GlyphCount == 0)
         {
@@ -50,6 +48,5 @@ public sealed class FontFace : IDisposable
     {
         HbFont?.Dispose();
         _face.Dispose();
-        _blob.Dispose();
     }
 }

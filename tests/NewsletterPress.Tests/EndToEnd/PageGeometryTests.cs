@@ -11,30 +11,17 @@ namespace NewsletterPress.Tests.EndToEnd;
 /// </summary>
 public class PageGeometryTests
 {
-    public static TheoryData<string> Issues()
-    {
-        var data = new TheoryData<string> { "issues/vol-11" };
-        foreach (var s in Directory.GetDirectories(Repo.Path("samples")).Order())
-            data.Add(Path.GetRelativePath(Repo.Root, s));
-        return data;
-    }
+    public static TheoryData<string> Issues() => BuiltIssues.All();
 
     private static (IReadOnlyList<PdfChar> Chars, LayoutConfig Config) Build(string issue)
     {
-        var pdf = Path.Combine(Path.GetTempPath(), "np-geom-" + Guid.NewGuid().ToString("N") + ".pdf");
-        try
-        {
-            var r = Cli.Run(Repo.Root, "build", issue, "--out", pdf);
-            Assert.True(r.ExitCode == 0, r.StdErr);
-            var style = IssueLoader.Load(Repo.Path(issue)).Style;
-            return (StructuredText.Read(pdf), LayoutConfig.From(style, new WarningLog()));
-        }
-        finally { File.Delete(pdf); }
+        var built = BuiltIssues.Get(issue);
+        return (built.Chars, built.Config);
     }
 
     /// <summary>Running text: body size in the regular text faces (mincho, serif), above the footer.
     /// Headings, authors and furniture use the gothic/sans or bold/italic faces.</summary>
-    private static bool IsBody(PdfChar c, LayoutConfig config) =>
+    internal static bool IsBody(PdfChar c, LayoutConfig config) =>
         Math.Abs(c.Size - config.BodySize) < 0.01
         && (c.Font.Contains("Mincho", StringComparison.Ordinal) || c.Font.EndsWith("Serif-Regular", StringComparison.Ordinal))
         && c.Baseline < config.LineTop(config.LinesPerPage) && c.Text.Trim().Length > 0;

@@ -21,7 +21,7 @@ public class IssueLayoutTests
     public void Figures_fit_their_column_or_span_the_block_and_are_never_enlarged_below_150_dpi()
     {
         var (issue, document, warnings) = Compose("samples/figures-and-tables");
-        Assert.Empty(warnings.All);
+        Assert.DoesNotContain(warnings.All, w => !IsAboutBalance(w));
         var config = LayoutConfig.From(issue.Style, new WarningLog());
         var images = document.Pages.SelectMany(p => p.Items.OfType<ImageItem>()).ToList();
         Assert.Equal(2, images.Count);
@@ -99,6 +99,9 @@ public class IssueLayoutTests
         Assert.Contains("Ta-jik-i-stan", e.Message);
     }
 
+    /// <summary>A figure or a block kept whole can leave the last page's columns two lines apart; the build says so.</summary>
+    private static bool IsAboutBalance(Warning w) => w.Message.Contains("the columns end", StringComparison.Ordinal);
+
     private static IEnumerable<(int Page, GlyphRun Run)> Runs(DisplayDocument document) =>
         document.Pages.SelectMany((p, i) => p.Items.OfType<GlyphRun>().Select(r => (i + 1, r)));
 
@@ -107,7 +110,7 @@ public class IssueLayoutTests
     {
         var (issue, document, warnings) = Compose("samples/english-only");
         Assert.Equal(ArticleStart.NewColumn, issue.Articles[1].Start);
-        Assert.Empty(warnings.All);
+        Assert.DoesNotContain(warnings.All, w => !IsAboutBalance(w));
         var config = LayoutConfig.From(issue.Style, new WarningLog());
         var (page, kicker) = Runs(document).Single(r => r.Run.Text == "NOTICE");
         double left = config.BlockLeft(page);

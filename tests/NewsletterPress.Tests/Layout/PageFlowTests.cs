@@ -76,7 +76,7 @@ public class PageFlowTests
         var clean = new WarningLog();
         var other = new PageFlow(Config, clean);
         other.NewPage();
-        other.FlowColumns(Paragraphs(30, 30, 30), 2);
+        other.FlowColumns(Paragraphs(30, 30, 33), 2);
         Assert.Empty(clean.All);
     }
 
@@ -116,7 +116,11 @@ public class PageFlowTests
         flow.FlowColumns([.. Paragraphs(Config.LinesPerPage + 3), ColumnOpener(), .. Paragraphs(4)], 2);
         var pages = flow.ToPages().ToList();
         Assert.Equal(2, pages.Count);
-        Assert.Equal([Config.LinesPerPage, 3], Columns(pages[0]).Select(c => c.Lines));
+        // The article before ends in the last column, so the next one starts on the next page and this
+        // page is the article's last: its columns are balanced.
+        var first = Columns(pages[0]);
+        Assert.Equal(Config.LinesPerPage + 3, first.Sum(c => c.Lines));
+        Assert.InRange(first[0].Lines - first[1].Lines, 0, 1);
         var next = Columns(pages[1]);
         Assert.Equal(5, next.Sum(c => c.Lines));
         Assert.Equal(Config.LineTop(0) + 5, pages[1].Items.OfType<Rule>().Min(r => r.Y1), 3);

@@ -10,16 +10,14 @@ namespace NewsletterPress.Rendering.Pdf;
 /// </summary>
 internal sealed class FontProgram : IDisposable
 {
-    private readonly Blob _blob;
     private readonly Font _font;
     private readonly Dictionary<uint, double> _widths = [];
     private readonly CffCharset? _charset;
 
-    private FontProgram(FontRef source, Blob blob, Face face, Font font, SfntTables tables, CffCharset? charset)
+    private FontProgram(FontRef source, Face face, Font font, SfntTables tables, CffCharset? charset)
     {
         _charset = charset;
         Source = source;
-        _blob = blob;
         Face = face;
         _font = font;
         Tables = tables;
@@ -37,13 +35,11 @@ internal sealed class FontProgram : IDisposable
         var path = source.FilePath;
         if (!File.Exists(path))
             throw new PdfWriterException($"Font file '{path}' does not exist.");
-        Blob? blob = null;
         Face? face = null;
         Font? font = null;
         try
         {
-            blob = Blob.FromFile(path);
-            face = new Face(blob, source.FaceIndex);
+            face = new Face(FontFiles.Read(path), source.FaceIndex);
             if (face.GlyphCount <= 0 || face.UnitsPerEm <= 0)
                 throw new PdfWriterException($"Font file '{path}' (face {source.FaceIndex}) is not a font HarfBuzz can read.");
             var tables = SfntTables.Read(face);
@@ -64,20 +60,18 @@ internal sealed class FontProgram : IDisposable
             var charset = tables.Outlines == FontOutlines.CidKeyedCff
                 ? CffCharset.Read(SfntTables.Table(face, "CFF "))
                 : null;
-            return new FontProgram(source, blob, face, font, tables, charset);
+            return new FontProgram(source, face, font, tables, charset);
         }
         catch (Exception ex) when (ex is not PdfWriterException)
         {
             font?.Dispose();
             face?.Dispose();
-            blob?.Dispose();
             throw new PdfWriterException($"Font file '{path}' could not be read: {ex.Message}", ex);
         }
         catch
         {
             font?.Dispose();
             face?.Dispose();
-            blob?.Dispose();
             throw;
         }
     }
@@ -106,6 +100,5 @@ internal sealed class FontProgram : IDisposable
     {
         _font.Dispose();
         Face.Dispose();
-        _blob.Dispose();
     }
 }

@@ -62,12 +62,19 @@ internal sealed record SfntTables(
 
     private static FontOutlines OutlinesOf(Face face)
     {
-        if (Table(face, "glyf").Length > 0)
+        if (HasTable(face, "glyf"))
             return FontOutlines.TrueType;
         var cff = Table(face, "CFF ");
         if (cff.Length > 0)
             return CffCharset.Read(cff).IsCidKeyed ? FontOutlines.CidKeyedCff : FontOutlines.NameKeyedCff;
-        return Table(face, "CFF2").Length > 0 ? FontOutlines.Cff2 : FontOutlines.None;
+        return HasTable(face, "CFF2") ? FontOutlines.Cff2 : FontOutlines.None;
+    }
+
+    /// <summary>Whether the font has the table, without copying it (a CJK font's 'glyf' is megabytes).</summary>
+    private static bool HasTable(Face face, string tag)
+    {
+        using var blob = face.ReferenceTable(Tag.Parse(tag));
+        return blob.Length > 0;
     }
 
     internal static byte[] Table(Face face, string tag)
