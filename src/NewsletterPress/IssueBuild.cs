@@ -23,6 +23,7 @@ public static class IssueBuild
     /// <summary>Stages 1–5: the display list of a volume, without writing anything.</summary>
     public static (Issue Issue, DisplayDocument Document) Compose(string folder, WarningLog warnings)
     {
+        IcuLibrary.StartLoading(); // on another core while the manifest and the articles are read
         var issue = IssueLoader.Load(folder);
         var articles = issue.Articles
             .Select(a => ArticleLoader.Load(a.Path, issue.Language, issue.Folder, warnings))

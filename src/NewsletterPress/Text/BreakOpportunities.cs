@@ -9,12 +9,10 @@ namespace NewsletterPress.Text;
 /// </summary>
 internal static class BreakOpportunities
 {
-    private static readonly Lazy<bool> IcuReady = new(() => { Wrapper.Init(); return true; });
-
     /// <summary>Returns, for each UTF-16 index, whether a line may start there.</summary>
     public static bool[] Find(string text, string lang)
     {
-        _ = IcuReady.Value;
+        IcuLibrary.EnsureLoaded();
         var allowed = new bool[text.Length + 1];
         if (text.Length == 0) return allowed;
         var locale = new Locale(lang.StartsWith("ja", StringComparison.Ordinal) ? "ja@lb=strict" : lang);
