@@ -117,21 +117,29 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
             _lines.AddRange(MissingGlyphs.At(table.Where, () => _tables.Compose(table, width, lang, structure, element)));
             return;
         }
-        AddSpanning(MissingGlyphs.At(table.Where, () => _tables.Compose(table, config.BlockWidth, lang, structure, element)));
+        AddSpanning(MissingGlyphs.At(table.Where, () => _tables.Compose(table, config.BlockWidth, lang, structure, element)), table.Where);
     }
 
-    /// <summary>Closes the current column run and adds lines that go across all columns as one band.</summary>
-    private void AddSpanning(List<FlowLine> lines)
+    /// <summary>Closes the current column run and adds lines that go across all columns as one band, or,
+    /// when they are taller than a page (a long table), as rows that the flow splits between pages.</summary>
+    private void AddSpanning(List<FlowLine> lines, SourcePosition? where = null)
     {
         EndColumnLines();
+        const int Blank = 1; // a blank grid line above and below, so the columns' text does not touch it
+        if (lines.Sum(l => l.Lines) + 2 * Blank > config.LinesPerPage)
+        {
+            warnings.Add(where, "the table is taller than a page; it is split between rows and continues on the next page");
+            _parts.Add(new SpanningRows(lines));
+            return;
+        }
         var fragments = ImmutableArray.CreateBuilder<Fragment>();
-        int y = 1; // a blank grid line above and below, so the columns' text does not touch it
+        int y = Blank;
         foreach (var line in lines)
         {
             foreach (var f in line.Fragments) fragments.Add(Shift(f, y * config.Leading));
             y += line.Lines;
         }
-        _parts.Add(new SpanningBand(new Band(y + 1, fragments.ToImmutable())));
+        _parts.Add(new SpanningBand(new Band(y + Blank, fragments.ToImmutable())));
     }
 
     private static Fragment Shift(Fragment f, double dy) => f switch

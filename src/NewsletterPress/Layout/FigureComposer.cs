@@ -27,8 +27,9 @@ internal sealed class FigureComposer(ParagraphSetter setter, LayoutConfig config
 
         var captionLines = figure.Caption.IsEmpty ? [] : setter.Set(BlockComposer.Runs(figure.Caption, scale.Caption, lang),
             new ParagraphFormat(width, 0, false, lang, config.BodySize));
-        // Room above the image for a gap, and the whole page at most: an image taller than a page is scaled down.
-        double room = (config.LinesPerPage - captionLines.Length - 1) * config.Leading;
+        // The whole page at most, less a gap under the image and the blank line above and below a figure that
+        // spans the columns: an image taller than that is scaled down.
+        double room = (config.LinesPerPage - captionLines.Length - 3) * config.Leading;
         if (h > room)
         {
             warnings.Add(figure.Where, $"the image '{Path.GetFileName(figure.Path)}' is taller than a page; it was scaled down to fit");

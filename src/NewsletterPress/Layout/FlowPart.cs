@@ -10,3 +10,8 @@ internal abstract record FlowPart;
 internal sealed record ColumnLines(List<FlowLine> Lines) : FlowPart;
 
 internal sealed record SpanningBand(Band Band) : FlowPart;
+
+/// <summary>Rows across all columns that are together taller than a page (a long table): they fill the
+/// rest of the page and go on at the top of the next, split between rows, under a repeat of the first
+/// row (the table's header).</summary>
+internal sealed record SpanningRows(List<FlowLine> Rows) : FlowPart;

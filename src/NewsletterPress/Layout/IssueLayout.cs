@@ -122,6 +122,7 @@ public static class IssueLayout
         {
             if (part is ColumnLines lines) flow.FlowColumns(lines.Lines, columns);
             else if (part is SpanningBand spanning) flow.PlaceBand(spanning.Band, keepLines: 2);
+            else if (part is SpanningRows rows) flow.PlaceRows(rows.Rows);
         }
         parts.Clear();
     }

@@ -38,6 +38,35 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
         _cursor += band.Lines;
     }
 
+    /// <summary>Places rows across the text block from the cursor on, page after page, with a blank line
+    /// above and below; a row never ends a page if it must keep with the next, and every page after the
+    /// first starts with a repeat of the first row (the header), drawn as an artifact so it is read once.</summary>
+    public void PlaceRows(IReadOnlyList<FlowLine> rows)
+    {
+        if (_pages.Count == 0) NewPage();
+        Skip(1);
+        var header = rows[0];
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            int needed = row.Lines + (row.Keep.HasFlag(Keep.WithNext) && i + 1 < rows.Count ? rows[i + 1].Lines : 0);
+            if (needed > FreeLines && !AtPageTop)
+            {
+                NewPage();
+                if (i > 0) PlaceRow(header with { Fragments = [.. header.Fragments.Where(f => f is not AnchorFragment).Select(f => f with { Element = null })] });
+            }
+            PlaceRow(row);
+        }
+        Skip(1);
+    }
+
+    private void PlaceRow(FlowLine row)
+    {
+        foreach (var a in row.Fragments.OfType<AnchorFragment>()) _anchorPages[a.Name] = Current.Number;
+        Current.Draw(row.Fragments, config.BlockLeft(Current.Number), config.LineTop(_cursor));
+        _cursor += row.Lines;
+    }
+
     /// <summary>Leaves one blank grid line, unless at the top of a page.</summary>
     public void Skip(int lines) => _cursor = Math.Min(config.LinesPerPage, _cursor + (AtPageTop ? 0 : lines));
 
@@ -79,9 +108,10 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
                 tallest = Math.Max(tallest, used);
                 shortest = Math.Min(shortest, used);
             }
-            // The article's last region is balanced within a line unless the rules above forbid it; say when they do.
+            // The article's last region is balanced within a line unless the rules above forbid it; say when they
+            // do, unless the region is a paragraph's last lines, too few to share out.
             bool forcedBreak = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).Any(i => lines[i].Keep.HasFlag(Keep.ColumnBreakBefore));
-            if (lastRegion && columns > 1 && !forcedBreak && tallest - shortest > 1)
+            if (lastRegion && columns > 1 && !forcedBreak && tallest - shortest > 1 && TotalLines(lines, start, end) > 3)
                 warnings?.Add(null, $"page {Current.Number}: the columns end {tallest - shortest} lines apart; balancing them would split a block " +
                     $"kept together or leave a widow or orphan (\"{Excerpt(lines[end - 1])}\")");
             _cursor += tallest;

@@ -71,7 +71,8 @@ internal sealed class TableComposer(ParagraphSetter setter, LayoutConfig config,
                 double y = height * config.Leading - 1;
                 fragments.Add(new RuleFragment(0, y, width, y, r == 0 ? 0.5 : 0.5, Ink.Black));
             }
-            // The header stays with the first row; a table split across columns repeats nothing (yet).
+            // The header stays with the first row; a table split across pages repeats it (PageFlow.PlaceRows),
+            // one split across columns does not.
             lines.Add(new FlowLine(height, fragments.ToImmutable(), r == 0 ? Keep.WithNext : Keep.None));
         }
         return lines;

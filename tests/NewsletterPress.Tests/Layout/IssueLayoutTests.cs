@@ -162,4 +162,29 @@ public class IssueLayoutTests
         // Nothing below the note in its column: it is not at the column foot.
         Assert.True(note.Run.Y < config.LineTop(config.LinesPerPage) - 3 * config.Leading);
     }
+
+    [Fact]
+    public void A_spanning_table_taller_than_a_page_is_split_between_rows_with_a_warning_and_loses_no_row()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 90).Select(i =>
+            $"| Row {i} | a description long enough to need the width of both columns | {i * 7} | {i * 11} |\n"));
+        var article = "---\ntitle: Long table\nlang: en\n---\n\nThe table follows.\n\n| Item | Description | Count | Total |\n|---|---|--:|--:|\n" + rows;
+        using var folder = new IssueFolder(IssueFolder.Manifest("en", "a.md"), ("a.md", article));
+        var warnings = new WarningLog();
+        var (issue, document) = IssueBuild.Compose(folder.Path, warnings);
+        Assert.Contains(warnings.All, w => w.Message.Contains("taller than a page") && w.Position!.Line == 8);
+        var config = LayoutConfig.From(issue.Style, new WarningLog());
+        var rowLabels = document.Pages.SelectMany(p => p.Items.OfType<GlyphRun>()).Select(r => r.Text)
+            .Where(t => t.StartsWith("Row ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(Enumerable.Range(1, 90).Select(i => $"Row {i}"), rowLabels);
+        Assert.True(document.Pages.Length >= 3);
+        foreach (var page in document.Pages)
+            Assert.All(page.Items.OfType<GlyphRun>().Where(r => r.Text.StartsWith("Row ", StringComparison.Ordinal)),
+                r => Assert.True(r.Y < config.LineTop(config.LinesPerPage), $"row {r.Text} at {r.Y:0} is below the text block"));
+        // Every page the table continues on starts with its header, as an artifact (read once, in the first).
+        var headers = document.Pages.Select(p => p.Items.OfType<GlyphRun>().Where(r => r.Text == "Description").ToList()).ToList();
+        var tablePages = document.Pages.Select((p, i) => (p, i)).Where(x => x.p.Items.OfType<GlyphRun>().Any(r => r.Text.StartsWith("Row ", StringComparison.Ordinal))).Select(x => x.i).ToList();
+        Assert.All(tablePages, i => Assert.Single(headers[i]));
+        Assert.Single(headers.SelectMany(h => h), r => r.Element is not null);
+    }
 }
