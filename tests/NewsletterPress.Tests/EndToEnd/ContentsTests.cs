@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using NewsletterPress.Tests.Pdf;
+using NewsletterPress.Tests.Support;
+
+namespace NewsletterPress.Tests.EndToEnd;
+
+/// <summary>
+/// The contents list of an issue with many articles of different lengths and starts, read back
+/// from the PDF: each printed page number is the page the article's title is on, and each contents
+/// line links there (named destinations resolved through the catalog with qpdf).
+/// </summary>
+public class ContentsTests
+{
+    private static readonly string[] Words =
+        ("the river mill was rebuilt after the flood and the committee met every month to decide how the water " +
+         "should be shared between the farms the houses and the new school which had opened that spring").Split(' ');
+
+    private static string Paragraphs(int count, int seed) =>
+        string.Join("\n\n", Enumerable.Range(0, count).Select(p =>
+            string.Join(' ', Enumerable.Range(0, 70).Select(w => Words[(w * 7 + p * 13 + seed) % Words.Length])) + "."));
+
+    [Fact]
+    public void Every_contents_number_is_the_page_its_article_starts_on_and_the_line_links_there()
+    {
+        // Seven articles: long and short, starting on a new page, below the previous one or in a new column.
+        (string Title, string Start, int Paragraphs)[] articles =
+        [
+            ("Harbour Report", "continue", 3), ("Mill Restoration", "new-page", 14), ("School Garden", "continue", 2),
+            ("Water Committee", "new-column", 5), ("Volunteer Day", "new-page", 1), ("Annual Accounts", "continue", 9),
+            ("Letters", "new-column", 2),
+        ];
+        var manifest = "newsletter: Many Articles\nvolume: 9\ndate: 2025-01-10\npublisher: Tester\nlanguage: en\n" +
+                       "contents: { title: Contents, placement: cover }\narticles:\n" +
+                       string.Concat(articles.Select((a, i) => $"  - path: articles/a{i}.md\n    start: {a.Start}\n"));
+        using var folder = new IssueFolder(manifest, [.. articles.Select((a, i) =>
+            ($"a{i}.md", $"---\ntitle: {a.Title}\nauthor: Author {i}\nlang: en\n---\n\n{Paragraphs(a.Paragraphs, i)}\n"))]);
+        var pdf = Path.Combine(folder.Path, "out.pdf");
+        var run = Cli.Run(Repo.Root, "build", folder.Path, "--out", pdf);
+        Assert.True(run.ExitCode == 0, run.StdErr);
+
+        int pageCount = int.Parse(Regex.Match(PdfTools.Ok("pdfinfo", pdf), @"Pages:\s+(\d+)").Groups[1].Value);
+        // In reading order (a column's lines together), and for the cover as laid out (a contents line on one line).
+        var pages = Enumerable.Range(1, pageCount).Select(p => PdfTools.Ok("pdftotext", "-f", $"{p}", "-l", $"{p}", pdf, "-")).ToList();
+        var cover = PdfTools.Ok("pdftotext", "-layout", "-f", "1", "-l", "1", pdf, "-");
+        var linked = LinkedPages(pdf);
+        Assert.Equal(articles.Length, linked.Count);
+        for (int i = 0; i < articles.Length; i++)
+        {
+            // The contents line: the title, the leader (extracted as spaces) and the page number.
+            var line = Regex.Match(cover, $@"^\s*{articles[i].Title}\s{{2,}}(\d+)\s*$", RegexOptions.Multiline);
+            Assert.True(line.Success, $"no contents line for {articles[i].Title}");
+            int listed = int.Parse(line.Groups[1].Value);
+            // The article's opener: its title followed by its author, on the page the contents names.
+            var opener = new Regex($@"{articles[i].Title}\s*\n\s*Author {i}\b");
+            int actual = 1 + pages.FindIndex(p => opener.IsMatch(p));
+            Assert.True(actual > 0, $"the opener of {articles[i].Title} was not found");
+            Assert.Equal(actual, listed);
+            Assert.Equal(actual, linked[i]);
+        }
+        Assert.True(pageCount >= 6, $"the issue should run over several pages, not {pageCount}");
+    }
+
+    /// <summary>The page each link on the cover leads to, in the order of the links from top to bottom.</summary>
+    private static List<int> LinkedPages(string pdf)
+    {
+        using var json = JsonDocument.Parse(PdfTools.Ok("qpdf", "--json=2", "--json-key=qpdf", pdf));
+        var objects = json.RootElement.GetProperty("qpdf")[1];
+        JsonElement Get(JsonElement reference) =>
+            reference.ValueKind == JsonValueKind.String && reference.GetString()!.EndsWith(" R", StringComparison.Ordinal)
+                ? objects.GetProperty("obj:" + reference.GetString()).GetProperty("value")
+                : reference;
+        var root = Get(objects.GetProperty("trailer").GetProperty("value").GetProperty("/Root"));
+        var kids = Get(Get(root.GetProperty("/Pages")).GetProperty("/Kids")).EnumerateArray().Select(k => k.GetString()!).ToList();
+        var names = Get(Get(root.GetProperty("/Names")).GetProperty("/Dests")).GetProperty("/Names").EnumerateArray().ToList();
+        var destinations = new Dictionary<string, int>();
+        for (int i = 0; i < names.Count; i += 2)
+            destinations[names[i].GetString()!.Replace("u:", "", StringComparison.Ordinal)] = 1 + kids.IndexOf(Get(names[i + 1])[0].GetString()!);
+        var cover = Get(JsonDocument.Parse($"\"{kids[0]}\"").RootElement);
+        return Get(cover.GetProperty("/Annots")).EnumerateArray().Select(Get)
+            .Where(a => a.TryGetProperty("/Dest", out _))
+            .OrderByDescending(a => a.GetProperty("/Rect")[1].GetDouble())
+            .Select(a => destinations[a.GetProperty("/Dest").GetString()!.Replace("u:", "", StringComparison.Ordinal)])
+            .ToList();
+    }
+}
