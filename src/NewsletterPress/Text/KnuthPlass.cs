@@ -32,6 +32,8 @@ internal sealed class BreakerItems
     public int[] StartAfter { get; }
     /// <summary>The legal breaks, in order.</summary>
     public int[] Breaks { get; }
+    /// <summary>The widest penalty (a hyphen, a kept half-em blank): the most a break can add to its line.</summary>
+    public double MaxPenaltyWidth { get; }
     /// <summary>How far a penalty of negative width (a hanging 、。) can bring a line that is overfull so far back to the measure.</summary>
     public double HangAllowance { get; }
 
@@ -47,7 +49,7 @@ internal sealed class BreakerItems
         Boxes = new int[n + 1];
         StartAfter = new int[n];
         var breaks = new List<int>(n / 2);
-        double hang = 0;
+        double hang = 0, widest = 0;
         for (int i = 0; i < n; i++)
         {
             var it = items[i];
@@ -58,10 +60,15 @@ internal sealed class BreakerItems
             LastResort[i + 1] = LastResort[i] + it.LastResortStretch;
             Fill[i + 1] = Fill[i] + (glue && it.Glue == GlueKind.Fill ? 1 : 0);
             Boxes[i + 1] = Boxes[i] + (box ? 1 : 0);
-            if (it.Kind == ItemKind.Penalty) hang = Math.Max(hang, -it.Width);
+            if (it.Kind == ItemKind.Penalty)
+            {
+                hang = Math.Max(hang, -it.Width);
+                widest = Math.Max(widest, it.Width);
+            }
             if (it.IsLegalBreak) breaks.Add(i);
         }
         HangAllowance = hang;
+        MaxPenaltyWidth = widest;
         Breaks = [.. breaks];
         for (int i = n - 1, next = n; i >= 0; i--)
         {
@@ -113,6 +120,8 @@ internal sealed class KnuthPlass
         public int Position;
         public int Line;
         public int Previous;
+        /// <summary>No line from this node can be loose enough for the pass before this item (see <see cref="Reach"/>).</summary>
+        public int Earliest;
         public byte Fitness;
         public byte Hyphens;
         public bool Overfull;
@@ -126,6 +135,8 @@ internal sealed class KnuthPlass
     /// <summary>The best new node per slot (and per line count when looseness is asked for) at the current break.</summary>
     private Node[] _candidates = new Node[Slots];
     private int _candidateCount;
+    /// <summary>Per item, the width of items [0, i) at the most this pass lets them stretch.</summary>
+    private double[] _reach = [];
 
     /// <summary>Breaks the items into lines; null when this pass finds no feasible breaks.</summary>
     /// <param name="lineWidth">The measure of line n (0-based).</param>
@@ -144,11 +155,16 @@ internal sealed class KnuthPlass
         var (width, shrink, stretch, lastResort, fill, boxes, startAfter) =
             (sums.Width, sums.Shrink, sums.Stretch, sums.LastResort, sums.Fill, sums.Boxes, sums.StartAfter);
         bool byLine = looseness != 0;
+        // Most of the lines a node could start are too loose (in Japanese every character is a break): rather than rate
+        // them one by one, skip to where a line from the node could first stretch to the measure.
+        bool skipLoose = !pass.Emergency && !ragged;
+        if (skipLoose) Reach(sums, pass);
 
         _nodeCount = 0;
         _activeCount = 0;
-        AddNode(new Node { Position = -1, Line = 0, Fitness = Decent, NextMeasure = lineWidth(0), Previous = -1 });
-        Activate(0);
+        var start = new Node { Position = -1, Line = 0, Fitness = Decent, NextMeasure = lineWidth(0), Previous = -1 };
+        start.Earliest = skipLoose ? Earliest(sums, start) : 0;
+        Activate(AddNode(start));
 
         foreach (int b in sums.Breaks)
         {
@@ -162,6 +178,7 @@ internal sealed class KnuthPlass
             {
                 int index = _active[k];
                 ref readonly var a = ref _nodes[index];
+                if (b < a.Earliest && !forced) continue;
                 int s = a.Position < 0 ? 0 : startAfter[a.Position];
                 if (s > b) continue; // nothing between two breaks at the same place
                 double measure = a.NextMeasure;
@@ -255,7 +272,7 @@ internal sealed class KnuthPlass
             }
 
             if (anyRemoved) CompactActive();
-            AddCandidates(lineWidth, byLine);
+            AddCandidates(sums, lineWidth, byLine, skipLoose);
             if (_activeCount == 0) return null;
         }
 
@@ -292,7 +309,7 @@ internal sealed class KnuthPlass
     /// than another at the same break (with as few hyphens in a row, and as many lines when they are kept apart) by
     /// more than the fitness demerits, the only thing a later line can charge one and not the other.
     /// </summary>
-    private void AddCandidates(Func<int, double> lineWidth, bool byLine)
+    private void AddCandidates(BreakerItems sums, Func<int, double> lineWidth, bool byLine, bool skipLoose)
     {
         for (int slot = 0; slot < Slots; slot++)
         {
@@ -301,9 +318,42 @@ internal sealed class KnuthPlass
                 ref var node = ref _candidates[c];
                 if (node.Slot != slot || Dominated(node, byLine)) continue;
                 node.NextMeasure = lineWidth(node.Line);
+                node.Earliest = skipLoose ? Earliest(sums, node) : 0;
                 Activate(AddNode(node));
             }
         }
+    }
+
+    /// <summary>
+    /// Fills <see cref="_reach"/>. A line is loose enough for the pass only if its excess is at most its first-choice
+    /// stretch times the pass's ratio (at least 1: that stretch is used up before the last resort) plus its last-resort
+    /// stretch times that ratio (<see cref="StretchPlan"/>), so only if its reach covers the measure.
+    /// </summary>
+    private void Reach(BreakerItems sums, BreakerPass pass)
+    {
+        int n = sums.Width.Length;
+        if (_reach.Length < n) _reach = new double[Math.Max(n, _reach.Length * 2)];
+        double first = Math.Max(1, pass.MaxRatio);
+        for (int i = 0; i < n; i++)
+            _reach[i] = sums.Width[i] + first * sums.Stretch[i] + pass.MaxLastResortRatio * sums.LastResort[i];
+    }
+
+    /// <summary>The first item at which a line from <paramref name="node"/> can reach its measure (with the widest
+    /// penalty at its end), or hold fill glue (the last line, never too loose); before it every line from the node is
+    /// too loose. Both sums only grow, so a binary search finds it.</summary>
+    private int Earliest(BreakerItems sums, in Node node)
+    {
+        int s = node.Position < 0 ? 0 : sums.StartAfter[node.Position];
+        double target = _reach[s] + node.NextMeasure - sums.MaxPenaltyWidth - 1e-6;
+        int fill = sums.Fill[s];
+        int lo = s, hi = sums.Width.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_reach[mid] >= target || sums.Fill[mid] > fill) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
     }
 
     private bool Dominated(in Node node, bool byLine)
