@@ -18,18 +18,25 @@ public sealed class LoosenessTests(TextSetting setting) : IClassFixture<TextSett
 
     private IReadOnlyList<TextLine> Set(string text, ParagraphFormat format) => setting.Set(text, Em, format);
 
+    /// <summary>Sets the text as it is (checking its natural lines) and with looseness −1, which must give one line fewer
+    /// that keeps every rule.</summary>
+    private (IReadOnlyList<TextLine> Natural, IReadOnlyList<TextLine> Shorter) SetOneLineShorter(string text, ParagraphFormat format,
+        int naturalLines, string lastLine)
+    {
+        var natural = Set(text, format);
+        Assert.Equal(naturalLines, natural.Count);
+        Assert.Equal(lastLine, natural[^1].Text);
+        var shorter = Set(text, format with { Looseness = -1 });
+        Assert.Equal(naturalLines - 1, shorter.Count);
+        LineBreakingTests.AssertEveryLineObeysTheRules(shorter, format.Width, text);
+        return (natural, shorter);
+    }
+
     [Fact]
     public void An_English_paragraph_with_a_short_last_line_sets_one_line_shorter_with_its_spaces_within_the_tolerance()
     {
-        var format = new ParagraphFormat(25 * Em, 0, true, "en", Em, Hyphenate: true);
-        Assert.EndsWith("the end", English, StringComparison.Ordinal);
-        var natural = Set(English, format);
-        Assert.Equal(11, natural.Count);
-        Assert.Equal("the end", natural[^1].Text);
-
-        var shorter = Set(English, format with { Looseness = -1 });
-        Assert.Equal(10, shorter.Count);
-        LineBreakingTests.AssertEveryLineObeysTheRules(shorter, 25 * Em, English);
+        var (natural, shorter) = SetOneLineShorter(English, new ParagraphFormat(25 * Em, 0, true, "en", Em, Hyphenate: true),
+            naturalLines: 11, lastLine: "the end");
         // One line fewer means tighter lines: spaces shrink, never below the 80 % the tolerance allows.
         Assert.All(shorter.SkipLast(1).SelectMany(LineBreakingTests.WordSpaceRatios), r => Assert.InRange(r, 0.8 - 1e-6, 1.5 + 1e-6));
         Assert.True(shorter.SkipLast(1).SelectMany(LineBreakingTests.WordSpaceRatios).Average()
@@ -39,14 +46,7 @@ public sealed class LoosenessTests(TextSetting setting) : IClassFixture<TextSett
     [Fact]
     public void A_Japanese_paragraph_with_a_short_last_line_sets_one_line_shorter()
     {
-        var format = new ParagraphFormat(20 * Em, Em, true, "ja", Em);
-        var natural = Set(Japanese, format);
-        Assert.Equal(6, natural.Count);
-        Assert.Equal("変わ", natural[^1].Text);
-
-        var shorter = Set(Japanese, format with { Looseness = -1 });
-        Assert.Equal(5, shorter.Count);
-        LineBreakingTests.AssertEveryLineObeysTheRules(shorter, 20 * Em, Japanese);
+        SetOneLineShorter(Japanese, new ParagraphFormat(20 * Em, Em, true, "ja", Em), naturalLines: 6, lastLine: "変わ");
     }
 
     [Fact]
