@@ -23,6 +23,8 @@ public class TextStageBenchmarks
     private ParagraphFormat _format = null!;
     private List<Cluster> _clusters = null!;
     private bool[] _mayBreak = null!;
+    private readonly List<Item> _items = [];
+    private readonly KnuthPlass _breaker = new();
 
     [Params("ja", "en")]
     public string Lang { get; set; } = "ja";
@@ -54,8 +56,8 @@ public class TextStageBenchmarks
     [Benchmark]
     public int LineBreaking()
     {
-        var items = ParagraphItems.Build(_clusters, _mayBreak, _softHyphens, _format);
-        var breaks = KnuthPlass.Break(items, line => line == 0 ? _format.Width - _format.FirstLineIndent : _format.Width, false,
+        var items = new BreakerItems(ParagraphItems.Build(_clusters, _mayBreak, _softHyphens, _format, double.PositiveInfinity, _items));
+        var breaks = _breaker.Break(items, line => line == 0 ? _format.Width - _format.FirstLineIndent : _format.Width, false,
             new BreakerPass(MaxRatio: 3, MaxLastResortRatio: 2, Emergency: false));
         return breaks?.Count ?? 0;
     }

@@ -15,9 +15,10 @@ internal static class BreakOpportunities
         IcuLibrary.EnsureLoaded();
         var allowed = new bool[text.Length + 1];
         if (text.Length == 0) return allowed;
-        var locale = new Locale(lang.StartsWith("ja", StringComparison.Ordinal) ? "ja@lb=strict" : lang);
-        foreach (var boundary in BreakIterator.GetBoundaries(BreakIterator.UBreakIteratorType.LINE, locale, text))
-            if (boundary.End < text.Length) allowed[boundary.End] = true;
+        var iterator = LineIterator(lang.StartsWith("ja", StringComparison.Ordinal) ? "ja@lb=strict" : lang);
+        iterator.SetText(text);
+        for (int end = iterator.MoveNext(); end != BreakIterator.DONE && end < text.Length; end = iterator.MoveNext())
+            allowed[end] = true;
 
         for (int i = 1; i < text.Length; i++)
         {
@@ -29,6 +30,18 @@ internal static class BreakOpportunities
                 allowed[i] = false;
         }
         return allowed;
+    }
+
+    /// <summary>Line break iterators by locale, one set per thread (ICU iterators are not thread-safe): opening one
+    /// loads its rules, which costs more than breaking a paragraph.</summary>
+    [ThreadStatic] private static Dictionary<string, BreakIterator>? t_iterators;
+
+    private static BreakIterator LineIterator(string locale)
+    {
+        var iterators = t_iterators ??= new Dictionary<string, BreakIterator>(StringComparer.Ordinal);
+        if (!iterators.TryGetValue(locale, out var iterator))
+            iterators[locale] = iterator = BreakIterator.CreateLineInstance(new Locale(locale));
+        return iterator;
     }
 
     private static int PreviousCodepoint(string text, int i) =>

@@ -21,6 +21,10 @@ public static class JlreqClasses
     /// <summary>cl-08 inseparable characters: never split between two of them.</summary>
     public const string Inseparable = "—…‥";
 
+    /// <summary>Units written right after a number that stay with it (JLREQ 3.1.10: a number and its unit are not
+    /// split): cl-13 postfixed abbreviations, and 円, which UAX #14 treats as an ordinary ideograph.</summary>
+    public const string PostfixedUnits = "円％‰℃°′″%";
+
     public static bool IsOpening(int c) => c < 0x10000 && Opening.Contains((char)c);
     public static bool IsClosing(int c) => c < 0x10000 && Closing.Contains((char)c);
     public static bool IsMiddleDotOrStop(int c) => c is '・' or '：' or '；' or '。' or '．' or '、' or '，';
@@ -33,6 +37,11 @@ public static class JlreqClasses
     /// <summary>True when a line may not end with this character.</summary>
     public static bool MayNotEndLine(int c) => IsOpening(c);
 
+    /// <summary>True when a line may not break between these two: two of the same cl-08 character, or the last digit
+    /// of a number and its unit.</summary>
     public static bool IsInseparablePair(int before, int after) =>
-        before == after && before < 0x10000 && Inseparable.Contains((char)before);
+        (before == after && before < 0x10000 && Inseparable.Contains((char)before))
+        || (IsDigit(before) && after < 0x10000 && PostfixedUnits.Contains((char)after));
+
+    private static bool IsDigit(int c) => c is >= '0' and <= '9' or >= '０' and <= '９';
 }

@@ -46,10 +46,12 @@ internal static class ParagraphItems
     /// <param name="mayBreak">Per UTF-16 index of <paramref name="text"/>: whether a line may start there.</param>
     /// <param name="softHyphen">Per UTF-16 index: whether the editor put a soft hyphen before it.</param>
     /// <param name="cutWiderThan">Allow emergency cuts inside unbreakable pieces wider than this.</param>
+    /// <param name="items">Where the items go (cleared first): a list kept from one paragraph to the next, as a
+    /// paragraph's items easily outgrow the 85 KB from which .NET allocates on the large-object heap.</param>
     public static List<Item> Build(IReadOnlyList<Cluster> clusters, bool[] mayBreak, bool[] softHyphen, ParagraphFormat format,
-        double cutWiderThan = double.PositiveInfinity)
+        double cutWiderThan, List<Item> items)
     {
-        var items = new List<Item>(clusters.Count * 2 + 2);
+        items.Clear();
         int first = 0, last = clusters.Count - 1;
         while (first <= last && clusters[first].IsSpace) first++; // no line starts with a space
         while (last >= first && clusters[last].IsSpace) last--;

@@ -14,8 +14,14 @@ namespace NewsletterPress.Text;
 /// <param name="HyphenationExceptions">The exceptions: word → "hy-phen-ation" (no hyphen: never break it).</param>
 /// <param name="HangingPunctuation">Let 、。 hang past the measure at a line end (ぶら下げ, JLREQ 3.8.2); off by
 /// default, as JLREQ advises for text that mixes Japanese and Latin.</param>
+/// <param name="Looseness">TeX's \looseness: 0 sets the paragraph in its best number of lines; −1 asks for one line
+/// fewer (+1 for one more, −2 for two fewer, …) if that can be done within the breaker's normal tolerance — never with
+/// an overfull line or an emergency break. When it cannot, the paragraph is set as with 0, so the caller learns
+/// whether it worked from the line count. With forced line breaks, the last piece of the paragraph that can change
+/// does.</param>
 public sealed record ParagraphFormat(double Width, double FirstLineIndent, bool Justify, string Lang, double Em,
-    bool Hyphenate = true, IReadOnlyDictionary<string, string>? HyphenationExceptions = null, bool HangingPunctuation = false);
+    bool Hyphenate = true, IReadOnlyDictionary<string, string>? HyphenationExceptions = null, bool HangingPunctuation = false,
+    int Looseness = 0);
 
 /// <summary>
 /// Stage 3's entry point: itemizes, shapes, finds break opportunities and breaks a
@@ -34,19 +40,39 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         new(MaxRatio: double.PositiveInfinity, MaxLastResortRatio: double.PositiveInfinity, Emergency: true, StrictHyphens: false),
     ];
 
+    /// <summary>Buffers kept from one paragraph to the next on each thread, so that setting a paragraph allocates
+    /// little and nothing on the large-object heap.</summary>
+    [ThreadStatic] private static Workspace? t_workspace;
+
+    private sealed class Workspace
+    {
+        public List<Item> Items { get; } = new(4096);
+        public KnuthPlass Breaker { get; } = new();
+    }
+
     public ImmutableArray<TextLine> Set(IReadOnlyList<TextRun> runs, ParagraphFormat format)
     {
         var (text, runOf, softHyphen) = Concatenate(runs);
-        var lines = ImmutableArray.CreateBuilder<TextLine>();
-        int pieceStart = 0;
         // A forced line break ends a piece; each piece is broken on its own and its last line is not justified.
-        for (int i = 0; i <= text.Length; i++)
+        var pieces = new List<(int Start, int End)>();
+        for (int i = 0, start = 0; i <= text.Length; i++)
         {
             if (i < text.Length && text[i] != '\n') continue;
-            SetPiece(text[pieceStart..i], runOf[pieceStart..i], softHyphen[pieceStart..(i + 1)], runs, format, lines.Count == 0, lines);
-            pieceStart = i + 1;
+            pieces.Add((start, i));
+            start = i + 1;
         }
-        return lines.ToImmutable();
+        // From the last piece back, so that a looseness goes to the last piece that can take it.
+        var set = new List<TextLine>[pieces.Count];
+        int looseness = format.Looseness;
+        for (int p = pieces.Count - 1; p >= 0; p--)
+        {
+            var (start, end) = pieces[p];
+            bool changed;
+            (set[p], changed) = SetPiece(text[start..end], runOf[start..end], softHyphen[start..(end + 1)], runs, format,
+                firstPiece: p == 0, looseness);
+            if (changed) looseness = 0;
+        }
+        return [.. set.SelectMany(lines => lines)];
     }
 
     /// <summary>Joins the runs' text. Soft hyphens (U+00AD) are taken out and remembered: they mark where the
@@ -72,33 +98,57 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         return (sb.ToString(), runOf.ToArray(), soft.ToArray());
     }
 
-    private void SetPiece(string text, int[] runOf, bool[] softHyphen, IReadOnlyList<TextRun> runs, ParagraphFormat format,
-        bool firstPiece, ImmutableArray<TextLine>.Builder output)
+    /// <summary>Sets one piece; <c>Changed</c> is whether the looseness changed its line count.</summary>
+    private (List<TextLine> Lines, bool Changed) SetPiece(string text, int[] runOf, bool[] softHyphen, IReadOnlyList<TextRun> runs,
+        ParagraphFormat format, bool firstPiece, int looseness)
     {
-        if (text.Length == 0)
-        {
-            output.Add(new TextLine([], format.Width, 0, false, false));
-            return;
-        }
+        if (text.Length == 0) return ([new TextLine([], format.Width, 0, false, false)], false);
         var clusters = Shaper.Shape(text, runs, runOf, fonts, format.Lang);
         var mayBreak = BreakOpportunities.Find(text, format.Lang);
         double indent = firstPiece ? format.FirstLineIndent : 0;
         double LineWidth(int line) => line == 0 ? format.Width - indent : format.Width;
+        var work = t_workspace ??= new Workspace();
 
-        foreach (var pass in Passes)
+        BreakerItems? items = null;
+        for (int p = 0; p < Passes.Length; p++)
         {
-            double cutWiderThan = pass.Emergency ? format.Width - indent : double.PositiveInfinity;
-            var items = ParagraphItems.Build(clusters, mayBreak, softHyphen, format, cutWiderThan);
-            var breaks = KnuthPlass.Break(items, LineWidth, ragged: !format.Justify, pass);
+            var pass = Passes[p];
+            // The items only change for the emergency passes, which may cut unbreakable pieces.
+            if (items is null || (pass.Emergency && !Passes[p - 1].Emergency))
+                items = new BreakerItems(ParagraphItems.Build(clusters, mayBreak, softHyphen, format,
+                    pass.Emergency ? format.Width - indent : double.PositiveInfinity, work.Items));
+            var breaks = work.Breaker.Break(items, LineWidth, ragged: !format.Justify, pass);
             if (breaks is null) continue;
-            for (int n = 0; n < breaks.Count; n++)
+            var loose = looseness == 0 || pass.Emergency ? null : Loosen(items, LineWidth, format, p, looseness, breaks.Count);
+            var lines = new List<TextLine>((loose ?? breaks).Count);
+            foreach (var line in loose ?? breaks)
             {
-                bool last = n == breaks.Count - 1;
-                output.Add(Justifier.Set(items, clusters, breaks[n], n == 0 ? indent : 0, LineWidth(n), format.Width,
-                    justify: format.Justify && !last));
+                int n = lines.Count;
+                lines.Add(Justifier.Set(items.Items, clusters, line, n == 0 ? indent : 0, LineWidth(n), format.Width,
+                    justify: format.Justify && n < (loose ?? breaks).Count - 1));
             }
-            return;
+            return (lines, loose is not null);
         }
         throw new InvalidOperationException($"no line breaks found for \"{text}\"");
+    }
+
+    /// <summary>The breaks of <paramref name="natural"/> + <paramref name="looseness"/> lines, or as near to that as the
+    /// tolerant passes from <paramref name="firstPass"/> on allow (TeX §873: a looser pass is tried when one does not
+    /// reach it); null when none has a line count other than the natural one.</summary>
+    private static List<LineBreak>? Loosen(BreakerItems items, Func<int, double> lineWidth, ParagraphFormat format, int firstPass,
+        int looseness, int natural)
+    {
+        List<LineBreak>? best = null;
+        var breaker = t_workspace!.Breaker;
+        for (int p = firstPass; p < Passes.Length && !Passes[p].Emergency; p++)
+        {
+            var breaks = breaker.Break(items, lineWidth, ragged: !format.Justify, Passes[p], looseness, natural);
+            if (breaks is null) continue;
+            int diff = breaks.Count - natural;
+            bool within = looseness < 0 ? diff >= looseness && diff < 0 : diff <= looseness && diff > 0;
+            if (within && (best is null || Math.Abs(diff) > Math.Abs(best.Count - natural))) best = breaks;
+            if (diff == looseness) break;
+        }
+        return best;
     }
 }

@@ -10,7 +10,7 @@ public sealed class LineBreakingTests(TextSetting setting) : IClassFixture<TextS
     private static bool StartsWithForbidden(string line) =>
         line.Length > 0 && JlreqClasses.MayNotStartLine(char.ConvertToUtf32(line, 0));
 
-    private static void AssertEveryLineObeysTheRules(IReadOnlyList<TextLine> lines, double width, string text)
+    internal static void AssertEveryLineObeysTheRules(IReadOnlyList<TextLine> lines, double width, string text)
     {
         Assert.Equal(Fold(text), Fold(string.Concat(lines.Select(l => l.Text))));
         for (int i = 0; i < lines.Count; i++)
@@ -71,7 +71,7 @@ public sealed class LineBreakingTests(TextSetting setting) : IClassFixture<TextS
     }
 
     /// <summary>Gaps between words relative to the space's natural width, for every space of a line.</summary>
-    private static IEnumerable<double> WordSpaceRatios(TextLine line)
+    internal static IEnumerable<double> WordSpaceRatios(TextLine line)
     {
         var g = line.Glyphs;
         for (int i = 1; i + 1 < g.Length; i++)
@@ -187,6 +187,9 @@ public sealed class LineBreakingTests(TextSetting setting) : IClassFixture<TextS
     [InlineData("$100")]
     [InlineData("€20")]
     [InlineData("50％")]
+    [InlineData("3,000円")]
+    [InlineData("12,000円")]
+    [InlineData("¥3,000")]
     [InlineData("25℃")]
     [InlineData("30°")]
     [InlineData("98%")]

@@ -1,0 +1,88 @@
+using NewsletterPress.Text;
+
+namespace NewsletterPress.Tests.Text;
+
+/// <summary>TeX's \looseness: a paragraph set one line shorter or longer than its best, within the tolerance, or not at all.</summary>
+public sealed class LoosenessTests(TextSetting setting) : IClassFixture<TextSetting>
+{
+    private const double Em = 10;
+
+    /// <summary>Short words, so many word spaces to shrink; cut so that the last line holds "the end" alone.</summary>
+    private static readonly string English = string.Join(" ", Enumerable.Repeat(
+        "It is a fact that we do not yet know how it will all end, but we do know that it is up to us to act now and to " +
+        "do so as one, so that no one is left out of it in the end, and that is all we ask of you.", 3))[..570];
+
+    /// <summary>Many 、「」 whose half-em blanks can shrink; the last line holds 変わ alone.</summary>
+    private const string Japanese = "市民社会（しみんしゃかい）は、国家・市場・家族のいずれとも異なる、人々の自発的な結びつきの領域であり、" +
+                                    "「公共性」を担う、さまざまな団体や運動、ネットワークから成る。その役割は、時代や地域によって大きく変わ";
+
+    private IReadOnlyList<TextLine> Set(string text, ParagraphFormat format) => setting.Set(text, Em, format);
+
+    /// <summary>Sets the text as it is (checking its natural lines) and with looseness −1, which must give one line fewer
+    /// that keeps every rule.</summary>
+    private (IReadOnlyList<TextLine> Natural, IReadOnlyList<TextLine> Shorter) SetOneLineShorter(string text, ParagraphFormat format,
+        int naturalLines, string lastLine)
+    {
+        var natural = Set(text, format);
+        Assert.Equal(naturalLines, natural.Count);
+        Assert.Equal(lastLine, natural[^1].Text);
+        var shorter = Set(text, format with { Looseness = -1 });
+        Assert.Equal(naturalLines - 1, shorter.Count);
+        LineBreakingTests.AssertEveryLineObeysTheRules(shorter, format.Width, text);
+        return (natural, shorter);
+    }
+
+    [Fact]
+    public void An_English_paragraph_with_a_short_last_line_sets_one_line_shorter_with_its_spaces_within_the_tolerance()
+    {
+        var (natural, shorter) = SetOneLineShorter(English, new ParagraphFormat(25 * Em, 0, true, "en", Em, Hyphenate: true),
+            naturalLines: 11, lastLine: "the end");
+        // One line fewer means tighter lines: spaces shrink, never below the 80 % the tolerance allows.
+        Assert.All(shorter.SkipLast(1).SelectMany(LineBreakingTests.WordSpaceRatios), r => Assert.InRange(r, 0.8 - 1e-6, 1.5 + 1e-6));
+        Assert.True(shorter.SkipLast(1).SelectMany(LineBreakingTests.WordSpaceRatios).Average()
+                    < natural.SkipLast(1).SelectMany(LineBreakingTests.WordSpaceRatios).Average());
+    }
+
+    [Fact]
+    public void A_Japanese_paragraph_with_a_short_last_line_sets_one_line_shorter()
+    {
+        SetOneLineShorter(Japanese, new ParagraphFormat(20 * Em, Em, true, "ja", Em), naturalLines: 6, lastLine: "変わ");
+    }
+
+    [Fact]
+    public void Looseness_plus_one_sets_one_line_more()
+    {
+        var english = new ParagraphFormat(25 * Em, 0, true, "en", Em, Hyphenate: true);
+        var longer = Set(English, english with { Looseness = 1 });
+        Assert.Equal(12, longer.Count);
+        LineBreakingTests.AssertEveryLineObeysTheRules(longer, 25 * Em, English);
+
+        var japanese = new ParagraphFormat(20 * Em, Em, true, "ja", Em);
+        var longerJapanese = Set(Japanese + "る。", japanese with { Looseness = 1 });
+        Assert.Equal(Set(Japanese + "る。", japanese).Count + 1, longerJapanese.Count);
+        LineBreakingTests.AssertEveryLineObeysTheRules(longerJapanese, 20 * Em, Japanese + "る。");
+    }
+
+    [Fact]
+    public void A_paragraph_that_cannot_shrink_keeps_its_natural_lines()
+    {
+        // Kanji only: nothing between them shrinks, so two characters on the last line cannot move up.
+        var text = string.Concat(Enumerable.Repeat("市民社会分野研究交流地域", 5))[..52];
+        var format = new ParagraphFormat(10 * Em, 0, true, "ja", Em);
+        var natural = Set(text, format);
+        Assert.Equal(6, natural.Count);
+        var shorter = Set(text, format with { Looseness = -1 });
+        Assert.Equal(natural.Select(l => l.Text), shorter.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void Looseness_goes_to_the_last_piece_of_a_paragraph_with_forced_breaks_that_can_take_it()
+    {
+        var format = new ParagraphFormat(20 * Em, Em, true, "ja", Em);
+        var text = Japanese + "\n" + string.Concat(Enumerable.Repeat("市民社会分野研究交流地域", 2))[..22];
+        var natural = Set(text, format);
+        var shorter = Set(text, format with { Looseness = -1 });
+        Assert.Equal(natural.Count - 1, shorter.Count);
+        Assert.Equal(natural[^2].Text, shorter[^2].Text); // the kanji piece cannot shrink; the first piece did
+    }
+}
