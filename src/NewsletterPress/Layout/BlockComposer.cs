@@ -30,6 +30,8 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
     private List<FlowLine> _lines = [];
     /// <summary>Footnotes not yet called, by the link their call carries ("#fn1").</summary>
     private Dictionary<string, Note> _notes = [];
+    /// <summary>The links of every footnote call in the issue ("#fn1"): a paragraph with one is never reset.</summary>
+    private readonly HashSet<string> _noteLinks = new(StringComparer.Ordinal);
     /// <summary>Notes called so far, in order, when they are printed at the article's end.</summary>
     private List<Note> _endNotes = [];
 
@@ -255,6 +257,7 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
             fragments.Add(new AnchorFragment("fn" + note.Number));
             for (int i = 0; i < set.Length; i++)
                 fragments.Add(new TextFragment(set[i], 0, NotePitch * i + scale.Footnote.Size) { Element = element });
+            _noteLinks.Add("#fn" + note.Number);
             notes["#fn" + note.Number] = new Note(NotePitch * set.Length + 2, fragments.ToImmutable());
         }
         return notes;
@@ -275,20 +278,48 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
     private void AddParagraph(SourcePosition where, IReadOnlyList<TextRun> runs, string lang, double width, double indent,
         double firstLineIndent, int element, bool keepTogether = false)
     {
-        var set = Set(where, runs, new ParagraphFormat(width - indent, firstLineIndent, true, lang, config.BodySize,
-            HyphenationExceptions: hyphenationExceptions));
+        var format = new ParagraphFormat(width - indent, firstLineIndent, true, lang, config.BodySize,
+            HyphenationExceptions: hyphenationExceptions);
+        var set = Set(where, runs, format);
         int id = _paragraphCounter++;
+        foreach (var overfull in set.Where(l => l.Overfull))
+            warnings.Add(where, $"an unbreakable piece wider than the column was cut: \"{overfull.Text}\"");
+        _lines.AddRange(ToFlowLines(set, indent, element, id, keepTogether, NotesCalledFrom));
+        // A plain paragraph (not in a list or quote, no footnote call, not kept together) may later be set a line shorter.
+        bool callsNote = runs.Any(r => r.Link is { } link && _noteLinks.Contains(link));
+        if (indent == 0 && !keepTogether && !callsNote && set.Length >= 2)
+            _shortenable[id] = new ParagraphRecipe(where, runs, format, element, set.Length);
+    }
+
+    private List<FlowLine> ToFlowLines(ImmutableArray<TextLine> set, double indent, int element, int id, bool keepTogether,
+        Func<TextLine, ImmutableArray<Note>> notes)
+    {
+        var lines = new List<FlowLine>(set.Length);
         for (int i = 0; i < set.Length; i++)
         {
-            if (set[i].Overfull)
-                warnings.Add(where, $"an unbreakable piece wider than the column was cut: \"{set[i].Text}\"");
             bool keep = keepTogether && set.Length <= MaxLinesKeptTogether && i < set.Length - 1;
-            _lines.Add(new FlowLine(1, [new TextFragment(set[i], indent, config.BaselineOffset) { Element = element }],
+            lines.Add(new FlowLine(1, [new TextFragment(set[i], indent, config.BaselineOffset) { Element = element }],
                 keep ? Keep.WithNext : Keep.None, Paragraph: id, LineInParagraph: i, LinesInParagraph: set.Length)
             {
-                Notes = NotesCalledFrom(set[i]),
+                Notes = notes(set[i]),
             });
         }
+        return lines;
+    }
+
+    /// <summary>How a plain paragraph was set, so that the flow can ask for it one line shorter.</summary>
+    private sealed record ParagraphRecipe(SourcePosition Where, IReadOnlyList<TextRun> Runs, ParagraphFormat Format, int Element, int Lines);
+
+    private readonly Dictionary<int, ParagraphRecipe> _shortenable = [];
+
+    /// <summary>The paragraph's lines set one line shorter (TeX's \looseness −1, spaces tightened within
+    /// their limits), or null when it cannot be or is not a plain paragraph.</summary>
+    public List<FlowLine>? SetShorter(int paragraph)
+    {
+        if (!_shortenable.TryGetValue(paragraph, out var recipe)) return null;
+        var set = Set(recipe.Where, recipe.Runs, recipe.Format with { Looseness = -1 });
+        if (set.Length >= recipe.Lines || set.Any(l => l.Overfull)) return null;
+        return ToFlowLines(set, 0, recipe.Element, paragraph, keepTogether: false, _ => []);
     }
 
     private ImmutableArray<TextLine> Set(SourcePosition where, IReadOnlyList<TextRun> runs, ParagraphFormat format) =>

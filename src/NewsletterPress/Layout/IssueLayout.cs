@@ -97,7 +97,7 @@ public static class IssueLayout
                 pending.AddRange(parts is [ColumnLines, ..] ? parts.Skip(1) : parts);
                 continue;
             }
-            Flow(flow, pending, pendingColumns);
+            Flow(flow, pending, pendingColumns, composer);
             if (start == ArticleStart.NewColumn && i > 0 && pendingColumns != columns)
                 warnings.Add(issue.Articles[i].Where, "start: new-column joins the columns of the article before, which has a different number of columns; this article starts below it instead");
             if (start == ArticleStart.NewPage && !flow.AtPageTop) flow.NewPage();
@@ -107,7 +107,7 @@ public static class IssueLayout
             pendingColumns = columns;
             sections.Add([.. composer.Sections]);
         }
-        Flow(flow, pending, pendingColumns);
+        Flow(flow, pending, pendingColumns, composer);
         if (issue.Donation is { } donation)
         {
             flow.Skip(1);
@@ -116,11 +116,11 @@ public static class IssueLayout
         return flow;
     }
 
-    private static void Flow(PageFlow flow, List<FlowPart> parts, int columns)
+    private static void Flow(PageFlow flow, List<FlowPart> parts, int columns, BlockComposer composer)
     {
         foreach (var part in parts)
         {
-            if (part is ColumnLines lines) flow.FlowColumns(lines.Lines, columns);
+            if (part is ColumnLines lines) flow.FlowColumns(SpillTightener.Tighten(lines.Lines, columns, flow, composer), columns);
             else if (part is SpanningBand spanning) flow.PlaceBand(spanning.Band, keepLines: 2);
             else if (part is SpanningRows rows) flow.PlaceRows(rows.Rows);
         }

@@ -70,17 +70,61 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
     /// <summary>Leaves one blank grid line, unless at the top of a page.</summary>
     public void Skip(int lines) => _cursor = Math.Min(config.LinesPerPage, _cursor + (AtPageTop ? 0 : lines));
 
+    /// <summary>One region of column flow: lines [Start, End) in columns <see cref="Capacity"/> lines high,
+    /// <see cref="Cut"/> holding each column's first line (and the end).</summary>
+    private sealed record Region(bool OnNewPage, int Start, int End, int Capacity, int[] Cut, bool EndsArticle);
+
     /// <summary>Flows lines into <paramref name="columns"/> columns from the cursor on, page after page.</summary>
     public void FlowColumns(IReadOnlyList<FlowLine> lines, int columns)
     {
         if (_pages.Count == 0) NewPage();
         double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
         if (columns > 1 && config.Columns == 1) width = config.BlockWidth;
+        foreach (var region in Regions(lines, columns))
+        {
+            if (region.OnNewPage) NewPage();
+            var cut = region.Cut;
+            // Column fill gives way only when a column has room for nothing else; say so.
+            foreach (var at in cut.Skip(1).Where(at => ColumnFill.BreaksARule(lines, at)))
+                warnings?.Add(null, $"page {Current.Number}: a widow, an orphan or a heading at a column foot could not be avoided " +
+                    $"(\"{Excerpt(lines[Math.Min(at, lines.Count - 1)])}\")");
+            int tallest = 0, shortest = int.MaxValue;
+            for (int col = 0; col < columns; col++)
+            {
+                int used = Place(lines, cut[col], cut[col + 1], col, width, region.Capacity);
+                tallest = Math.Max(tallest, used);
+                shortest = Math.Min(shortest, used);
+            }
+            // The article's last region is balanced within a line unless the rules above forbid it; say when they
+            // do, unless the region is a paragraph's last lines, too few to share out.
+            var (start, end) = (region.Start, region.End);
+            bool forcedBreak = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).Any(i => lines[i].Keep.HasFlag(Keep.ColumnBreakBefore));
+            if (region.EndsArticle && columns > 1 && !forcedBreak && tallest - shortest > 1 && TotalLines(lines, start, end) > 3)
+                warnings?.Add(null, $"page {Current.Number}: the columns end {tallest - shortest} lines apart; balancing them would split a block " +
+                    $"kept together or leave a widow or orphan (\"{Excerpt(lines[end - 1])}\")");
+            _cursor += tallest;
+        }
+    }
+
+    /// <summary>How the lines would flow from the cursor on: how many new pages they start, and how many
+    /// grid lines of text the region on the last of them holds (0 when they start no page).</summary>
+    public (int NewPages, int LastRegionLines) Plan(IReadOnlyList<FlowLine> lines, int columns)
+    {
+        var regions = Regions(lines, columns).ToList();
+        int newPages = regions.Count(r => r.OnNewPage);
+        return (newPages, newPages == 0 ? 0 : TotalLines(lines, regions[^1].Start, regions[^1].End));
+    }
+
+    /// <summary>The regions the lines fill, page after page; the article's last region is balanced.</summary>
+    private IEnumerable<Region> Regions(IReadOnlyList<FlowLine> lines, int columns)
+    {
+        int free = _pages.Count == 0 ? config.LinesPerPage : FreeLines;
         int start = 0;
+        bool newPage = false;
         while (start < lines.Count)
         {
-            if (FreeLines < 3) NewPage();
-            int capacity = FreeLines;
+            if (free < 3) (newPage, free) = (true, config.LinesPerPage);
+            int capacity = free;
             int end = Distribute(lines, start, capacity, columns, out _);
             // The article ends in this region (or at a forced column break after its last column, so that
             // the next article starts on the next page anyway): balance its columns.
@@ -97,26 +141,9 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
                 }
             }
             end = Distribute(lines, start, capacity, columns, out var cut);
-            // Column fill gives way only when a column has room for nothing else; say so.
-            foreach (var at in cut.Skip(1).Where(at => ColumnFill.BreaksARule(lines, at)))
-                warnings?.Add(null, $"page {Current.Number}: a widow, an orphan or a heading at a column foot could not be avoided " +
-                    $"(\"{Excerpt(lines[Math.Min(at, lines.Count - 1)])}\")");
-            int tallest = 0, shortest = int.MaxValue;
-            for (int col = 0; col < columns; col++)
-            {
-                int used = Place(lines, cut[col], cut[col + 1], col, width, capacity);
-                tallest = Math.Max(tallest, used);
-                shortest = Math.Min(shortest, used);
-            }
-            // The article's last region is balanced within a line unless the rules above forbid it; say when they
-            // do, unless the region is a paragraph's last lines, too few to share out.
-            bool forcedBreak = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).Any(i => lines[i].Keep.HasFlag(Keep.ColumnBreakBefore));
-            if (lastRegion && columns > 1 && !forcedBreak && tallest - shortest > 1 && TotalLines(lines, start, end) > 3)
-                warnings?.Add(null, $"page {Current.Number}: the columns end {tallest - shortest} lines apart; balancing them would split a block " +
-                    $"kept together or leave a widow or orphan (\"{Excerpt(lines[end - 1])}\")");
-            _cursor += tallest;
+            yield return new Region(newPage, start, end, capacity, cut, lastRegion);
             start = end;
-            if (start < lines.Count) NewPage();
+            (newPage, free) = (true, config.LinesPerPage);
         }
     }
 
