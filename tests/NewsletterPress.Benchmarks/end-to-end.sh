@@ -29,7 +29,7 @@ generate() {
 median_ms() { # command… → median wall time of $runs runs, in ms
   local times=()
   for ((r = 0; r < runs; r++)); do
-    local start end; start=$(date +%s%N); "$@" >/dev/null; end=$(date +%s%N)
+    local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
     times+=($(((end - start) / 1000000)))
   done
   printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'

@@ -15,10 +15,15 @@ internal static class BreakOpportunities
         IcuLibrary.EnsureLoaded();
         var allowed = new bool[text.Length + 1];
         if (text.Length == 0) return allowed;
-        var iterator = LineIterator(lang.StartsWith("ja", StringComparison.Ordinal) ? "ja@lb=strict" : lang);
-        iterator.SetText(text);
-        for (int end = iterator.MoveNext(); end != BreakIterator.DONE && end < text.Length; end = iterator.MoveNext())
-            allowed[end] = true;
+        string locale = lang.StartsWith("ja", StringComparison.Ordinal) ? "ja@lb=strict" : lang;
+        if (NativeIterator(locale) is { } native) native.MarkBreaks(text, allowed);
+        else
+        {
+            var iterator = LineIterator(locale);
+            iterator.SetText(text);
+            for (int end = iterator.MoveNext(); end != BreakIterator.DONE && end < text.Length; end = iterator.MoveNext())
+                allowed[end] = true;
+        }
 
         for (int i = 1; i < text.Length; i++)
         {
@@ -35,6 +40,16 @@ internal static class BreakOpportunities
     /// <summary>Line break iterators by locale, one set per thread (ICU iterators are not thread-safe): opening one
     /// loads its rules, which costs more than breaking a paragraph.</summary>
     [ThreadStatic] private static Dictionary<string, BreakIterator>? t_iterators;
+
+    [ThreadStatic] private static Dictionary<string, IcuLineIterator?>? t_native;
+
+    private static IcuLineIterator? NativeIterator(string locale)
+    {
+        var iterators = t_native ??= new Dictionary<string, IcuLineIterator?>(StringComparer.Ordinal);
+        if (!iterators.TryGetValue(locale, out var iterator))
+            iterators[locale] = iterator = IcuLineIterator.TryCreate(locale);
+        return iterator;
+    }
 
     private static BreakIterator LineIterator(string locale)
     {

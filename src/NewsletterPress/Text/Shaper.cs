@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using HarfBuzzSharp;
 using Buffer = HarfBuzzSharp.Buffer;
 
@@ -66,6 +67,18 @@ internal static class Shaper
         return text[from..to];
     }
 
+    /// <summary>One string per character, shared: most clusters are a single character, and a line break
+    /// ("\n" inside a paragraph, from a hard break) stands for a space.</summary>
+    private static string OneCharacter(char c)
+    {
+        if (c == '\n') return " ";
+        var cache = t_characters ??= new Dictionary<char, string>();
+        if (!cache.TryGetValue(c, out var s)) cache[c] = s = c.ToString();
+        return s;
+    }
+
+    [ThreadStatic] private static Dictionary<char, string>? t_characters;
+
     private static int CharLength(string text, int i) => char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
 
     private static void ShapeRun(string text, int start, int end, TextRun run, FontFace face, bool japanese, List<Cluster> output)
@@ -91,19 +104,19 @@ internal static class Shaper
         {
             int cluster = (int)infos[g].Cluster;
             int h = g;
-            var glyphs = ImmutableArray.CreateBuilder<ClusterGlyph>();
+            while (h < infos.Length && infos[h].Cluster == cluster) h++;
+            // Exactly sized, and handed to the ImmutableArray without a copy: a paragraph has a cluster per character.
+            var glyphs = new ClusterGlyph[h - g];
             double x = 0;
-            while (h < infos.Length && infos[h].Cluster == cluster)
+            for (int k = g; k < h; k++)
             {
-                var p = positions[h];
-                glyphs.Add(new ClusterGlyph(infos[h].Codepoint, x + p.XOffset * scale, rise - p.YOffset * scale, p.XAdvance * scale));
+                var p = positions[k];
+                glyphs[k - g] = new ClusterGlyph(infos[k].Codepoint, x + p.XOffset * scale, rise - p.YOffset * scale, p.XAdvance * scale);
                 x += p.XAdvance * scale;
-                h++;
             }
             int clusterEnd = h < infos.Length ? (int)infos[h].Cluster : end;
-            var source = text[cluster..clusterEnd];
-            if (source == "\n") source = " ";
-            output.Add(new Cluster(cluster, clusterEnd, source, face, run, size, glyphs.ToImmutable(), x + tracking));
+            var source = clusterEnd - cluster == 1 ? OneCharacter(text[cluster]) : text[cluster..clusterEnd];
+            output.Add(new Cluster(cluster, clusterEnd, source, face, run, size, ImmutableCollectionsMarshal.AsImmutableArray(glyphs), x + tracking));
             g = h;
         }
     }
