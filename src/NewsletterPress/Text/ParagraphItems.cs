@@ -1,3 +1,4 @@
+using System.Buffers;
 using NewsletterPress.Text.Hyphenation;
 
 namespace NewsletterPress.Text;
@@ -64,7 +65,9 @@ internal static class ParagraphItems
         bool japaneseParagraph = format.Lang.StartsWith("ja", StringComparison.Ordinal);
         double em = format.Em;
 
-        var blanks = new PunctuationBlank[clusters.Count];
+        // Rented: for a long paragraph the array is big enough for the large-object heap, and a new one each time
+        // made setting grow faster than the paragraph (full collections). If building throws, the pool just lacks it.
+        var blanks = ArrayPool<PunctuationBlank>.Shared.Rent(clusters.Count);
         for (int i = first; i <= last; i++) blanks[i] = PunctuationBlank.Of(clusters[i]);
         var hyphenBefore = HyphenationPoints(clusters, softHyphen, format, first, last);
         var cuttable = Cuttable(clusters, mayBreak, first, last, cutWiderThan);
@@ -87,6 +90,7 @@ internal static class ParagraphItems
         // The last line: \parfillskip, then the forced break (Knuth–Plass §2).
         items.Add(Item.MakeGlue(GlueKind.Fill, 0, 0, 0, breakable: false));
         items.Add(Item.MakePenalty(-Item.Infinity, role: PenaltyRole.End));
+        ArrayPool<PunctuationBlank>.Shared.Return(blanks);
         return items;
 
         void Boundary(int a, int b)
