@@ -37,11 +37,15 @@ public static class JlreqClasses
     /// <summary>True when a line may not end with this character.</summary>
     public static bool MayNotEndLine(int c) => IsOpening(c);
 
-    /// <summary>True when a line may not break between these two: two of the same cl-08 character, or the last digit
-    /// of a number and its unit.</summary>
+    /// <summary>Kanji for large powers of ten written after digits (3万, 1億2000万): part of the number.</summary>
+    public const string NumberPowers = "万億兆";
+
+    /// <summary>True when a line may not break between these two: two of the same cl-08 character, or inside a number
+    /// written with 万億兆 (3万), or between a number and its unit (3,000円, 3万円).</summary>
     public static bool IsInseparablePair(int before, int after) =>
         (before == after && before < 0x10000 && Inseparable.Contains((char)before))
-        || (IsDigit(before) && after < 0x10000 && PostfixedUnits.Contains((char)after));
+        || (IsDigit(before) && after < 0x10000 && (PostfixedUnits.Contains((char)after) || NumberPowers.Contains((char)after)))
+        || (before < 0x10000 && NumberPowers.Contains((char)before) && (IsDigit(after) || (after < 0x10000 && after == '円')));
 
     private static bool IsDigit(int c) => c is >= '0' and <= '9' or >= '０' and <= '９';
 }

@@ -189,6 +189,8 @@ public sealed class LineBreakingTests(TextSetting setting) : IClassFixture<TextS
     [InlineData("50％")]
     [InlineData("3,000円")]
     [InlineData("12,000円")]
+    [InlineData("3万円")]
+    [InlineData("1億2000万円")]
     [InlineData("¥3,000")]
     [InlineData("25℃")]
     [InlineData("30°")]
