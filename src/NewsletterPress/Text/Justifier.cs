@@ -11,8 +11,9 @@ namespace NewsletterPress.Text;
 /// </summary>
 internal static class Justifier
 {
+    /// <summary>JLREQ's order, then Latin letter spacing, which only shrinks in a paragraph set a line shorter.</summary>
     private static readonly GlueKind[] ShrinkOrder =
-        [GlueKind.WordSpace, GlueKind.MiddleDot, GlueKind.BracketOrComma, GlueKind.JapaneseLatin];
+        [GlueKind.WordSpace, GlueKind.MiddleDot, GlueKind.BracketOrComma, GlueKind.JapaneseLatin, GlueKind.InterCharacter];
 
     public static TextLine Set(IReadOnlyList<Item> items, IReadOnlyList<Cluster> clusters, LineBreak line, double indent,
         double measure, double fullWidth, bool justify)

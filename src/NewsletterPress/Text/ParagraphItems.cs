@@ -33,6 +33,11 @@ internal static class ParagraphItems
     /// <summary>Latin letter spacing at which the last resort counts as fully used, in em (a looser pass may use twice that).</summary>
     private const double LetterSpacing = 0.03;
 
+    /// <summary>How much Latin letter spacing may tighten, in em, when a paragraph is set a line shorter to pull back
+    /// a spill (<c>tightenLetters</c>): a hundredth of an em, too little to see, as a compositor tracks a paragraph
+    /// in by a few thousandths rather than leave two lines alone on a page. Never used otherwise.</summary>
+    private const double LetterTightening = 0.01;
+
     /// <summary>TeX's \hyphenpenalty and \exhyphenpenalty.</summary>
     public const double HyphenPenalty = 50;
     /// <summary>Hanging a 、。 past the measure: allowed on request, but not when the line fits without it.</summary>
@@ -49,8 +54,10 @@ internal static class ParagraphItems
     /// <param name="cutWiderThan">Allow emergency cuts inside unbreakable pieces wider than this.</param>
     /// <param name="items">Where the items go (cleared first): a list kept from one paragraph to the next, as a
     /// paragraph's items easily outgrow the 85 KB from which .NET allocates on the large-object heap.</param>
+    /// <param name="tightenLetters">Let Latin letter spacing shrink a little (<see cref="LetterTightening"/>): only
+    /// for setting a paragraph a line shorter.</param>
     public static List<Item> Build(IReadOnlyList<Cluster> clusters, bool[] mayBreak, bool[] softHyphen, ParagraphFormat format,
-        double cutWiderThan, List<Item> items)
+        double cutWiderThan, List<Item> items, bool tightenLetters = false)
     {
         items.Clear();
         int first = 0, last = clusters.Count - 1;
@@ -150,7 +157,8 @@ internal static class ParagraphItems
             {
                 // Latin letter spacing, the last resort that keeps word spaces within 150 % when a narrow measure
                 // leaves a line no better break (what microtype's tracking and InDesign's letter spacing do).
-                items.Add(Item.MakeGlue(GlueKind.InterCharacter, 0, ca.Size * LetterSpacing, 0, breakable: false));
+                items.Add(Item.MakeGlue(GlueKind.InterCharacter, 0, ca.Size * LetterSpacing,
+                    tightenLetters ? ca.Size * LetterTightening : 0, breakable: false));
             }
 
             if (allowed && !breakOffered)

@@ -47,6 +47,8 @@ public sealed class ParagraphSetter(FontLibrary fonts)
     private sealed class Workspace
     {
         public List<Item> Items { get; } = new(4096);
+        /// <summary>The items of a paragraph being set a line shorter (Latin letter spacing may tighten).</summary>
+        public List<Item> TightItems { get; } = new(4096);
         public KnuthPlass Breaker { get; } = new();
     }
 
@@ -119,12 +121,18 @@ public sealed class ParagraphSetter(FontLibrary fonts)
                     pass.Emergency ? format.Width - indent : double.PositiveInfinity, work.Items));
             var breaks = work.Breaker.Break(items, LineWidth, ragged: !format.Justify, pass);
             if (breaks is null) continue;
-            var loose = looseness == 0 || pass.Emergency ? null : Loosen(items, LineWidth, format, p, looseness, breaks.Count);
+            // One line fewer may also take a hundredth of an em from Latin letter spacing; one more never needs to.
+            var looseItems = looseness < 0 && !pass.Emergency
+                ? new BreakerItems(ParagraphItems.Build(clusters, mayBreak, softHyphen, format, double.PositiveInfinity, work.TightItems,
+                    tightenLetters: true))
+                : items;
+            var loose = looseness == 0 || pass.Emergency ? null : Loosen(looseItems, LineWidth, format, p, looseness, breaks.Count);
+            var setItems = loose is null ? items.Items : looseItems.Items;
             var lines = new List<TextLine>((loose ?? breaks).Count);
             foreach (var line in loose ?? breaks)
             {
                 int n = lines.Count;
-                lines.Add(Justifier.Set(items.Items, clusters, line, n == 0 ? indent : 0, LineWidth(n), format.Width,
+                lines.Add(Justifier.Set(setItems, clusters, line, n == 0 ? indent : 0, LineWidth(n), format.Width,
                     justify: format.Justify && n < (loose ?? breaks).Count - 1));
             }
             return (lines, loose is not null);

@@ -85,4 +85,32 @@ public sealed class LoosenessTests(TextSetting setting) : IClassFixture<TextSett
         Assert.Equal(natural.Count - 1, shorter.Count);
         Assert.Equal(natural[^2].Text, shorter[^2].Text); // the kanji piece cannot shrink; the first piece did
     }
+
+    [Fact]
+    public void An_English_paragraph_set_a_line_shorter_may_take_at_most_a_hundredth_of_an_em_from_its_letter_spacing()
+    {
+        // The World Report at the body measure (25 ems of 9.5 pt): its lines are loose, so a line fewer needs the letters too.
+        const double Size = 9.5;
+        var format = new ParagraphFormat(25 * Size, Size, true, "en", Size, Hyphenate: true);
+        int shortened = 0;
+        foreach (var paragraph in TextSetting.WorldReportParagraphs())
+        {
+            var natural = setting.Set(paragraph, Size, format);
+            var shorter = setting.Set(paragraph, Size, format with { Looseness = -1 });
+            if (shorter.Count == natural.Count) continue;
+            shortened++;
+            Assert.Equal(natural.Count - 1, shorter.Count);
+            LineBreakingTests.AssertEveryLineObeysTheRules(shorter, format.Width, paragraph);
+            foreach (var line in shorter.SkipLast(1))
+            {
+                Assert.All(LineBreakingTests.WordSpaceRatios(line), r => Assert.InRange(r, 0.8 - 1e-6, 1.5 + 1e-6));
+                var g = line.Glyphs;
+                for (int i = 0; i + 1 < g.Length; i++)
+                    if (g[i].Text != " " && g[i + 1].Text != " ")
+                        Assert.True(g[i + 1].X - g[i].X - g[i].Advance >= -0.01 * Size - 1e-6,
+                            $"letters '{g[i].Text}{g[i + 1].Text}' closer than a hundredth of an em in \"{line.Text}\"");
+            }
+        }
+        Assert.True(shortened > 0, "no paragraph of the World Report could be set a line shorter");
+    }
 }
