@@ -73,6 +73,7 @@ public static class IssueLayout
         // An article's parts are flowed only when the next article does not join its last column run.
         var pending = new List<FlowPart>();
         int pendingColumns = config.Columns;
+        Article? pendingArticle = null;
         for (int i = 0; i < articles.Count; i++)
         {
             var article = articles[i];
@@ -97,7 +98,7 @@ public static class IssueLayout
                 pending.AddRange(parts is [ColumnLines, ..] ? parts.Skip(1) : parts);
                 continue;
             }
-            Flow(flow, pending, pendingColumns, composer);
+            Flow(flow, pending, pendingColumns, composer, pendingArticle, nextOnNewPage: start == ArticleStart.NewPage, warnings);
             if (start == ArticleStart.NewColumn && i > 0 && pendingColumns != columns)
                 warnings.Add(issue.Articles[i].Where, "start: new-column joins the columns of the article before, which has a different number of columns; this article starts below it instead");
             if (start == ArticleStart.NewPage && !flow.AtPageTop) flow.NewPage();
@@ -105,9 +106,10 @@ public static class IssueLayout
             flow.PlaceBand(Opener(config.BlockWidth), keepLines: 4);
             pending = composer.Compose(article, width, element, ArticleAnchor(i));
             pendingColumns = columns;
+            pendingArticle = article;
             sections.Add([.. composer.Sections]);
         }
-        Flow(flow, pending, pendingColumns, composer);
+        Flow(flow, pending, pendingColumns, composer, pendingArticle, nextOnNewPage: issue.Donation is null, warnings);
         if (issue.Donation is { } donation)
         {
             flow.Skip(1);
@@ -116,11 +118,24 @@ public static class IssueLayout
         return flow;
     }
 
-    private static void Flow(PageFlow flow, List<FlowPart> parts, int columns, BlockComposer composer)
+    /// <param name="nextOnNewPage">What follows starts on a new page (or nothing follows), so an article end that
+    /// runs onto a page of its own leaves that page nearly empty: the editor is told.</param>
+    private static void Flow(PageFlow flow, List<FlowPart> parts, int columns, BlockComposer composer, Article? article,
+        bool nextOnNewPage, WarningLog warnings)
     {
-        foreach (var part in parts)
+        for (int i = 0; i < parts.Count; i++)
         {
-            if (part is ColumnLines lines) flow.FlowColumns(SpillTightener.Tighten(lines.Lines, columns, flow, composer), columns);
+            var part = parts[i];
+            if (part is ColumnLines lines)
+            {
+                var (tightened, stranded) = SpillTightener.Tighten(lines.Lines, columns, flow, composer);
+                flow.FlowColumns(tightened, columns);
+                if (stranded > 0 && nextOnNewPage && i == parts.Count - 1 && article is not null)
+                    warnings.Add(FrontMatter(article),
+                        $"page {flow.Current.Number} holds only the last {stranded} lines of \"{article.Title}\", and setting its " +
+                        $"paragraphs tighter could not bring them back; cutting about {stranded} lines, or starting what follows " +
+                        "on that page (start: continue), would fill it");
+            }
             else if (part is SpanningBand spanning) flow.PlaceBand(spanning.Band, keepLines: 2);
             else if (part is SpanningRows rows) flow.PlaceRows(rows.Rows);
         }

@@ -5,7 +5,7 @@ namespace NewsletterPress.Layout;
 /// line shorter (TeX's \looseness −1: word spaces and punctuation glue tightened within their limits)
 /// until the spill comes back, as a compositor would. Paragraphs whose last line is shortest go first:
 /// they have the most room to give and lose their most wasteful line. If the spill cannot be pulled
-/// back, nothing is changed.
+/// back, nothing is changed, and the caller can tell the editor.
 /// </summary>
 internal static class SpillTightener
 {
@@ -14,10 +14,13 @@ internal static class SpillTightener
     /// <summary>Tightening more paragraphs than this would show.</summary>
     private const int MaxParagraphs = 6;
 
-    public static IReadOnlyList<FlowLine> Tighten(IReadOnlyList<FlowLine> lines, int columns, PageFlow flow, BlockComposer composer)
+    /// <returns>The lines to flow, and how many grid lines of them still end up alone on a new page (0 when none do,
+    /// or when it is more than a stray end).</returns>
+    public static (IReadOnlyList<FlowLine> Lines, int Stranded) Tighten(IReadOnlyList<FlowLine> lines, int columns, PageFlow flow,
+        BlockComposer composer)
     {
         var (pages, spill) = flow.Plan(lines, columns);
-        if (pages == 0 || spill > MaxSpillLines) return lines;
+        if (pages == 0 || spill > MaxSpillLines) return (lines, 0);
 
         var candidates = lines.Where(l => l.Paragraph >= 0 && l.LinesInParagraph >= 2 && l.LineInParagraph == l.LinesInParagraph - 1)
             .OrderBy(LastLineWidth).Select(l => l.Paragraph).ToList();
@@ -32,9 +35,9 @@ internal static class SpillTightener
             current.RemoveRange(first, count);
             current.InsertRange(first, shorter);
             tightened++;
-            if (flow.Plan(current, columns).NewPages < pages) return current;
+            if (flow.Plan(current, columns).NewPages < pages) return (current, 0);
         }
-        return lines;
+        return (lines, spill);
     }
 
     private static double LastLineWidth(FlowLine line) =>

@@ -187,4 +187,37 @@ public class IssueLayoutTests
         Assert.All(tablePages, i => Assert.Single(headers[i]));
         Assert.Single(headers.SelectMany(h => h), r => r.Element is not null);
     }
+
+    [Fact]
+    public void An_article_end_stranded_on_a_page_before_a_new_page_is_reported_at_its_front_matter_unless_the_next_article_fills_the_page()
+    {
+        // vol-11's World Report runs two lines onto page 4, and its English paragraphs are too loose to give two lines back.
+        var (_, _, warnings) = Compose("issues/vol-11");
+        var stranded = Assert.Single(warnings.All, w => w.Message.Contains("holds only the last", StringComparison.Ordinal));
+        Assert.EndsWith("world-report.md", stranded.Position!.File);
+        Assert.Equal(2, stranded.Position.Line);
+
+        // With the next article continuing on that page, the page is not left nearly empty: nothing to report.
+        var copy = Path.Combine(Path.GetTempPath(), "np-vol11-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            CopyFolder(Repo.Path("issues/vol-11"), copy);
+            var manifest = Path.Combine(copy, "issue.yaml");
+            File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("start: new-page", "start: continue", StringComparison.Ordinal));
+            var continued = new WarningLog();
+            IssueBuild.Compose(copy, continued);
+            Assert.DoesNotContain(continued.All, w => w.Message.Contains("holds only the last", StringComparison.Ordinal));
+        }
+        finally { Directory.Delete(copy, recursive: true); }
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }
