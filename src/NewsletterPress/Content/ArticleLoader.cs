@@ -177,6 +177,8 @@ public static class ArticleLoader
                     throw new InputException(where, $"the {{.{FieldsClass}}} line '{line}' has no 'label：value' colon");
                 rows.Add(new Field([new Span(line[..colon].Trim())], [new Span(line[(colon + 1)..].Trim())]));
             }
+            if (rows.Count == 0)
+                throw new InputException(where, $"the {{.{FieldsClass}}} paragraph has no 'label：value' lines; write one per line, e.g. 日時：2022年11月18日");
             return new Fields(where, rows.ToImmutable());
         }
     }

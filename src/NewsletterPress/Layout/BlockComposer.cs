@@ -215,27 +215,33 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         }
     }
 
-    /// <summary>Label/value rows whose values align on one tab after the longest label and a full-width colon.</summary>
+    /// <summary>Label/value rows whose values align on one tab after the longest label and a full-width colon.
+    /// A label may take at most <see cref="MaxLabelShare"/> of the measure; a longer one wraps under itself.</summary>
     private void ComposeFields(Fields fields, string lang, double width, double indent, int parent)
     {
+        double labelMeasure = (width - indent) * MaxLabelShare;
         var labels = fields.Rows.Select(r => Set(fields.Where, Runs(r.Label, scale.BodyText, lang).Append(new TextRun("：", scale.BodyText)).ToList(),
-            new ParagraphFormat(width, 0, false, lang, config.BodySize))[0]).ToList();
-        double tab = labels.Max(l => l.NaturalWidth);
+            new ParagraphFormat(labelMeasure, 0, false, lang, config.BodySize))).ToList();
+        double tab = Math.Min(labelMeasure, labels.Max(l => l.Max(line => line.NaturalWidth)));
         for (int r = 0; r < fields.Rows.Length; r++)
         {
             int element = structure.Add(StructureRole.P, parent);
             var values = Set(fields.Where, Runs(fields.Rows[r].Value, scale.BodyText, lang),
                 new ParagraphFormat(width - indent - tab, 0, true, lang, config.BodySize));
             int id = _paragraphCounter++;
-            for (int i = 0; i < values.Length; i++)
+            int rowLines = Math.Max(labels[r].Length, values.Length);
+            for (int i = 0; i < rowLines; i++)
             {
                 var frags = ImmutableArray.CreateBuilder<Fragment>();
-                if (i == 0) frags.Add(new TextFragment(labels[r], indent, config.BaselineOffset) { Element = element });
-                frags.Add(new TextFragment(values[i], indent + tab, config.BaselineOffset) { Element = element });
-                _lines.Add(new FlowLine(1, frags.ToImmutable(), Paragraph: id, LineInParagraph: i, LinesInParagraph: values.Length));
+                if (i < labels[r].Length) frags.Add(new TextFragment(labels[r][i], indent, config.BaselineOffset) { Element = element });
+                if (i < values.Length) frags.Add(new TextFragment(values[i], indent + tab, config.BaselineOffset) { Element = element });
+                _lines.Add(new FlowLine(1, frags.ToImmutable(), Paragraph: id, LineInParagraph: i, LinesInParagraph: rowLines));
             }
         }
     }
+
+    /// <summary>The most of the measure a field label may take before it wraps, leaving the value room to be set.</summary>
+    private const double MaxLabelShare = 0.4;
 
     /// <summary>Sets each footnote for the column, ready to go to the foot of whichever column its
     /// call lands in or to the article's end.</summary>

@@ -77,7 +77,7 @@ internal static class ParagraphItems
         var blanks = ArrayPool<PunctuationBlank>.Shared.Rent(clusters.Count);
         for (int i = first; i <= last; i++) blanks[i] = PunctuationBlank.Of(clusters[i]);
         var hyphenBefore = HyphenationPoints(clusters, softHyphen, format, first, last);
-        var cuttable = Cuttable(clusters, mayBreak, first, last, cutWiderThan);
+        var cuttable = Cuttable(clusters, mayBreak, first, last, cutWiderThan, em);
         int shortTail = ShortTailStart(clusters, blanks, first, last);
 
         for (int i = first; i <= last; i++)
@@ -108,8 +108,7 @@ internal static class ParagraphItems
             bool allowed = mayBreak[cb.Start];
             double tail = b >= shortTail ? ShortLastLinePenalty : 0;
             var (blankWidth, blankKind) = PunctuationBlank.Between(blanks[a], blanks[b]);
-            bool jaLatin = (IsPlainJapanese(ca.LastCodepoint) && Script.IsLatinLetterOrDigit(cb.FirstCodepoint))
-                           || (Script.IsLatinLetterOrDigit(ca.LastCodepoint) && IsPlainJapanese(cb.FirstCodepoint));
+            bool jaLatin = JapaneseLatinSpaceBetween(ca, cb);
             bool interCharacter = japaneseParagraph && Script.IsCjk(ca.LastCodepoint) && Script.IsCjk(cb.FirstCodepoint);
 
             // Inside a word: a hyphenation point or, for an unbreakable piece wider than the measure, an emergency cut.
@@ -214,9 +213,17 @@ internal static class ParagraphItems
         return text.Length > 0;
     }
 
-    /// <summary>Cluster boundaries inside an unbreakable piece (no break opportunity, no space) wider than
-    /// <paramref name="limit"/>, where the emergency pass may cut.</summary>
-    private static bool[] Cuttable(IReadOnlyList<Cluster> clusters, bool[] mayBreak, int first, int last, double limit)
+    /// <summary>Cluster boundaries inside an unbreakable piece wider than <paramref name="limit"/>, where the emergency
+    /// pass may cut. A piece runs from one break opportunity to the next: a space where a line may not break (before
+    /// ー, say) does not end it, or a piece too wide for the line could be left with nowhere to break at all.</summary>
+    /// <summary>Whether the quarter-em Japanese–Latin space goes between two clusters.</summary>
+    private static bool JapaneseLatinSpaceBetween(Cluster a, Cluster b) =>
+        (IsPlainJapanese(a.LastCodepoint) && Script.IsLatinLetterOrDigit(b.FirstCodepoint))
+        || (Script.IsLatinLetterOrDigit(a.LastCodepoint) && IsPlainJapanese(b.FirstCodepoint));
+
+    /// <param name="em">The Japanese–Latin spaces inside a piece count too (a quarter em each): without them a piece
+    /// that only just fits by its characters would be too wide for its line and have no cut.</param>
+    private static bool[] Cuttable(IReadOnlyList<Cluster> clusters, bool[] mayBreak, int first, int last, double limit, double em)
     {
         var result = new bool[clusters.Count];
         if (double.IsPositiveInfinity(limit)) return result;
@@ -224,7 +231,7 @@ internal static class ParagraphItems
         double width = 0;
         for (int i = first; i <= last + 1; i++)
         {
-            bool pieceEnds = i > last || clusters[i].IsSpace || (i > first && clusters[i - 1].IsSpace) || (i > start && mayBreak[clusters[i].Start]);
+            bool pieceEnds = i > last || (i > start && mayBreak[clusters[i].Start]);
             if (pieceEnds)
             {
                 if (width > limit)
@@ -232,7 +239,7 @@ internal static class ParagraphItems
                 start = i;
                 width = 0;
             }
-            if (i <= last) width += clusters[i].Advance;
+            if (i <= last) width += clusters[i].Advance + (i > start && JapaneseLatinSpaceBetween(clusters[i - 1], clusters[i]) ? em / 4 : 0);
         }
         return result;
     }

@@ -64,6 +64,15 @@ public class ArticleLoaderTests
     }
 
     [Fact]
+    public void A_fields_paragraph_without_rows_is_an_error_at_its_line()
+    {
+        // Found by the property tests: only the class, nothing to align.
+        var e = Assert.Throws<NewsletterPress.Diagnostics.InputException>(() => Load("---\ntitle: T\n---\n\nText.\n\n{.fields}\n"));
+        Assert.Equal(7, e.Position!.Line);
+        Assert.Contains("label：value", e.Message);
+    }
+
+    [Fact]
     public void Lists_headings_quotes_and_footnotes_are_kept()
     {
         var a = Load("---\ntitle: T\n---\n\n## Head\n\n- one\n- two\n\n1. first\n\n> quoted[^n]\n\n[^n]: The note.\n");

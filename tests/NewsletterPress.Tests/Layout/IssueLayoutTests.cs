@@ -220,4 +220,31 @@ public class IssueLayoutTests
             File.Copy(file, target);
         }
     }
+
+    [Fact]
+    public void A_field_label_longer_than_the_tab_allows_wraps_under_itself_and_loses_nothing()
+    {
+        const string Label = "参加申し込みの締め切りと問い合わせ先についてのご案内";
+        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"),
+            ("a.md", $"---\ntitle: T\n---\n\n{Label}：事務局まで\n日時：明日 {{.fields}}\n"));
+        var warnings = new WarningLog();
+        var (issue, document) = IssueBuild.Compose(folder.Path, warnings);
+        var config = LayoutConfig.From(issue.Style, new WarningLog());
+        // The article's page, without its footer (an artifact) and its title.
+        var runs = document.Pages[^1].Items.OfType<GlyphRun>().Where(r => r.Element is not null && r.Text != "T").ToList();
+        var labelText = string.Concat(runs.Where(r => r.Text is not ("事務局まで" or "明日")).Select(r => r.Text));
+        Assert.True(labelText.Contains(Label + "：", StringComparison.Ordinal), labelText);
+        // Values start at one tab, right of every label line, and the tab leaves the value most of the column.
+        var values = runs.Where(r => r.Text is "事務局まで" or "明日").ToList();
+        Assert.Equal(2, values.Count);
+        // Measured from the left of the column each is in (a short article's rows may be balanced into two columns).
+        double left = config.BlockLeft(document.Pages.Length), pitch = config.ColumnWidth + config.ColumnGap;
+        double Tab(GlyphRun r) => (r.X - left) % pitch;
+        Assert.Equal(Tab(values[0]), Tab(values[1]), 2);
+        Assert.InRange(Tab(values[0]), 0, config.ColumnWidth * 0.4 + 0.01);
+        var first = values.Single(v => v.Text == "事務局まで");
+        int Column(GlyphRun r) => (int)Math.Floor((r.X - left) / pitch);
+        Assert.All(runs.Except(values).Where(r => Column(r) == Column(first)),
+            r => Assert.True(r.X + r.Glyphs[^1].X + r.Glyphs[^1].Advance <= first.X + 0.01, r.Text));
+    }
 }

@@ -54,6 +54,16 @@ public class RobustnessProperties
             Assert.All(lines, l => Assert.True(l.NaturalWidth <= ems * 10 + 0.01, $"{l.NaturalWidth} > {ems * 10}: {l.Text}"));
             string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
             Assert.Equal(Squeeze(t), Squeeze(string.Concat(lines.Select(l => l.Text))));
+            // No break breaks a JLREQ prohibition, unless it is an emergency cut inside an unbreakable piece
+            // wider than the measure, which the line says (and the layout reports).
+            for (int i = 1; i < lines.Length; i++)
+            {
+                if (lines[i - 1].Overfull) continue;
+                string before = lines[i - 1].Text.TrimEnd(), after = lines[i].Text.TrimStart();
+                if (before.Length == 0 || after.Length == 0 || lines[i - 1].Hyphenated) continue;
+                Assert.False(JlreqClasses.MayNotStartLine(char.ConvertToUtf32(after, 0)), $"a line starts with '{after[0]}': {after}");
+                Assert.False(JlreqClasses.MayNotEndLine(before[^1]), $"a line ends with '{before[^1]}': {before}");
+            }
         }, iter: 200);
     }
 }

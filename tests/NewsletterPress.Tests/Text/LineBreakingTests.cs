@@ -225,4 +225,27 @@ public sealed class LineBreakingTests(TextSetting setting) : IClassFixture<TextS
         Assert.True(forced > 0 && forced < lines.Count - 1);
         Assert.All(lines.Skip(forced + 1).SkipLast(1), l => Assert.InRange(l.NaturalWidth, 20 * Em - 0.01, 20 * Em + 0.01));
     }
+
+    [Fact]
+    public void A_first_line_whose_only_break_is_at_a_space_it_may_not_break_at_is_cut_not_left_without_breaks()
+    {
+        // Found by the property tests: the space before ー may not end a line, so with the first-line indent the
+        // text before the first break opportunity is wider than the line, although each word alone is not.
+        const string Text = "info@example.orginternationalization### ーっ……- ⺠link|a|b| |—|—| |1|2|（50％⺠ﬁ民」（民3,000円50％";
+        var lines = setting.Set(Text, 9.5, new ParagraphFormat(25 * 9.5, 9.5, true, "ja", 9.5));
+        Assert.All(lines, l => Assert.True(l.NaturalWidth <= 25 * 9.5 + 0.01, l.Text));
+        Assert.Contains(lines, l => l.Overfull); // the cut is reported
+        Assert.Equal(Text.Replace(" ", "", StringComparison.Ordinal), string.Concat(lines.Select(l => l.Text)).Replace(" ", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_piece_that_fits_by_its_characters_but_not_with_its_Japanese_Latin_space_is_cut()
+    {
+        // Found by the property tests: "3,000円…………" has no break opportunity, and is 69 pt of characters and a
+        // quarter-em space between 0 and 円 on a 70 pt first line.
+        var lines = setting.Set("3,000円…………", 10, new ParagraphFormat(80, 10, true, "en", 10));
+        Assert.All(lines, l => Assert.True(l.NaturalWidth <= 80.01, l.Text));
+        Assert.Contains(lines, l => l.Overfull);
+        Assert.Equal("3,000円…………", string.Concat(lines.Select(l => l.Text)));
+    }
 }
