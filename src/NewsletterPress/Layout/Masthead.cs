@@ -12,8 +12,9 @@ internal static class Masthead
         var band = new BandBuilder(config);
         double width = config.BlockWidth;
         var fmt = new ParagraphFormat(width, 0, false, "en", config.BodySize);
-        var title = setter.Set([new TextRun(issue.Newsletter, scale.Masthead)], fmt)[0];
         var volume = setter.Set([new TextRun($"Vol.{issue.Volume}", scale.Masthead with { Bold = false })], fmt)[0];
+        var title = SingleLine.Set(setter, [new TextRun(issue.Newsletter, scale.Masthead)],
+            fmt with { Width = width - volume.NaturalWidth - config.BodySize }, issue.NewsletterWhere, "the newsletter's name");
         int titleElement = structure.Add(Display.StructureRole.P, structure.Root);
         band.AddLine(title, 0, scale.Masthead.Size, titleElement);
         band.Add(new TextFragment(volume, width - volume.NaturalWidth, band.Depth) { Element = titleElement });
@@ -24,8 +25,9 @@ internal static class Masthead
             ? $"{issue.Date.Year}年{issue.Date.Month}月{issue.Date.Day}日発行"
             : issue.Date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         var info = issue.Publisher.Length == 0 ? date : date + (japanese ? "　発行：" : " · published by ") + issue.Publisher;
-        var infoLine = setter.Set([new TextRun(info, scale.MastheadSmall)],
-            new ParagraphFormat(width, 0, false, issue.Language, config.BodySize))[0];
+        var infoLine = SingleLine.Set(setter, [new TextRun(info, scale.MastheadSmall)],
+            new ParagraphFormat(width, 0, false, issue.Language, config.BodySize), issue.PublisherWhere ?? issue.NewsletterWhere,
+            "the masthead's date and publisher");
         band.AddLine(infoLine, width - infoLine.NaturalWidth, scale.MastheadSmall.Size * 1.8, structure.Add(Display.StructureRole.P, structure.Root));
         return band.Build(config.Leading);
     }

@@ -47,6 +47,8 @@ public static class IssueLoader
             Style: e.TryGetValue("style", out var s) ? StyleReader.Read(nodes, s, folder) : Style.Default)
         {
             HyphenationExceptions = e.TryGetValue("hyphenation", out var h) ? ReadHyphenation(nodes, h) : ImmutableDictionary<string, string>.Empty,
+            NewsletterWhere = nodes.At(e["newsletter"]),
+            PublisherWhere = pub is null ? null : nodes.At(pub),
         };
     }
 

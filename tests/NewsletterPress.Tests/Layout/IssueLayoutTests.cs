@@ -247,4 +247,16 @@ public class IssueLayoutTests
         Assert.All(runs.Except(values).Where(r => Column(r) == Column(first)),
             r => Assert.True(r.X + r.Glyphs[^1].X + r.Glyphs[^1].Advance <= first.X + 0.01, r.Text));
     }
+
+    [Fact]
+    public void A_newsletter_name_too_long_for_the_masthead_is_an_error_at_its_key_not_a_lost_line()
+    {
+        var manifest = IssueFolder.Manifest("en", "a.md").Replace("newsletter: Test Letter",
+            "newsletter: The Quarterly Bulletin of the Association of Neighbourhood Gardens and Allotments", StringComparison.Ordinal);
+        using var folder = new IssueFolder(manifest, ("a.md", "---\ntitle: T\n---\n\nText.\n"));
+        var e = Assert.Throws<InputException>(() => IssueBuild.Compose(folder.Path, new WarningLog()));
+        Assert.Equal(1, e.Position!.Line);
+        Assert.Contains("too long", e.Message);
+        Assert.Contains("shorten", e.Message);
+    }
 }
