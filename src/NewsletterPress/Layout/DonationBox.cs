@@ -38,14 +38,17 @@ internal static class DonationBox
             foreach (var line in optionLines.Skip(1)) band.AddGridLine(line, pad, element: element);
         }
 
-        var labels = donation.Details.Select(d => d.Label).ToList();
-        if (labels.Count > 0)
+        if (donation.Details.Length > 0)
         {
-            double labelWidth = labels.Max(l => setter.Set([new TextRun(l, body)], Format(inner))[0].NaturalWidth);
+            // A label is one line: a value needs room beside it, so a label may take at most half the box.
+            var labelLines = donation.Details.Select(row => SingleLine.Set(setter, [new TextRun(row.Label, body)], Format(inner / 2),
+                row.Where, "the donation label")).ToList();
+            double labelWidth = labelLines.Max(l => l.NaturalWidth);
             bool firstRow = true;
-            foreach (var row in donation.Details)
+            for (int r = 0; r < donation.Details.Length; r++)
             {
-                var label = Spread(setter.Set([new TextRun(row.Label, body)], Format(inner))[0], labelWidth);
+                var row = donation.Details[r];
+                var label = Spread(labelLines[r], labelWidth);
                 // The full-width colon keeps its whole em between label and value (set alone, the
                 // setter would drop its blanks as at a line's start and end): centre it in one zw.
                 var colon = setter.Set([new TextRun("：", body)], Format(inner))[0];

@@ -37,6 +37,10 @@ public enum ArticleStart { NewPage, NewColumn, Continue }
 /// <summary>An entry of the manifest's articles list; <see cref="Path"/> is absolute.</summary>
 public sealed record ArticleRef(string Path, ArticleStart Start, SourcePosition Where);
 
-public sealed record DonationRow(string Label, string Value);
+public sealed record DonationRow(string Label, string Value)
+{
+    /// <summary>Where the row's label is written, for a label too long for the box.</summary>
+    public SourcePosition? Where { get; init; }
+}
 
 public sealed record Donation(string Lead, ImmutableArray<string> Options, ImmutableArray<DonationRow> Details);

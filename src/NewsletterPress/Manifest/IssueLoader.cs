@@ -134,7 +134,7 @@ public static class IssueLoader
                 if (row.Children.Count != 1)
                     throw nodes.Error(row, "each donation detail is one 'label: value' pair");
                 var (label, value) = row.Children.Single();
-                details.Add(new DonationRow(nodes.String(label, "a detail label"), nodes.String(value, "a detail value")));
+                details.Add(new DonationRow(nodes.String(label, "a detail label"), nodes.String(value, "a detail value")) { Where = nodes.At(label) });
             }
         return new Donation(
             e.TryGetValue("lead", out var l) ? nodes.String(l, "donation.lead") : "",

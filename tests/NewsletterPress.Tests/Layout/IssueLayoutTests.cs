@@ -259,4 +259,16 @@ public class IssueLayoutTests
         Assert.Contains("too long", e.Message);
         Assert.Contains("shorten", e.Message);
     }
+
+    [Fact]
+    public void A_donation_label_too_long_for_the_box_is_an_error_at_its_line()
+    {
+        var manifest = IssueFolder.Manifest("ja", "a.md") +
+                       "donation:\n  lead: ご支援ください。\n  details:\n    - 口座番号: 4569420\n" +
+                       "    - お振込みの際にはお名前とご住所を通信欄に必ずご記入くださいますようお願い申し上げます: 事務局\n";
+        using var folder = new IssueFolder(manifest, ("a.md", "---\ntitle: T\n---\n\n本文。\n"));
+        var e = Assert.Throws<InputException>(() => IssueBuild.Compose(folder.Path, new WarningLog()));
+        Assert.Equal(12, e.Position!.Line);
+        Assert.Contains("too long", e.Message);
+    }
 }
