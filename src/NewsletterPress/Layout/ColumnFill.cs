@@ -13,7 +13,7 @@ internal static class ColumnFill
     /// <returns>The index of the first line that does not go into this column.</returns>
     public static int Fill(IReadOnlyList<FlowLine> lines, int start, int capacity, double leading)
     {
-        int used = 0, end = start;
+        int used = start < lines.Count ? lines[start].ColumnHead?.Lines ?? 0 : 0, end = start;
         double notes = 0;
         while (end < lines.Count)
         {

@@ -49,6 +49,10 @@ internal sealed record FlowLine(int Lines, ImmutableArray<Fragment> Fragments, K
 {
     /// <summary>Footnotes called from this line: they go to the foot of the column the line lands in.</summary>
     public ImmutableArray<Note> Notes { get; init; } = [];
+
+    /// <summary>Drawn above this line when it heads a column or a page (a table's header over a row that
+    /// continues the table there), as an artifact, so that the header is read once.</summary>
+    public FlowLine? ColumnHead { get; init; }
 }
 
 /// <summary>A footnote's text, set for the column, <see cref="Height"/> points tall, drawn from its own top.</summary>

@@ -39,13 +39,12 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
     }
 
     /// <summary>Places rows across the text block from the cursor on, page after page, with a blank line
-    /// above and below; a row never ends a page if it must keep with the next, and every page after the
-    /// first starts with a repeat of the first row (the header), drawn as an artifact so it is read once.</summary>
+    /// above and below; a row never ends a page if it must keep with the next, and a row that starts a
+    /// page brings its <see cref="FlowLine.ColumnHead"/> (the table's header).</summary>
     public void PlaceRows(IReadOnlyList<FlowLine> rows)
     {
         if (_pages.Count == 0) NewPage();
         Skip(1);
-        var header = rows[0];
         for (int i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -53,7 +52,7 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
             if (needed > FreeLines && !AtPageTop)
             {
                 NewPage();
-                if (i > 0) PlaceRow(header with { Fragments = [.. header.Fragments.Where(f => f is not AnchorFragment).Select(f => f with { Element = null })] });
+                if (row.ColumnHead is { } head) PlaceRow(head);
             }
             PlaceRow(row);
         }
@@ -181,6 +180,11 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
         double left = config.BlockLeft(Current.Number) + column * (width + config.ColumnGap);
         int line = _cursor;
         var notes = new List<Note>();
+        if (from < to && lines[from].ColumnHead is { } head)
+        {
+            Current.Draw(head.Fragments, left, config.LineTop(line));
+            line += head.Lines;
+        }
         for (int i = from; i < to; i++)
         {
             Current.Draw(lines[i].Fragments, left, config.LineTop(line));

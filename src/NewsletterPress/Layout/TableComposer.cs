@@ -71,10 +71,12 @@ internal sealed class TableComposer(ParagraphSetter setter, LayoutConfig config,
                 double y = height * config.Leading - 1;
                 fragments.Add(new RuleFragment(0, y, width, y, r == 0 ? 0.5 : 0.5, Ink.Black));
             }
-            // The header stays with the first row; a table split across pages repeats it (PageFlow.PlaceRows),
-            // one split across columns does not.
+            // The header stays with the first row, and is repeated above a row that continues the table in
+            // another column or on another page.
             lines.Add(new FlowLine(height, fragments.ToImmutable(), r == 0 ? Keep.WithNext : Keep.None));
         }
+        var header = lines[0] with { Keep = Keep.None, Fragments = [.. lines[0].Fragments.Where(f => f is not AnchorFragment).Select(f => f with { Element = null })] };
+        for (int r = 1; r < lines.Count; r++) lines[r] = lines[r] with { ColumnHead = header };
         return lines;
     }
 }

@@ -271,4 +271,30 @@ public class IssueLayoutTests
         Assert.Equal(12, e.Position!.Line);
         Assert.Contains("too long", e.Message);
     }
+
+    [Fact]
+    public void A_table_split_across_columns_repeats_its_header_at_the_head_of_each_column_as_an_artifact()
+    {
+        var rows = string.Concat(Enumerable.Range(1, 70).Select(i => $"| Row {i} | {i * 3} |\n"));
+        var article = "---\ntitle: T\n---\n\n開催記録は次のとおり。\n\n| 回 | 参加者 |\n|---|--:|\n" + rows;
+        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", article));
+        var (issue, document) = IssueBuild.Compose(folder.Path, new WarningLog());
+        var config = LayoutConfig.From(issue.Style, new WarningLog());
+        var runs = document.Pages.SelectMany((p, i) => p.Items.OfType<GlyphRun>().Select(r => (Page: i + 1, Run: r))).ToList();
+        Assert.Equal(Enumerable.Range(1, 70).Select(i => $"Row {i}"), runs.Where(r => r.Run.Text.StartsWith("Row ", StringComparison.Ordinal)).Select(r => r.Run.Text));
+        var headers = runs.Where(r => r.Run.Text == "参加者").ToList();
+        // Every column holding rows has the header at its head; only the first is tagged content.
+        var columnsWithRows = runs.Where(r => r.Run.Text.StartsWith("Row ", StringComparison.Ordinal))
+            .Select(r => (r.Page, Column: r.Run.X < config.BlockLeft(r.Page) + config.ColumnWidth ? 0 : 1)).Distinct().ToList();
+        Assert.True(columnsWithRows.Count >= 2, "the table should run over more than one column");
+        Assert.Equal(columnsWithRows.Count, headers.Count);
+        Assert.Single(headers, h => h.Run.Element is not null);
+        foreach (var (page, column) in columnsWithRows)
+        {
+            var firstRow = runs.Where(r => r.Page == page && r.Run.Text.StartsWith("Row ", StringComparison.Ordinal)
+                                           && (r.Run.X < config.BlockLeft(page) + config.ColumnWidth ? 0 : 1) == column).MinBy(r => r.Run.Y);
+            Assert.Contains(headers, h => h.Page == page && h.Run.Y < firstRow.Run.Y && h.Run.Y > firstRow.Run.Y - 2 * config.Leading
+                                          && (h.Run.X < config.BlockLeft(page) + config.ColumnWidth ? 0 : 1) == column);
+        }
+    }
 }
