@@ -2,8 +2,8 @@ namespace NewsletterPress.Layout;
 
 /// <summary>
 /// When an article's last few lines spill onto a page of their own, sets some of its paragraphs one
-/// line shorter (TeX's \looseness −1: word spaces and punctuation glue tightened within their limits)
-/// until the spill comes back, as a compositor would. Paragraphs whose last line is shortest go first:
+/// line shorter (TeX's \looseness −1: word spaces and punctuation glue tightened within their limits,
+/// Latin letter spacing by at most a hundredth of an em) until the spill comes back, as a compositor would. Paragraphs whose last line is shortest go first:
 /// they have the most room to give and lose their most wasteful line. If the spill cannot be pulled
 /// back, nothing is changed, and the caller can tell the editor.
 /// </summary>
