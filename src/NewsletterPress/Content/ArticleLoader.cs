@@ -99,6 +99,8 @@ public static class ArticleLoader
                     output.Add(new Quote(where, ConvertAll(quote)));
                     break;
                 case CodeBlock code:
+                    // An empty fence has no line array at all; there is nothing to print.
+                    if (code.Lines.Count == 0 || code.Lines.Lines is null) break;
                     var lines = string.Join("\n", code.Lines.Lines.Take(code.Lines.Count).Select(l => l.ToString()));
                     output.Add(new Paragraph(where, [new Span(lines, SpanStyle.Code)]));
                     break;

@@ -73,6 +73,14 @@ public class ArticleLoaderTests
     }
 
     [Fact]
+    public void An_empty_code_fence_prints_nothing_and_the_text_around_it_is_kept()
+    {
+        // Found by the property tests: Markdig gives an empty fence no line array.
+        var a = Load("---\ntitle: T\n---\n\nBefore.\n\n```\n```\n\nAfter.\n");
+        Assert.Equal(["Before.", "After."], a.Blocks.Select(TextOf));
+    }
+
+    [Fact]
     public void Lists_headings_quotes_and_footnotes_are_kept()
     {
         var a = Load("---\ntitle: T\n---\n\n## Head\n\n- one\n- two\n\n1. first\n\n> quoted[^n]\n\n[^n]: The note.\n");
