@@ -87,19 +87,24 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
             foreach (var at in cut.Skip(1).Where(at => ColumnFill.BreaksARule(lines, at)))
                 warnings?.Add(null, $"page {Current.Number}: a widow, an orphan or a heading at a column foot could not be avoided " +
                     $"(\"{Excerpt(lines[Math.Min(at, lines.Count - 1)])}\")");
-            int tallest = 0, shortest = int.MaxValue;
+            int tallest = 0, inkTallest = 0, inkShortest = int.MaxValue;
             for (int col = 0; col < columns; col++)
             {
                 int used = Place(lines, cut[col], cut[col + 1], col, width, region.Capacity);
                 tallest = Math.Max(tallest, used);
-                shortest = Math.Min(shortest, used);
+                // How far down the column's text reaches (a blank line before a heading that went to the next
+                // column is no text), or its footnotes, which sit at its foot.
+                bool notes = Enumerable.Range(cut[col], cut[col + 1] - cut[col]).Any(i => !lines[i].Notes.IsEmpty);
+                int ink = notes ? used : InkLines(lines, cut[col], cut[col + 1]);
+                inkTallest = Math.Max(inkTallest, ink);
+                inkShortest = Math.Min(inkShortest, ink);
             }
             // The article's last region is balanced within a line unless the rules above forbid it; say when they
             // do, unless the region is a paragraph's last lines, too few to share out.
             var (start, end) = (region.Start, region.End);
             bool forcedBreak = Enumerable.Range(start + 1, Math.Max(0, end - start - 1)).Any(i => lines[i].Keep.HasFlag(Keep.ColumnBreakBefore));
-            if (region.EndsArticle && columns > 1 && !forcedBreak && tallest - shortest > 1 && TotalLines(lines, start, end) > 3)
-                warnings?.Add(null, $"page {Current.Number}: the columns end {tallest - shortest} lines apart; balancing them would split a block " +
+            if (region.EndsArticle && columns > 1 && !forcedBreak && inkTallest - inkShortest > 1 && TotalLines(lines, start, end) > 3)
+                warnings?.Add(null, $"page {Current.Number}: the columns end {inkTallest - inkShortest} lines apart; balancing them would split a block " +
                     $"kept together or leave a widow or orphan (\"{Excerpt(lines[end - 1])}\")");
             _cursor += tallest;
         }
@@ -150,6 +155,18 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
     {
         var text = string.Concat(line.Fragments.OfType<TextFragment>().Select(t => t.Line.Text));
         return text.Length <= 30 ? text : text[..30] + "…";
+    }
+
+    /// <summary>Grid lines from the column's head to the end of its last line that draws something.</summary>
+    private static int InkLines(IReadOnlyList<FlowLine> lines, int from, int to)
+    {
+        int depth = from < to ? lines[from].ColumnHead?.Lines ?? 0 : 0, ink = 0;
+        for (int i = from; i < to; i++)
+        {
+            depth += lines[i].Lines;
+            if (!lines[i].Fragments.IsEmpty) ink = depth;
+        }
+        return ink;
     }
 
     private static int TotalLines(IReadOnlyList<FlowLine> lines, int from, int to)
