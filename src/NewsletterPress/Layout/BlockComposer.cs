@@ -30,8 +30,6 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
     private List<FlowLine> _lines = [];
     /// <summary>Footnotes not yet called, by the link their call carries ("#fn1").</summary>
     private Dictionary<string, Note> _notes = [];
-    /// <summary>The links of every footnote call in the issue ("#fn1"): a paragraph with one is never reset.</summary>
-    private readonly HashSet<string> _noteLinks = new(StringComparer.Ordinal);
     /// <summary>Notes called so far, in order, when they are printed at the article's end.</summary>
     private List<Note> _endNotes = [];
 
@@ -263,7 +261,6 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
             fragments.Add(new AnchorFragment("fn" + note.Number));
             for (int i = 0; i < set.Length; i++)
                 fragments.Add(new TextFragment(set[i], 0, NotePitch * i + scale.Footnote.Size) { Element = element });
-            _noteLinks.Add("#fn" + note.Number);
             notes["#fn" + note.Number] = new Note(NotePitch * set.Length + 2, fragments.ToImmutable());
         }
         return notes;
@@ -290,10 +287,11 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         int id = _paragraphCounter++;
         foreach (var overfull in set.Where(l => l.Overfull))
             warnings.Add(where, $"an unbreakable piece wider than the column was cut: \"{overfull.Text}\"");
+        int notesLeft = _notes.Count;
         _lines.AddRange(ToFlowLines(set, indent, element, id, keepTogether, NotesCalledFrom));
-        // A plain paragraph (not in a list or quote, no footnote call, not kept together) may later be set a line shorter.
-        bool callsNote = runs.Any(r => r.Link is { } link && _noteLinks.Contains(link));
-        if (indent == 0 && !keepTogether && !callsNote && set.Length >= 2)
+        // A plain paragraph (not in a list or quote, taking no footnote, not kept together) may later be set a line shorter.
+        bool takesNote = _notes.Count != notesLeft;
+        if (indent == 0 && !keepTogether && !takesNote && set.Length >= 2)
             _shortenable[id] = new ParagraphRecipe(where, runs, format, element, set.Length);
     }
 

@@ -73,13 +73,27 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
     /// <see cref="Cut"/> holding each column's first line (and the end).</summary>
     private sealed record Region(bool OnNewPage, int Start, int End, int Capacity, int[] Cut, bool EndsArticle);
 
+    /// <summary>The regions some lines fill from a given page and cursor: the layout plans an article before
+    /// it flows it (to see whether it spills), and the flow then uses the same plan instead of making it again.</summary>
+    private sealed record ColumnPlan(IReadOnlyList<FlowLine> Lines, int Columns, int Pages, int Cursor, List<Region> Regions);
+
+    private ColumnPlan? _lastPlan;
+
+    private List<Region> PlannedRegions(IReadOnlyList<FlowLine> lines, int columns)
+    {
+        if (_lastPlan is not { } plan || !ReferenceEquals(plan.Lines, lines) || plan.Columns != columns
+            || plan.Pages != _pages.Count || plan.Cursor != _cursor)
+            _lastPlan = plan = new ColumnPlan(lines, columns, _pages.Count, _cursor, [.. Regions(lines, columns)]);
+        return plan.Regions;
+    }
+
     /// <summary>Flows lines into <paramref name="columns"/> columns from the cursor on, page after page.</summary>
     public void FlowColumns(IReadOnlyList<FlowLine> lines, int columns)
     {
         if (_pages.Count == 0) NewPage();
         double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
         if (columns > 1 && config.Columns == 1) width = config.BlockWidth;
-        foreach (var region in Regions(lines, columns))
+        foreach (var region in PlannedRegions(lines, columns))
         {
             if (region.OnNewPage) NewPage();
             var cut = region.Cut;
@@ -114,7 +128,7 @@ internal sealed class PageFlow(LayoutConfig config, Diagnostics.WarningLog? warn
     /// grid lines of text the region on the last of them holds (0 when they start no page).</summary>
     public (int NewPages, int LastRegionLines) Plan(IReadOnlyList<FlowLine> lines, int columns)
     {
-        var regions = Regions(lines, columns).ToList();
+        var regions = PlannedRegions(lines, columns);
         int newPages = regions.Count(r => r.OnNewPage);
         return (newPages, newPages == 0 ? 0 : TotalLines(lines, regions[^1].Start, regions[^1].End));
     }

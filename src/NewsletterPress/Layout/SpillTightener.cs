@@ -3,9 +3,10 @@ namespace NewsletterPress.Layout;
 /// <summary>
 /// When an article's last few lines spill onto a page of their own, sets some of its paragraphs one
 /// line shorter (TeX's \looseness −1: word spaces and punctuation glue tightened within their limits,
-/// Latin letter spacing by at most a hundredth of an em) until the spill comes back, as a compositor would. Paragraphs whose last line is shortest go first:
-/// they have the most room to give and lose their most wasteful line. If the spill cannot be pulled
-/// back, nothing is changed, and the caller can tell the editor.
+/// Latin letter spacing by at most a hundredth of an em) until the spill comes back, as a compositor
+/// would. Paragraphs whose last line is shortest go first: they have the most room to give and lose
+/// their most wasteful line. If the spill cannot be pulled back, nothing is changed, and the caller
+/// can tell the editor.
 /// </summary>
 internal static class SpillTightener
 {
@@ -31,8 +32,7 @@ internal static class SpillTightener
             if (tightened == MaxParagraphs) break;
             if (composer.SetShorter(paragraph) is not { } shorter) continue;
             int first = current.FindIndex(l => l.Paragraph == paragraph);
-            int count = current.Count(l => l.Paragraph == paragraph);
-            current.RemoveRange(first, count);
+            current.RemoveRange(first, current[first].LinesInParagraph);
             current.InsertRange(first, shorter);
             tightened++;
             if (flow.Plan(current, columns).NewPages < pages) return (current, 0);

@@ -20,8 +20,10 @@ public sealed record Issue(
     /// without hyphens means the word never breaks.</summary>
     public ImmutableDictionary<string, string> HyphenationExceptions { get; init; } = ImmutableDictionary<string, string>.Empty;
 
-    /// <summary>Where the newsletter's name and the publisher are written, for a name too long for the masthead.</summary>
+    /// <summary>Where the newsletter's name is written, for a name too long for the masthead.</summary>
     public SourcePosition? NewsletterWhere { get; init; }
+
+    /// <summary>Where the publisher is written, for a masthead date line too long for its line.</summary>
     public SourcePosition? PublisherWhere { get; init; }
 
     /// <summary>"Civil Society Forum Vol.11": the document title and the running footer.</summary>

@@ -15,15 +15,7 @@ internal static class BreakOpportunities
         IcuLibrary.EnsureLoaded();
         var allowed = new bool[text.Length + 1];
         if (text.Length == 0) return allowed;
-        string locale = lang.StartsWith("ja", StringComparison.Ordinal) ? "ja@lb=strict" : lang;
-        if (NativeIterator(locale) is { } native) native.MarkBreaks(text, allowed);
-        else
-        {
-            var iterator = LineIterator(locale);
-            iterator.SetText(text);
-            for (int end = iterator.MoveNext(); end != BreakIterator.DONE && end < text.Length; end = iterator.MoveNext())
-                allowed[end] = true;
-        }
+        LineBreaker(lang.StartsWith("ja", StringComparison.Ordinal) ? "ja@lb=strict" : lang)(text, allowed);
 
         for (int i = 1; i < text.Length; i++)
         {
@@ -37,26 +29,30 @@ internal static class BreakOpportunities
         return allowed;
     }
 
-    /// <summary>Line break iterators by locale, one set per thread (ICU iterators are not thread-safe): opening one
-    /// loads its rules, which costs more than breaking a paragraph.</summary>
-    [ThreadStatic] private static Dictionary<string, BreakIterator>? t_iterators;
+    /// <summary>Marks where ICU allows a line break inside a text (not at its end).</summary>
+    private delegate void MarkBreaks(string text, bool[] allowed);
 
-    [ThreadStatic] private static Dictionary<string, IcuLineIterator?>? t_native;
+    /// <summary>A line breaker per locale and thread (ICU iterators are not thread-safe; opening one loads its
+    /// rules, which costs more than breaking a paragraph): ICU's C API, or icu.net's iterator where that is
+    /// not reachable.</summary>
+    [ThreadStatic] private static Dictionary<string, MarkBreaks>? t_breakers;
 
-    private static IcuLineIterator? NativeIterator(string locale)
+    private static MarkBreaks LineBreaker(string locale)
     {
-        var iterators = t_native ??= new Dictionary<string, IcuLineIterator?>(StringComparer.Ordinal);
-        if (!iterators.TryGetValue(locale, out var iterator))
-            iterators[locale] = iterator = IcuLineIterator.TryCreate(locale);
-        return iterator;
-    }
-
-    private static BreakIterator LineIterator(string locale)
-    {
-        var iterators = t_iterators ??= new Dictionary<string, BreakIterator>(StringComparer.Ordinal);
-        if (!iterators.TryGetValue(locale, out var iterator))
-            iterators[locale] = iterator = BreakIterator.CreateLineInstance(new Locale(locale));
-        return iterator;
+        var breakers = t_breakers ??= new Dictionary<string, MarkBreaks>(StringComparer.Ordinal);
+        if (breakers.TryGetValue(locale, out var breaker)) return breaker;
+        if (IcuLineIterator.TryCreate(locale) is { } native) breaker = native.MarkBreaks;
+        else
+        {
+            var iterator = BreakIterator.CreateLineInstance(new Locale(locale));
+            breaker = (text, allowed) =>
+            {
+                iterator.SetText(text);
+                for (int end = iterator.MoveNext(); end != BreakIterator.DONE && end < text.Length; end = iterator.MoveNext())
+                    allowed[end] = true;
+            };
+        }
+        return breakers[locale] = breaker;
     }
 
     private static int PreviousCodepoint(string text, int i) =>
