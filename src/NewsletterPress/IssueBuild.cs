@@ -3,6 +3,7 @@ using System.Globalization;
 using NewsletterPress.Content;
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Display;
+using NewsletterPress.Files;
 using NewsletterPress.Layout;
 using NewsletterPress.Manifest;
 using NewsletterPress.Rendering.Pdf;
@@ -23,37 +24,78 @@ public static class IssueBuild
     /// <summary>Stages 1–5: the display list of a volume, without writing anything.</summary>
     public static (Issue Issue, DisplayDocument Document) Compose(string folder, WarningLog warnings)
     {
+        var (issue, _, document) = ComposeWithArticles(folder, warnings);
+        return (issue, document);
+    }
+
+    private static (Issue Issue, IReadOnlyList<Article> Articles, DisplayDocument Document) ComposeWithArticles(string folder, WarningLog warnings)
+    {
         IcuLibrary.StartLoading(); // on another core while the manifest and the articles are read
         var issue = IssueLoader.Load(folder);
         var articles = issue.Articles
             .Select(a => ArticleLoader.Load(a.Path, issue.Language, issue.Folder, warnings))
             .ToList();
+        var date = DocumentDate(issue);
         using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder, issue.Style.LatinInJapanese);
-        var document = IssueLayout.Compose(issue, articles, fonts, warnings, DocumentDate(issue));
-        return (issue, document with { Attachments = SourceFiles(issue.Folder) });
+        return (issue, articles, IssueLayout.Compose(issue, articles, fonts, warnings, date));
     }
 
     /// <summary>Builds the volume in <paramref name="folder"/> into a PDF at <paramref name="output"/>
-    /// (or the default path), replacing any previous file only when the new one is complete.</summary>
+    /// (or the default path), replacing any previous file only when the new one is complete.
+    /// Nothing is ever written into the issue folder.</summary>
     public static BuildResult ToPdf(string folder, string? output = null, PdfWriterOptions? options = null)
     {
         options ??= PdfWriterOptions.Default;
         var warnings = new WarningLog();
-        var (issue, document) = Compose(folder, warnings);
-        var path = Path.GetFullPath(output ?? DefaultOutput(issue, options.Profile));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var (issue, articles, document) = ComposeWithArticles(folder, warnings);
+        var path = Path.GetFullPath(output ?? Path.Combine(OutputPaths.DefaultFolder(issue.Folder), DefaultFileName(issue, options.Profile)));
+        var fontFiles = FontFilesOf(document);
+        OutputPaths.CheckFile(path, issue.Folder, fontFiles);
+        if (options.Profile == PdfProfile.Archive)
+            document = document with { Attachments = SourceFiles(issue.Folder, fontFiles) };
         if (issue.Style.PrintCondition is { } condition && options.PrintIntent is null)
             options = options with
             {
-                PrintIntent = new PrintOutputIntent(File.ReadAllBytes(condition.IccPath), condition.Identifier, condition.Condition),
+                PrintIntent = new PrintOutputIntent(
+                    InputFiles.Read(condition.IccPath, FileRule.IccProfile, SourcePosition.WholeFile(condition.IccPath),
+                        Path.GetFileName(condition.IccPath), InputFiles.RealFolder(issue.Folder)),
+                    condition.Identifier, condition.Condition),
             };
-        PdfWriter.Write(document, path, options);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            PdfWriter.Write(document, path, options);
+        }
+        catch (PdfWriterException e) when (e.File is { } file)
+        {
+            // The writer knows the file; the editor wants the line that placed it.
+            var figure = articles.SelectMany(a => Figures(a.Blocks)).FirstOrDefault(f => f.Path == file);
+            throw new InputException(figure?.Where ?? SourcePosition.WholeFile(file), e.Message);
+        }
+        catch (IOException e)
+        {
+            throw new InputException(SourcePosition.Named(SourcePosition.DisplayPath(path)), $"cannot write the PDF: {e.Message}");
+        }
         return new BuildResult(path, document.Pages.Length, warnings.All);
     }
 
-    /// <summary>out/civil-society-forum-vol-11.pdf (…-print.pdf, …-archive.pdf) in the current folder:
-    /// build output never goes into the issue folder, which must stay the volume's pure source.</summary>
-    public static string DefaultOutput(Issue issue, PdfProfile profile = PdfProfile.Screen)
+    private static IEnumerable<Figure> Figures(IEnumerable<Block> blocks) => blocks.SelectMany(b => b switch
+    {
+        Figure f => [f],
+        Quote q => Figures(q.Blocks),
+        ListBlock l => l.Items.SelectMany(item => Figures(item)),
+        _ => [],
+    });
+
+    /// <summary>The font files the display list uses, by real path.</summary>
+    private static List<string> FontFilesOf(DisplayDocument document) =>
+        [.. document.Pages.SelectMany(p => p.Items.OfType<GlyphRun>()).Select(r => r.Font.FilePath).Distinct()
+            .Select(f => RealPath.Of(f) ?? f).Distinct().Order(StringComparer.Ordinal)];
+
+    /// <summary>civil-society-forum-vol-11.pdf (…-print.pdf, …-archive.pdf), written to out/ in the current
+    /// folder: build output never goes into the issue folder, which must stay the volume's pure source
+    /// (run from inside the folder, out/ goes beside it instead).</summary>
+    private static string DefaultFileName(Issue issue, PdfProfile profile)
     {
         var slug = string.Join("-", issue.Newsletter.ToLowerInvariant()
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -67,20 +109,62 @@ public static class IssueBuild
             PdfProfile.Archive => "-archive",
             _ => "",
         };
-        return Path.Combine("out", $"{slug}-vol-{issue.Volume}{suffix}.pdf");
+        return $"{slug}-vol-{issue.Volume}{suffix}.pdf";
     }
 
     /// <summary>
-    /// Every file of the issue folder (manifest, articles, images, fonts), in a stable order:
-    /// the archive profile embeds them so that a volume can be rebuilt from its PDF alone.
-    /// Hidden files and editor backups are not sources.
+    /// Every file of the issue folder (manifest, articles, images, fonts), in a stable order, and
+    /// every font the volume embeds from elsewhere (bundled or installed), at the top of the folder
+    /// where a rebuild finds it first: the archive profile embeds them so that a volume can be
+    /// rebuilt from its PDF alone. Hidden files and editor backups are not sources. A link that
+    /// leads outside the folder, or a FIFO, device or socket in it, is an error: the archive
+    /// would carry a file that is not the volume's, or wait forever.
     /// </summary>
-    public static ImmutableArray<AttachedFile> SourceFiles(string folder) =>
-        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(path => (Path: path, Name: Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/')))
-            .Where(f => !f.Name.Split('/').Any(part => part.StartsWith('.')) && !f.Name.EndsWith('~'))
-            .OrderBy(f => f.Name, StringComparer.Ordinal)
-            .Select(f => new AttachedFile(f.Name, f.Path, MimeType(f.Name)))];
+    public static ImmutableArray<AttachedFile> SourceFiles(string folder, IEnumerable<string> fontFiles)
+    {
+        folder = Path.GetFullPath(folder);
+        var realFolder = InputFiles.RealFolder(folder);
+        var files = new List<(string Path, string Name)>();
+        Collect(folder, folder, realFolder, files);
+        var names = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var font in fontFiles.Where(f => !RealPath.IsInside(f, realFolder)))
+        {
+            var name = Path.GetFileName(font);
+            if (!names.Add(name))
+                throw new InputException(SourcePosition.WholeFile(Path.Combine(folder, name)),
+                    $"the issue folder holds '{name}', but the volume uses the font of that name from {Path.GetDirectoryName(font)}; rename or remove the folder's file");
+            files.Add((font, name));
+        }
+        long total = 0;
+        foreach (var (path, _) in files)
+        {
+            total += new FileInfo(path).Length;
+            if (total > FileRule.AttachmentsTotal)
+                throw new InputException(SourcePosition.WholeFile(folder),
+                    $"the issue folder's files come to more than the {FileRule.Size(FileRule.AttachmentsTotal)} the archive profile attaches; move what is not the volume's source out of the folder");
+        }
+        return [.. files.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new AttachedFile(f.Name, f.Path, MimeType(f.Name)))];
+    }
+
+    private static void Collect(string directory, string folder, string realFolder, List<(string Path, string Name)> files)
+    {
+        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            if (entry.Name.StartsWith('.') || entry.Name.EndsWith('~')) continue;
+            var name = Path.GetRelativePath(folder, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
+            var (kind, _) = FileKinds.Of(entry.FullName);
+            if (entry.LinkTarget is null && kind == FileKind.Directory)
+            {
+                Collect(entry.FullName, folder, realFolder, files);
+                continue;
+            }
+            // A link to a folder inside: its files are attached under their own names already.
+            if (entry.LinkTarget is not null && kind == FileKind.Directory && RealPath.Of(entry.FullName) is { } real && RealPath.IsInside(real, realFolder))
+                continue;
+            InputFiles.Check(entry.FullName, FileRule.Attachment, SourcePosition.WholeFile(entry.FullName), name, realFolder);
+            files.Add((entry.FullName, name));
+        }
+    }
 
     private static string MimeType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
     {
@@ -93,12 +177,19 @@ public static class IssueBuild
         _ => "application/octet-stream",
     };
 
+    /// <summary>The latest date a PDF can write (D:9999…), as seconds since 1970.</summary>
+    private const long LastEpochSecond = 253_402_300_799;
+
     /// <summary>Every date in the file: SOURCE_DATE_EPOCH when set (reproducible builds), else the issue date.</summary>
     private static DateTimeOffset DocumentDate(Issue issue)
     {
         var epoch = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
-        if (long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
-        return new DateTimeOffset(issue.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        if (string.IsNullOrEmpty(epoch))
+            return new DateTimeOffset(issue.Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // reproducible-builds.org: a malformed value should stop the build rather than be ignored.
+        if (!long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > LastEpochSecond)
+            throw new InputException(SourcePosition.Named("SOURCE_DATE_EPOCH"),
+                $"'{(epoch.Length > 40 ? epoch[..40] + "…" : epoch)}' is not a time a PDF can carry: give whole seconds since 1970-01-01 up to {LastEpochSecond} (9999-12-31), or unset it");
+        return DateTimeOffset.FromUnixTimeSeconds(seconds);
     }
 }

@@ -7,6 +7,7 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using NewsletterPress.Diagnostics;
+using NewsletterPress.Files;
 using MdTable = Markdig.Extensions.Tables.Table;
 
 namespace NewsletterPress.Content;
@@ -27,15 +28,30 @@ public static class ArticleLoader
         .UseGenericAttributes() // must come last: it attaches to what the others parsed
         .Build();
 
+    /// <summary>Lists and quotes nest at most this deep: each level indents the text, and past a few
+    /// levels the column has no room left for it.</summary>
+    public const int MaxNesting = 8;
+
+    /// <summary>A paragraph (or code block, caption, table cell) longer than this is refused: line
+    /// breaking a whole paragraph at once costs memory and time that grow with its length, and no
+    /// newsletter paragraph comes near it.</summary>
+    public const int MaxParagraphLength = 20_000;
+
     public static Article Load(string path, string defaultLanguage, string issueFolder, WarningLog warnings)
     {
         var display = SourcePosition.DisplayPath(path);
-        string markdown;
-        try { markdown = File.ReadAllText(path); }
-        catch (IOException e) { throw new InputException(new SourcePosition(display, 1, 1), $"cannot read the article: {e.Message}"); }
+        var realFolder = InputFiles.RealFolder(issueFolder);
+        var markdown = InputFiles.ReadText(path, FileRule.Article, SourcePosition.WholeFile(path), display, realFolder);
 
-        var document = Markdown.Parse(markdown, Pipeline);
-        var converter = new BlockConverter(display, Path.GetDirectoryName(path)!, issueFolder, warnings);
+        MarkdownDocument document;
+        try { document = Markdown.Parse(markdown, Pipeline); }
+        catch (ArgumentException e) when (e.Message.Contains("nested", StringComparison.Ordinal))
+        {
+            // Markdig refuses input nested past its own depth limit, without saying where.
+            throw new InputException(DeepestLine(markdown, display),
+                $"lists, quotes or brackets are nested too deeply here to make sense in print (at most {MaxNesting} levels); flatten them");
+        }
+        var converter = new BlockConverter(display, Path.GetDirectoryName(path)!, issueFolder, realFolder, warnings);
 
         var yaml = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault()
             ?? throw new InputException(new SourcePosition(display, 1, 1),
@@ -61,9 +77,29 @@ public static class ArticleLoader
             front.Lang ?? defaultLanguage, front.Columns, blocks.ToImmutable(), footnotes.ToImmutable());
     }
 
-    private sealed class BlockConverter(string file, string articleFolder, string issueFolder, WarningLog warnings)
+    /// <summary>The line whose leading quote and list markers nest deepest: where Markdig gave up.</summary>
+    private static SourcePosition DeepestLine(string markdown, string file)
+    {
+        var lines = markdown.Split('\n');
+        int best = 0, bestDepth = -1;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int depth = 0;
+            foreach (var c in lines[i])
+            {
+                if (c is '>' or '-' or '*' or '+' or '[') depth++;
+                else if (c is not (' ' or '\t')) break;
+            }
+            depth += (lines[i].Length - lines[i].TrimStart().Length) / 2;
+            if (depth > bestDepth) { best = i; bestDepth = depth; }
+        }
+        return new SourcePosition(file, best + 1, 1);
+    }
+
+    private sealed class BlockConverter(string file, string articleFolder, string issueFolder, string realFolder, WarningLog warnings)
     {
         private readonly InlineConverter _inlines = new(file, warnings);
+        private int _depth;
 
         public ImmutableArray<Block> ConvertAll(ContainerBlock container)
         {
@@ -72,36 +108,58 @@ public static class ArticleLoader
             return list.ToImmutable();
         }
 
+        /// <summary>The blocks of a list item or quote, one nesting level down.</summary>
+        private ImmutableArray<Block> ConvertNested(ContainerBlock container, SourcePosition where)
+        {
+            if (_depth >= MaxNesting)
+                throw new InputException(where, $"lists and quotes are nested more than {MaxNesting} levels deep here; each level indents the text, so flatten them");
+            _depth++;
+            try { return ConvertAll(container); }
+            finally { _depth--; }
+        }
+
+        private ImmutableArray<Span> Inlines(ContainerInline? inline, SourcePosition where, bool softBreaksAreLines = false)
+        {
+            var spans = _inlines.Convert(inline, softBreaksAreLines);
+            var length = spans.Sum(s => s.Text.Length);
+            if (length > MaxParagraphLength)
+                throw new InputException(where,
+                    $"this paragraph is {length:N0} characters long, more than the {MaxParagraphLength:N0} a paragraph may have; split it into paragraphs");
+            return spans;
+        }
+
         public void Convert(Markdig.Syntax.Block block, ImmutableArray<Block>.Builder output)
         {
             var where = new SourcePosition(file, block.Line + 1, block.Column + 1);
             switch (block)
             {
                 case HeadingBlock h:
-                    output.Add(new Heading(where, h.Level, _inlines.Convert(h.Inline)));
+                    output.Add(new Heading(where, h.Level, Inlines(h.Inline, where)));
                     break;
                 case ParagraphBlock p when HasClass(p, FieldsClass):
-                    output.Add(ToFields(where, _inlines.Convert(p.Inline, softBreaksAreLines: true)));
+                    output.Add(ToFields(where, Inlines(p.Inline, where, softBreaksAreLines: true)));
                     break;
                 case ParagraphBlock p when SoleImage(p) is { } image:
                     output.Add(ToFigure(where, image));
                     break;
                 case ParagraphBlock p:
-                    var text = _inlines.Convert(p.Inline);
+                    var text = Inlines(p.Inline, where);
                     if (text.Length > 0) output.Add(new Paragraph(where, text));
                     break;
                 case Markdig.Syntax.ListBlock list:
-                    var items = list.OfType<ListItemBlock>().Select(ConvertAll).ToImmutableArray();
+                    var items = list.OfType<ListItemBlock>().Select(item => ConvertNested(item, where)).ToImmutableArray();
                     int start = int.TryParse(list.OrderedStart, out var s) ? s : 1;
                     output.Add(new ListBlock(where, list.IsOrdered, start, items));
                     break;
                 case QuoteBlock quote:
-                    output.Add(new Quote(where, ConvertAll(quote)));
+                    output.Add(new Quote(where, ConvertNested(quote, where)));
                     break;
                 case CodeBlock code:
                     // An empty fence has no line array at all; there is nothing to print.
                     if (code.Lines.Count == 0 || code.Lines.Lines is null) break;
                     var lines = string.Join("\n", code.Lines.Lines.Take(code.Lines.Count).Select(l => l.ToString()));
+                    if (lines.Length > MaxParagraphLength)
+                        throw new InputException(where, $"this code block is {lines.Length:N0} characters long, more than the {MaxParagraphLength:N0} a paragraph may have; shorten it");
                     output.Add(new Paragraph(where, [new Span(lines, SpanStyle.Code)]));
                     break;
                 case ThematicBreakBlock:
@@ -110,7 +168,7 @@ public static class ArticleLoader
                 case MdTable table:
                     output.Add(new Table(where, table.OfType<TableRow>()
                         .Select(r => r.OfType<TableCell>()
-                            .Select(c => c.OfType<ParagraphBlock>().SelectMany(p => _inlines.Convert(p.Inline)).ToImmutableArray())
+                            .Select(c => c.OfType<ParagraphBlock>().SelectMany(p => Inlines(p.Inline, where)).ToImmutableArray())
                             .ToImmutableArray())
                         .ToImmutableArray(),
                         table.ColumnDefinitions.Select(d => d.Alignment switch
@@ -132,7 +190,7 @@ public static class ArticleLoader
                     foreach (var child in container) Convert(child, output);
                     break;
                 case LeafBlock leaf when leaf.Inline is not null:
-                    output.Add(new Paragraph(where, _inlines.Convert(leaf.Inline)));
+                    output.Add(new Paragraph(where, Inlines(leaf.Inline, where)));
                     break;
                 default:
                     warnings.Add(where, $"a Markdown element of kind {block.GetType().Name} is not supported in print");
@@ -148,18 +206,21 @@ public static class ArticleLoader
 
         private Figure ToFigure(SourcePosition where, LinkInline image)
         {
-            var full = Path.GetFullPath(Path.Combine(articleFolder, image.Url ?? ""));
+            var url = image.Url ?? "";
+            if (url.Contains('\0') || url.Contains("://", StringComparison.Ordinal))
+                throw new InputException(where, $"the image '{url}' is not a file in the issue folder; copy it into images/ and name it there");
+            var full = Path.GetFullPath(Path.Combine(articleFolder, url));
             if (!full.StartsWith(issueFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 throw new InputException(where, $"the image '{image.Url}' is outside the issue folder; copy it into images/");
-            if (!File.Exists(full))
-                throw new InputException(where, $"the image '{image.Url}' was not found (looked for {full})");
-            var caption = _inlines.Convert(image);
+            InputFiles.Check(full, FileRule.Image, where, url, realFolder);
+            ImageFiles.CheckDecodes(full, where, url);
+            var caption = Inlines(image, where);
             var attributes = image.TryGetAttributes();
             double? width = null;
             if (attributes?.Properties?.FirstOrDefault(p => p.Key == "width").Value is { } w)
             {
                 if (!w.EndsWith('%') || !double.TryParse(w[..^1], System.Globalization.NumberStyles.Float,
-                        System.Globalization.CultureInfo.InvariantCulture, out var percent) || percent is <= 0 or > 100)
+                        System.Globalization.CultureInfo.InvariantCulture, out var percent) || !double.IsFinite(percent) || percent is <= 0 or > 100)
                     throw new InputException(where, $"width={w}: write the width as a percentage of the column, e.g. {{width=50%}}");
                 width = percent / 100;
             }

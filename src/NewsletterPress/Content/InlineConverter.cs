@@ -39,7 +39,10 @@ internal sealed partial class InlineConverter(string file, WarningLog warnings)
                 output.Add(new Span(br.IsHard ? "\n" : "\u0001", style, link, lang));
                 break;
             case HtmlEntityInline entity:
-                output.Add(new Span(entity.Transcoded.ToString(), style, link, lang));
+                var transcoded = entity.Transcoded.ToString();
+                if (Files.SourceText.IndexOfForbiddenControl(transcoded) >= 0)
+                    throw new InputException(Where(entity), $"the entity '{entity.Original}' writes a control character; delete it");
+                output.Add(new Span(transcoded, style, link, lang));
                 break;
             case SmartyPant pant:
                 output.Add(new Span(SmartyText(pant), style, link, lang));
@@ -49,7 +52,9 @@ internal sealed partial class InlineConverter(string file, WarningLog warnings)
                     style | SpanStyle.Superscript, "#fn" + note.Footnote.Order, lang));
                 break;
             case AutolinkInline auto:
-                output.Add(new Span(auto.Url, style, auto.IsEmail ? "mailto:" + auto.Url : auto.Url, lang));
+                var target = auto.IsEmail ? "mailto:" + auto.Url : auto.Url;
+                LinkTargets.Check(target, Where(auto));
+                output.Add(new Span(auto.Url, style, target, lang));
                 break;
             case HtmlInline html:
                 warnings.Add(Where(html), $"raw HTML '{html.Tag}' is not rendered in print; its tag is left out");
@@ -59,6 +64,7 @@ internal sealed partial class InlineConverter(string file, WarningLog warnings)
                 WalkChildren(image, style, link, lang, output);
                 break;
             case LinkInline anchor:
+                LinkTargets.Check(anchor.Url, Where(anchor));
                 WalkChildren(anchor, style, anchor.Url, lang, output);
                 break;
             case EmphasisInline emphasis:

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Display;
+using NewsletterPress.Files;
 using YamlDotNet.RepresentationModel;
 
 namespace NewsletterPress.Manifest;
@@ -17,16 +18,19 @@ public static class IssueLoader
     {
         folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
         var file = Path.Combine(folder, ManifestFileName);
-        if (!Directory.Exists(folder))
-            throw new InputException(null, $"the issue folder '{folder}' does not exist");
-        if (!File.Exists(file))
-            throw new InputException(null, $"'{file}' not found: an issue folder needs an {ManifestFileName} (see README, 'The issue folder')");
+        var (kind, _) = FileKinds.Of(folder);
+        if (kind != FileKind.Directory)
+            throw new InputException(SourcePosition.WholeFile(folder), kind == FileKind.Missing
+                ? $"the issue folder '{folder}' does not exist"
+                : $"the issue folder '{folder}' is {FileKinds.Describe(kind)}, not a folder");
+        if (FileKinds.Of(file).Kind == FileKind.Missing)
+            throw new InputException(SourcePosition.WholeFile(file), $"'{file}' not found: an issue folder needs an {ManifestFileName} (see README, 'The issue folder')");
 
         var display = SourcePosition.DisplayPath(file);
+        var text = InputFiles.ReadText(file, FileRule.Manifest, SourcePosition.WholeFile(file), ManifestFileName, InputFiles.RealFolder(folder));
         var nodes = new YamlNodes(display);
         var stream = new YamlStream();
-        using (var reader = new StreamReader(file))
-            YamlText.Load(stream, reader, nodes, "the manifest");
+        YamlText.Load(stream, new StringReader(text), nodes, "the manifest");
         if (stream.Documents.Count == 0)
             throw new InputException(new SourcePosition(display, 1, 1), "the manifest is empty");
 
@@ -86,20 +90,22 @@ public static class IssueLoader
                 if (e.TryGetValue("start", out var s)) start = nodes.Choice(s, "start", Starts);
             }
             var relative = nodes.String(pathNode, "an article path");
-            result.Add(new ArticleRef(ResolveInside(nodes, pathNode, folder, relative), start, nodes.At(pathNode)));
+            result.Add(new ArticleRef(ResolveInside(nodes, pathNode, folder, relative, FileRule.Article), start, nodes.At(pathNode)));
         }
         return result.ToImmutable();
     }
 
-    /// <summary>A path from the manifest, which must exist and stay inside the issue folder
-    /// so that the folder alone rebuilds the volume.</summary>
-    internal static string ResolveInside(YamlNodes nodes, YamlNode node, string folder, string relative)
+    /// <summary>A path from the manifest, which must name a regular file that stays inside the issue
+    /// folder, through symbolic links too, so that the folder alone rebuilds the volume.</summary>
+    /// <returns>The full path as written (links not resolved), for messages that name the file as the editor does.</returns>
+    internal static string ResolveInside(YamlNodes nodes, YamlNode node, string folder, string relative, FileRule rule)
     {
         var full = Path.GetFullPath(Path.Combine(folder, relative));
         if (!full.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw nodes.Error(node, $"'{relative}' is outside the issue folder; copy the file into the folder so the volume can be rebuilt from it");
-        if (!File.Exists(full))
+        if (FileKinds.Of(full).Kind == FileKind.Missing)
             throw nodes.Error(node, $"'{relative}' not found in {folder}");
+        InputFiles.Check(full, rule, nodes.At(node), relative, InputFiles.RealFolder(folder));
         return full;
     }
 

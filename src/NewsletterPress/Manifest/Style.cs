@@ -7,7 +7,12 @@ namespace NewsletterPress.Manifest;
 public sealed record PrintCondition(string IccPath, string Identifier, string? Condition);
 
 /// <summary>The four faces of a style, each a font file path or an installed family name.</summary>
-public sealed record FontChoice(string Mincho, string Gothic, string Serif, string Sans);
+public sealed record FontChoice(string Mincho, string Gothic, string Serif, string Sans)
+{
+    /// <summary>Where the manifest names each face ("mincho", "gothic", "serif", "sans"), for errors about
+    /// the font; a face left at its default has no place.</summary>
+    public IReadOnlyDictionary<string, Diagnostics.SourcePosition> Where { get; init; } = new Dictionary<string, Diagnostics.SourcePosition>();
+}
 
 /// <summary>Where footnotes are printed: at the foot of the column their call lands in, or
 /// gathered after the last line of their article.</summary>

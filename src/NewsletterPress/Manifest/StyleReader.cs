@@ -11,28 +11,54 @@ internal static partial class StyleReader
     private static readonly string[] Keys =
         ["paper", "columns", "column-width", "column-gap", "margins", "body", "accent", "fonts", "print-condition", "latin-in-japanese", "proportional-headings", "footnotes"];
 
+    // Limits that keep silly numbers out of the layout: type a reader can read, paper a printer
+    // can print (PDF allows pages up to 200 inches; A0 is 1189 mm), columns at least a few ems wide.
+    private const double MinBodySize = 5, MaxBodySize = 36, MaxLeading = 4;
+    private const double MinPaper = 50 * Length.PointsPerMm, MaxPaper = 1200 * Length.PointsPerMm;
+    private const double MinColumnEms = 5;
+
     public static Style Read(YamlNodes nodes, YamlNode node, string folder)
     {
         var style = Style.Default;
         var e = nodes.Entries(nodes.Mapping(node, "style"), "style", Keys);
         if (e.TryGetValue("paper", out var paper)) style = ReadPaper(nodes, paper, style);
         if (e.TryGetValue("columns", out var cols)) style = style with { Columns = nodes.Integer(cols, "style.columns", 1, 2) };
-        if (e.TryGetValue("column-width", out var cw)) style = style with { ColumnWidth = nodes.Length(cw, "style.column-width") };
-        if (e.TryGetValue("column-gap", out var cg)) style = style with { ColumnGap = nodes.Length(cg, "style.column-gap") };
-        if (e.TryGetValue("margins", out var m))
-        {
-            var me = nodes.Entries(nodes.Mapping(m, "style.margins"), "style.margins", ["top", "bottom", "inside", "outside"]);
-            if (me.TryGetValue("top", out var t)) style = style with { MarginTop = nodes.Length(t, "margins.top") };
-            if (me.TryGetValue("bottom", out var b)) style = style with { MarginBottom = nodes.Length(b, "margins.bottom") };
-            if (me.TryGetValue("inside", out var i)) style = style with { MarginInside = nodes.Length(i, "margins.inside") };
-            if (me.TryGetValue("outside", out var o)) style = style with { MarginOutside = nodes.Length(o, "margins.outside") };
-        }
         if (e.TryGetValue("body", out var body))
         {
             var be = nodes.Entries(nodes.Mapping(body, "style.body"), "style.body", ["size", "leading"]);
             // Sizes are points; a zw size would be circular, so resolve with the current body size.
-            if (be.TryGetValue("size", out var s)) style = style with { BodySize = nodes.Length(s, "body.size").ToPoints(style.BodySize) };
-            if (be.TryGetValue("leading", out var l)) style = style with { Leading = nodes.Length(l, "body.leading").ToPoints(style.BodySize) };
+            if (be.TryGetValue("size", out var s))
+                style = style with { BodySize = nodes.LengthInPoints(s, "body.size", style.BodySize, MinBodySize, MaxBodySize) };
+            if (be.TryGetValue("leading", out var l))
+                style = style with { Leading = nodes.LengthInPoints(l, "body.leading", style.BodySize, 0, MaxLeading * style.BodySize) };
+            // Lines closer than the type is high would overprint each other.
+            if (style.Leading < style.BodySize)
+                throw nodes.Error(l ?? s!, $"body.leading ({style.Leading:0.##}pt) must be at least the body size ({style.BodySize:0.##}pt), or the lines overprint");
+        }
+        // Lengths in zw need the body size, so they are read after it; each must fit the paper.
+        double em = style.BodySize, paperWidth = style.PaperWidth.ToPoints(em), paperHeight = style.PaperHeight.ToPoints(em);
+        if (e.TryGetValue("column-width", out var cw))
+        {
+            nodes.LengthInPoints(cw, "style.column-width", em, MinColumnEms * em, paperWidth);
+            style = style with { ColumnWidth = nodes.Length(cw, "style.column-width") };
+        }
+        if (e.TryGetValue("column-gap", out var cg))
+        {
+            nodes.LengthInPoints(cg, "style.column-gap", em, 0, paperWidth);
+            style = style with { ColumnGap = nodes.Length(cg, "style.column-gap") };
+        }
+        if (e.TryGetValue("margins", out var m))
+        {
+            var me = nodes.Entries(nodes.Mapping(m, "style.margins"), "style.margins", ["top", "bottom", "inside", "outside"]);
+            Length Margin(YamlNode node, string what, double paper)
+            {
+                nodes.LengthInPoints(node, what, em, 0, paper / 2);
+                return nodes.Length(node, what);
+            }
+            if (me.TryGetValue("top", out var t)) style = style with { MarginTop = Margin(t, "margins.top", paperHeight) };
+            if (me.TryGetValue("bottom", out var b)) style = style with { MarginBottom = Margin(b, "margins.bottom", paperHeight) };
+            if (me.TryGetValue("inside", out var i)) style = style with { MarginInside = Margin(i, "margins.inside", paperWidth) };
+            if (me.TryGetValue("outside", out var o)) style = style with { MarginOutside = Margin(o, "margins.outside", paperWidth) };
         }
         if (e.TryGetValue("accent", out var accent)) style = style with { Accent = ReadAccent(nodes, accent) };
         if (e.TryGetValue("latin-in-japanese", out var lij))
@@ -55,7 +81,7 @@ internal static partial class StyleReader
             style = style with
             {
                 PrintCondition = new PrintCondition(
-                    IssueLoader.ResolveInside(nodes, pe["icc"], folder, icc),
+                    IssueLoader.ResolveInside(nodes, pe["icc"], folder, icc, Files.FileRule.IccProfile),
                     nodes.String(pe["identifier"], "print-condition.identifier"),
                     pe.TryGetValue("condition", out var c) ? nodes.String(c, "print-condition.condition") : null),
             };
@@ -68,7 +94,7 @@ internal static partial class StyleReader
             if (fe.TryGetValue("gothic", out var v2)) fonts = fonts with { Gothic = nodes.String(v2, "fonts.gothic") };
             if (fe.TryGetValue("serif", out var v3)) fonts = fonts with { Serif = nodes.String(v3, "fonts.serif") };
             if (fe.TryGetValue("sans", out var v4)) fonts = fonts with { Sans = nodes.String(v4, "fonts.sans") };
-            style = style with { Fonts = fonts };
+            style = style with { Fonts = fonts with { Where = fe.ToDictionary(kv => kv.Key, kv => nodes.At(kv.Value)) } };
         }
         return style;
     }
@@ -81,6 +107,8 @@ internal static partial class StyleReader
             return style with { PaperWidth = Length.Mm(w), PaperHeight = Length.Mm(h) };
         }
         var e = nodes.Entries(nodes.Mapping(node, "style.paper"), "style.paper", ["width", "height"], "width", "height");
+        nodes.LengthInPoints(e["width"], "paper.width", style.BodySize, MinPaper, MaxPaper);
+        nodes.LengthInPoints(e["height"], "paper.height", style.BodySize, MinPaper, MaxPaper);
         return style with { PaperWidth = nodes.Length(e["width"], "paper.width"), PaperHeight = nodes.Length(e["height"], "paper.height") };
     }
 

@@ -27,7 +27,13 @@ internal sealed class YamlNodes(string file)
     public string String(YamlNode node, string what)
     {
         if (node is YamlScalarNode { Value: { } v } && (v.Length > 0 || node is YamlScalarNode { Style: not ScalarStyle.Plain }))
+        {
+            // An escape such as "\a" or "\0" writes a control character the file itself may not hold.
+            var control = Files.SourceText.IndexOfForbiddenControl(v);
+            if (control >= 0)
+                throw Error(node, $"{what} holds the control character U+{(int)v[control]:X4}; remove it");
             return v;
+        }
         throw Error(node, $"{what} must be text");
     }
 
@@ -42,7 +48,7 @@ internal sealed class YamlNodes(string file)
     public double Number(YamlNode node, string what)
     {
         var text = String(node, what);
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) return v;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)) return v;
         throw Error(node, $"{what} must be a number, not '{text}'");
     }
 
@@ -57,9 +63,23 @@ internal sealed class YamlNodes(string file)
     public Length Length(YamlNode node, string what)
     {
         var text = String(node, what);
-        if (Manifest.Length.TryParse(text, out var length)) return length;
+        if (Manifest.Length.TryParse(text, out var length) && double.IsFinite(length.Value)) return length;
         throw Error(node, $"{what} must be a length such as 18mm, 9.5pt, 40Q or 2zw, not '{text}'");
     }
+
+    /// <summary>A length that must lie between <paramref name="min"/> and <paramref name="max"/> points
+    /// once resolved with the body size <paramref name="em"/>: a body of 0 pt or a page of 100 m is
+    /// refused here, at its key, rather than failing somewhere in the layout.</summary>
+    public double LengthInPoints(YamlNode node, string what, double em, double min, double max)
+    {
+        var length = Length(node, what);
+        var points = length.ToPoints(em);
+        if (points >= min && points <= max) return points;
+        throw Error(node, $"{what} must be from {Describe(min)} to {Describe(max)}, not {length}");
+    }
+
+    private static string Describe(double points) =>
+        points == 0 ? "0" : $"{points.ToString("0.##", CultureInfo.InvariantCulture)}pt ({(points / Manifest.Length.PointsPerMm).ToString("0.#", CultureInfo.InvariantCulture)}mm)";
 
     public T Choice<T>(YamlNode node, string what, IReadOnlyDictionary<string, T> choices)
     {

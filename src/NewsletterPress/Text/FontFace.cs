@@ -26,6 +26,17 @@ public sealed class FontFace : IDisposable
             Dispose();
             throw new InvalidDataException($"'{path}' is not a font HarfBuzz can read");
         }
+        // HarfBuzz answers 1000 for a damaged unitsPerEm; the PDF writer reads the table itself, so refuse it here.
+        using (var head = _face.ReferenceTable(Tag.Parse("head")))
+        {
+            var bytes = head.AsSpan();
+            int written = bytes.Length >= 20 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(bytes[18..]) : 0;
+            if (written is < 16 or > 16384)
+            {
+                Dispose();
+                throw new InvalidDataException($"its 'head' table gives {written} units per em; OpenType allows 16 to 16384");
+            }
+        }
         HbFont = new HbFont(_face);
         HbFont.SetScale(UnitsPerEm, UnitsPerEm);
         HbFont.TryGetHorizontalFontExtents(out var extents);

@@ -1,4 +1,5 @@
 using NewsletterPress.Diagnostics;
+using NewsletterPress.Files;
 using NewsletterPress.Manifest;
 
 namespace NewsletterPress.Text;
@@ -6,6 +7,8 @@ namespace NewsletterPress.Text;
 /// <summary>
 /// The faces one build uses, resolved from the style's font choices: a file in the issue
 /// folder, a file in the tool's fonts/ folder, or an installed family found by file name.
+/// A font named by a path must stay inside the issue folder (through links too); the tool's
+/// bundled fonts and installed families are the only fonts read from elsewhere.
 /// Also picks the face for each character, with per-character fallback.
 /// </summary>
 public sealed class FontLibrary : IDisposable
@@ -21,19 +24,36 @@ public sealed class FontLibrary : IDisposable
 
     /// <param name="latinInJapanese">Set Latin letters and digits of Japanese text in the Japanese face too
     /// (some designers prefer the mincho's own Latin); the usual practice, and the default, is the Latin face.</param>
+    private readonly FontChoice _choice;
+    private readonly string _issueFolder, _realFolder;
+
     public FontLibrary(FontChoice choice, string issueFolder, bool latinInJapanese = false)
     {
         _latinInJapanese = latinInJapanese;
-        _mincho = Load(choice.Mincho, "", issueFolder, "mincho");
-        _gothic = Load(choice.Gothic, "", issueFolder, "gothic");
-        _serif = Load(choice.Serif, "Regular", issueFolder, "serif");
-        _serifBold = LoadVariant(choice.Serif, "Bold", issueFolder, _serif);
-        _serifItalic = LoadVariant(choice.Serif, "Italic", issueFolder, _serif);
-        _serifBoldItalic = LoadVariant(choice.Serif, "BoldItalic", issueFolder, _serifBold);
-        _sans = Load(choice.Sans, "Regular", issueFolder, "sans");
-        _sansBold = LoadVariant(choice.Sans, "Bold", issueFolder, _sans);
-        _symbols = Load("NotoSansSymbols2-Regular.ttf", "", issueFolder, "symbols");
+        _choice = choice;
+        _issueFolder = Path.GetFullPath(issueFolder);
+        _realFolder = InputFiles.RealFolder(issueFolder);
+        try
+        {
+            _mincho = Load(choice.Mincho, "", "mincho");
+            _gothic = Load(choice.Gothic, "", "gothic");
+            _serif = Load(choice.Serif, "Regular", "serif");
+            _serifBold = LoadVariant(choice.Serif, "Bold", "serif", _serif);
+            _serifItalic = LoadVariant(choice.Serif, "Italic", "serif", _serif);
+            _serifBoldItalic = LoadVariant(choice.Serif, "BoldItalic", "serif", _serifBold);
+            _sans = Load(choice.Sans, "Regular", "sans");
+            _sansBold = LoadVariant(choice.Sans, "Bold", "sans", _sans);
+            _symbols = Load("NotoSansSymbols2-Regular.ttf", "", "symbols");
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
+
+    /// <summary>Every font file this library opened, by real path: the archive attaches those from outside the issue folder.</summary>
+    public IEnumerable<string> Files => _byPath.Keys;
 
     /// <summary>The face for one character: Japanese characters in the Japanese face, everything
     /// else in the Latin face, falling back to the other and then to the symbol face.</summary>
@@ -59,32 +79,51 @@ public sealed class FontLibrary : IDisposable
         return _symbols.HasGlyph(codepoint) ? _symbols : null;
     }
 
-    private FontFace LoadVariant(string family, string variant, string issueFolder, FontFace fallback)
+    private FontFace LoadVariant(string family, string variant, string role, FontFace fallback)
     {
         if (LooksLikeFile(family)) return fallback; // a single file names a single face
-        var path = FindFamilyFile(family, variant, issueFolder);
-        return path is null ? fallback : Open(path, family);
+        var path = FindFamilyFile(family, variant, role);
+        return path is null ? fallback : Open(path, family, role);
     }
 
-    private FontFace Load(string nameOrFile, string variant, string issueFolder, string role)
+    private FontFace Load(string nameOrFile, string variant, string role)
     {
-        string? path = LooksLikeFile(nameOrFile)
-            ? new[] { Path.Combine(issueFolder, nameOrFile), Path.Combine(ToolFontsFolder, nameOrFile) }.FirstOrDefault(File.Exists)
-            : FindFamilyFile(nameOrFile, variant, issueFolder);
+        string? path = LooksLikeFile(nameOrFile) ? FindFile(nameOrFile, role) : FindFamilyFile(nameOrFile, variant, role);
         if (path is null)
-            throw new InputException(null,
+            throw new InputException(Where(role),
                 $"the {role} font '{nameOrFile}' was not found in the issue folder, in {ToolFontsFolder} or among installed fonts; " +
                 "put the font file into the issue folder and name the file in style.fonts");
-        return Open(path, nameOrFile);
+        return Open(path, nameOrFile, role);
     }
 
-    private FontFace Open(string path, string name)
+    /// <summary>The manifest's place for a face, else the manifest as a whole (the default faces).</summary>
+    private SourcePosition Where(string role) =>
+        _choice.Where.TryGetValue(role, out var where) ? where
+            : SourcePosition.WholeFile(Path.Combine(_issueFolder, IssueLoader.ManifestFileName));
+
+    /// <summary>A font file: in the issue folder (a path must stay inside it), else a bundled font of that name.</summary>
+    private string? FindFile(string name, string role)
+    {
+        var inIssue = Path.GetFullPath(Path.Combine(_issueFolder, name));
+        bool plainName = Path.GetFileName(name) == name;
+        if (!inIssue.StartsWith(_issueFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new InputException(Where(role),
+                $"the {role} font '{name}' is outside the issue folder; copy the font file into the folder and name it there, so the volume can be rebuilt from the folder");
+        if (FileKinds.Of(inIssue).Kind != FileKind.Missing)
+            return InputFiles.Check(inIssue, FileRule.Font, Where(role), name, _realFolder);
+        var bundled = Path.Combine(ToolFontsFolder, name);
+        return plainName && FileKinds.Of(bundled).Kind != FileKind.Missing
+            ? InputFiles.Check(bundled, FileRule.Font, Where(role), name)
+            : null;
+    }
+
+    private FontFace Open(string path, string name, string role)
     {
         if (_byPath.TryGetValue(path, out var face)) return face;
         try { face = new FontFace(path); }
-        catch (Exception e) when (e is InvalidDataException or IOException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
-            throw new InputException(null, $"the font '{name}' ({path}) cannot be read: {e.Message}");
+            throw new InputException(Where(role), $"the {role} font '{name}' ({path}) cannot be read: {e.Message}");
         }
         _byPath.Add(path, face);
         return face;
@@ -95,16 +134,18 @@ public sealed class FontLibrary : IDisposable
         || name.EndsWith(".ttc", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Finds "Noto Serif" Bold as NotoSerif-Bold.ttf/.otf in the issue folder, the tool's fonts, or the system's.</summary>
-    private static string? FindFamilyFile(string family, string variant, string issueFolder)
+    private string? FindFamilyFile(string family, string variant, string role)
     {
         var stem = family.Replace(" ", "", StringComparison.Ordinal) + "-" + variant;
-        foreach (var folder in new[] { issueFolder, ToolFontsFolder, "/usr/share/fonts", "/usr/local/share/fonts" })
+        if (stem.IndexOfAny(['/', '*', '?']) >= 0) return null; // a family name, not a path or a pattern
+        foreach (var folder in new[] { _issueFolder, ToolFontsFolder, "/usr/share/fonts", "/usr/local/share/fonts" })
         {
             if (!Directory.Exists(folder)) continue;
-            var option = folder == issueFolder || folder == ToolFontsFolder ? SearchOption.TopDirectoryOnly : SearchOption.AllDirectories;
+            var option = folder == _issueFolder || folder == ToolFontsFolder ? SearchOption.TopDirectoryOnly : SearchOption.AllDirectories;
             var hit = Directory.EnumerateFiles(folder, stem + ".*", option)
                 .Where(LooksLikeFile).Order(StringComparer.Ordinal).FirstOrDefault();
-            if (hit is not null) return hit;
+            if (hit is not null)
+                return InputFiles.Check(hit, FileRule.Font, Where(role), Path.GetFileName(hit), folder == _issueFolder ? _realFolder : null);
         }
         return null;
     }

@@ -98,7 +98,7 @@ internal static class CompositeFontEmbedder
         using var face = new HarfBuzzSharp.Face(blob, 0);
         var cff = SfntTables.Table(face, "CFF ");
         if (cff.Length == 0)
-            throw new PdfWriterException($"Could not subset font '{fontFile}': the subset has no 'CFF ' table.");
+            throw new PdfWriterException($"Could not subset font '{fontFile}': the subset has no 'CFF ' table.") { File = fontFile };
         return cff;
     }
 

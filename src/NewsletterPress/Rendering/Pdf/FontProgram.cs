@@ -34,14 +34,14 @@ internal sealed class FontProgram : IDisposable
     {
         var path = source.FilePath;
         if (!File.Exists(path))
-            throw new PdfWriterException($"Font file '{path}' does not exist.");
+            throw new PdfWriterException($"Font file '{path}' does not exist.") { File = path };
         Face? face = null;
         Font? font = null;
         try
         {
             face = new Face(FontFiles.Read(path), source.FaceIndex);
             if (face.GlyphCount <= 0 || face.UnitsPerEm <= 0)
-                throw new PdfWriterException($"Font file '{path}' (face {source.FaceIndex}) is not a font HarfBuzz can read.");
+                throw new PdfWriterException($"Font file '{path}' (face {source.FaceIndex}) is not a font HarfBuzz can read.") { File = path };
             var tables = SfntTables.Read(face);
             switch (tables.Outlines)
             {
@@ -50,9 +50,9 @@ internal sealed class FontProgram : IDisposable
                 case FontOutlines.Cff2:
                     throw new PdfWriterException(
                         $"Font file '{path}' has CFF2 (variable) outlines, which the PDF writer cannot embed; use a static TrueType or CFF instance.",
-                        new NotSupportedException("CFF2 embedding is not implemented."));
+                        new NotSupportedException("CFF2 embedding is not implemented.")) { File = path };
                 default:
-                    throw new PdfWriterException($"Font file '{path}' has neither 'glyf' nor 'CFF ' outlines to embed.");
+                    throw new PdfWriterException($"Font file '{path}' has neither 'glyf' nor 'CFF ' outlines to embed.") { File = path };
             }
             font = new Font(face);
             // Scale = units per em, so advances come back in font units.
@@ -66,7 +66,7 @@ internal sealed class FontProgram : IDisposable
         {
             font?.Dispose();
             face?.Dispose();
-            throw new PdfWriterException($"Font file '{path}' could not be read: {ex.Message}", ex);
+            throw new PdfWriterException($"Font file '{path}' could not be read: {ex.Message}", ex) { File = path };
         }
         catch
         {

@@ -29,7 +29,7 @@ internal static partial class FontSubsetter
     {
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero)
-            throw new PdfWriterException($"Could not subset font '{fontFile}': hb-subset could not allocate its input.");
+            throw new PdfWriterException($"Could not subset font '{fontFile}': hb-subset could not allocate its input.") { File = fontFile };
         var subsetFace = IntPtr.Zero;
         var blob = IntPtr.Zero;
         try
@@ -42,12 +42,12 @@ internal static partial class FontSubsetter
 
             subsetFace = hb_subset_or_fail(face.Handle, input);
             if (subsetFace == IntPtr.Zero)
-                throw new PdfWriterException($"Could not subset font '{fontFile}': hb-subset failed.");
+                throw new PdfWriterException($"Could not subset font '{fontFile}': hb-subset failed.") { File = fontFile };
 
             blob = hb_face_reference_blob(subsetFace);
             var data = hb_blob_get_data(blob, out var length);
             if (data == IntPtr.Zero || length == 0)
-                throw new PdfWriterException($"Could not subset font '{fontFile}': hb-subset produced an empty font.");
+                throw new PdfWriterException($"Could not subset font '{fontFile}': hb-subset produced an empty font.") { File = fontFile };
             var bytes = new byte[length];
             Marshal.Copy(data, bytes, 0, (int)length);
             return bytes;

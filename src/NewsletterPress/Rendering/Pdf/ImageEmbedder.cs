@@ -78,11 +78,11 @@ internal sealed class ImageEmbedder
     {
         try
         {
-            return File.ReadAllBytes(path);
+            return Files.InputFiles.Read(path, Files.FileRule.Image, Diagnostics.SourcePosition.WholeFile(path), System.IO.Path.GetFileName(path));
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Diagnostics.InputException ex)
         {
-            throw new PdfWriterException($"Could not read image '{path}': {ex.Message}", ex);
+            throw new PdfWriterException($"Could not read image '{path}': {ex.Message}", ex) { File = path };
         }
     }
 
@@ -101,6 +101,7 @@ internal sealed class ImageEmbedder
             && (jpeg.Components != 4 || rules.AllowsDeviceCmyk))
         {
             CheckColour(jpeg.Components, hasAlpha: false, source.Path, rules);
+            CheckWhole(source);
             var xObject = new ImageXObject(jpeg.Width, jpeg.Height)
                 .BitsPerComponent(8)
                 .Filter("DCTDecode");
@@ -146,11 +147,21 @@ internal sealed class ImageEmbedder
         return (Math.Max(1, (int)Math.Ceiling(pixels.Width * scale)), Math.Max(1, (int)Math.Ceiling(pixels.Height * scale)));
     }
 
+    /// <summary>A JPEG goes into the PDF as it is, so it must be whole: a truncated one would be a
+    /// stream that readers (and qpdf --check) cannot decode.</summary>
+    private static void CheckWhole(Source source)
+    {
+        using var data = SkiaSharp.SKData.CreateCopy(source.Bytes);
+        using var codec = SkiaSharp.SKCodec.Create(data);
+        if ((codec is null ? "SkiaSharp cannot read it" : Files.ImageFiles.Damage(codec)) is { } damage)
+            throw new PdfWriterException($"Image '{source.Path}' is damaged: {damage}.") { File = source.Path };
+    }
+
     private static (int Width, int Height) PixelSize(Source source)
     {
         using var data = SkiaSharp.SKData.CreateCopy(source.Bytes);
         using var codec = SkiaSharp.SKCodec.Create(data)
-            ?? throw new PdfWriterException($"Could not read image '{source.Path}': not an image format SkiaSharp can decode.");
+            ?? throw new PdfWriterException($"Could not read image '{source.Path}': not an image format SkiaSharp can decode.") { File = source.Path };
         return (codec.Info.Width, codec.Info.Height);
     }
 
@@ -158,9 +169,9 @@ internal sealed class ImageEmbedder
     private static void CheckColour(int components, bool hasAlpha, string path, ProfileRules rules)
     {
         if (components == 3 && !rules.AllowsRgb)
-            throw new PdfWriterException($"Image '{path}' is RGB; PDF/X-1a allows only CMYK and gray images. Convert it to CMYK or use the Print (PDF/X-4) profile.");
+            throw new PdfWriterException($"Image '{path}' is RGB; PDF/X-1a allows only CMYK and gray images. Convert it to CMYK or use the Print (PDF/X-4) profile.") { File = path };
         if (hasAlpha && !rules.AllowsTransparency)
-            throw new PdfWriterException($"Image '{path}' has transparency; PDF/X-1a allows none. Flatten it or use the Print (PDF/X-4) profile.");
+            throw new PdfWriterException($"Image '{path}' has transparency; PDF/X-1a allows none. Flatten it or use the Print (PDF/X-4) profile.") { File = path };
     }
 
     private static void SetColourSpace(ImageXObject image, int components, ProfileRules rules, ColourSpaces spaces)

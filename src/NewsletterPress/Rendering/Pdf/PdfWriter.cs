@@ -18,10 +18,10 @@ public static class PdfWriter
         ArgumentException.ThrowIfNullOrEmpty(outputPath);
 
         var fullPath = Path.GetFullPath(outputPath);
-        var directory = Path.GetDirectoryName(fullPath) ?? ".";
-        var tempPath = Path.Combine(directory, "." + Path.GetFileName(fullPath) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+        var tempPath = Files.TemporaryFiles.For(fullPath);
         try
         {
+            Files.TemporaryFiles.RemoveStale(fullPath);
             // Render first, so that a failure never even creates the temporary file.
             var bytes = WriteToBytes(document, options);
             using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write))

@@ -6,6 +6,10 @@ namespace NewsletterPress.Rendering.Pdf;
 /// </summary>
 public sealed class PdfWriterException : Exception
 {
+    /// <summary>The input file (an image, a font) the error is about, when there is one: the build
+    /// turns it into the place in the issue that named the file.</summary>
+    public string? File { get; init; }
+
     public PdfWriterException(string message) : base(message) { }
 
     public PdfWriterException(string message, Exception innerException) : base(message, innerException) { }

@@ -11,51 +11,58 @@ namespace NewsletterPress.Rendering.Pdf;
 internal sealed record RasterImage(int Width, int Height, int Components, byte[] Samples, byte[]? Alpha)
 {
     /// <summary>Decodes <paramref name="bytes"/>, scaled down to <paramref name="width"/> × <paramref name="height"/>
-    /// with cubic (Mitchell) resampling when those are smaller than the image.</summary>
+    /// with cubic (Mitchell) resampling when those are smaller than the image. A JPEG is first decoded
+    /// at the smallest of 1/8, 1/4 or 1/2 of its size that still covers the target (libjpeg's DCT
+    /// scaling), so a large photograph never needs its full-size pixels in memory.</summary>
     public static RasterImage Decode(byte[] bytes, string path, int? width = null, int? height = null)
     {
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data)
-            ?? throw new PdfWriterException($"Could not read image '{path}': not an image format SkiaSharp can decode.");
-        var size = codec.Info;
+            ?? throw new PdfWriterException($"Could not read image '{path}': not an image format SkiaSharp can decode.") { File = path };
+        var size = new SKSizeI(codec.Info.Width, codec.Info.Height);
+        if ((long)size.Width * size.Height > Files.ImageFiles.MaxPixels)
+            throw new PdfWriterException($"Image '{path}' has {size.Width} × {size.Height} pixels, more than the {Files.ImageFiles.MaxPixels / 1_000_000} megapixels an image may have.") { File = path };
         var resize = width is { } w && height is { } h && (w < size.Width || h < size.Height);
-        // Resample premultiplied (no dark fringes at transparent edges), then read back unpremultiplied.
-        var decodeInfo = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, resize ? SKAlphaType.Premul : SKAlphaType.Unpremul);
-        using var decoded = SKBitmap.Decode(codec, decodeInfo)
-            ?? throw new PdfWriterException($"Could not read image '{path}': the image data is damaged.");
-        var source = decoded;
-        SKBitmap? resized = null;
-        try
-        {
-            if (resize)
+        var decodeSize = size;
+        if (resize && codec.EncodedFormat == SKEncodedImageFormat.Jpeg)
+            foreach (var scale in new[] { 0.125f, 0.25f, 0.5f })
             {
-                resized = decoded.Resize(new SKImageInfo(width!.Value, height!.Value, SKColorType.Rgba8888, SKAlphaType.Premul),
-                    new SKSamplingOptions(SKCubicResampler.Mitchell))
-                    ?? throw new PdfWriterException($"Could not resample image '{path}'.");
-                source = resized;
+                var scaled = codec.GetScaledDimensions(scale);
+                if (scaled.Width >= width && scaled.Height >= height) { decodeSize = scaled; break; }
             }
-            return FromRgba(Unpremultiplied(source), source.Width, source.Height);
-        }
-        finally
-        {
-            resized?.Dispose();
-        }
+        // Resample premultiplied (no dark fringes at transparent edges), then read back unpremultiplied.
+        var decodeInfo = new SKImageInfo(decodeSize.Width, decodeSize.Height, SKColorType.Rgba8888, resize ? SKAlphaType.Premul : SKAlphaType.Unpremul);
+        using var decoded = new SKBitmap(decodeInfo);
+        if (decoded.GetPixels() == IntPtr.Zero)
+            throw new PdfWriterException($"Could not decode image '{path}': there is not enough memory for its {decodeSize.Width} × {decodeSize.Height} pixels.") { File = path };
+        var result = codec.GetPixels(decodeInfo, decoded.GetPixels());
+        if (result != SKCodecResult.Success)
+            throw new PdfWriterException($"Could not read image '{path}': the image data is damaged ({result}).") { File = path };
+        if (!resize)
+            return FromRgba(decoded.GetPixelSpan(), decoded.Width, decoded.Height);
+        using var resized = decodeSize.Width == width && decodeSize.Height == height ? decoded.Copy()
+            : decoded.Resize(new SKImageInfo(width!.Value, height!.Value, SKColorType.Rgba8888, SKAlphaType.Premul),
+                new SKSamplingOptions(SKCubicResampler.Mitchell))
+            ?? throw new PdfWriterException($"Could not resample image '{path}'.") { File = path };
+        using var unpremultiplied = Unpremultiplied(resized);
+        return FromRgba(unpremultiplied.GetPixelSpan(), unpremultiplied.Width, unpremultiplied.Height);
     }
 
-    private static byte[] Unpremultiplied(SKBitmap bitmap)
+    private static SKBitmap Unpremultiplied(SKBitmap bitmap)
     {
-        if (bitmap.AlphaType == SKAlphaType.Unpremul)
-            return bitmap.GetPixelSpan().ToArray();
-        using var target = new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        var target = new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         using var from = bitmap.PeekPixels();
         using var to = target.PeekPixels();
         if (!from.ReadPixels(to))
+        {
+            target.Dispose();
             throw new InvalidOperationException("Could not convert the image to unpremultiplied alpha.");
-        return target.GetPixelSpan().ToArray();
+        }
+        return target;
     }
 
     /// <summary>Gray when every pixel has R = G = B; an alpha plane only when some pixel is not opaque.</summary>
-    private static RasterImage FromRgba(byte[] rgba, int width, int height)
+    private static RasterImage FromRgba(ReadOnlySpan<byte> rgba, int width, int height)
     {
         var pixels = width * height;
         bool gray = true, opaque = true;

@@ -44,6 +44,8 @@ internal sealed record SfntTables(
         var name = Table(face, "name");
         if (head.Length < 54 || hhea.Length < 36)
             throw new InvalidDataException("the font has no valid 'head' and 'hhea' tables");
+        if (U16(head, 18) is < 16 or > 16384)
+            throw new InvalidDataException($"the font's 'head' table gives {U16(head, 18)} units per em; OpenType allows 16 to 16384");
 
         short? capHeight = os2.Length >= 90 && U16(os2, 0) >= 2 ? S16(os2, 88) : null;
         return new SfntTables(

@@ -42,12 +42,27 @@ public sealed class ProofRenderer(double dpi = 100) : IDisposable
 
     public static string PageFileName(int number) => $"page-{number.ToString("000", CultureInfo.InvariantCulture)}.png";
 
+    /// <summary>Encodes in memory, then writes a temporary file and renames it into place. Encoding
+    /// straight into a file stream would run our IO inside a SkiaSharp callback, where a full disk
+    /// aborts the process instead of raising an error.</summary>
     internal static void SaveAtomically(SKBitmap bitmap, string path)
     {
-        var temp = path + ".tmp";
-        using (var stream = File.Create(temp))
-            bitmap.Encode(stream, SKEncodedImageFormat.Png, 100);
-        File.Move(temp, path, overwrite: true);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100)
+            ?? throw new InvalidOperationException($"SkiaSharp could not encode {path} as PNG");
+        var temp = Files.TemporaryFiles.For(path);
+        try
+        {
+            Files.TemporaryFiles.RemoveStale(path);
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+                data.SaveTo(stream);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw new Diagnostics.InputException(Diagnostics.SourcePosition.Named(Diagnostics.SourcePosition.DisplayPath(path)),
+                $"cannot write the proof: {e.Message}");
+        }
     }
 
     private void Draw(SKCanvas canvas, DisplayItem item)
