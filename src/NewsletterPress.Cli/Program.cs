@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NewsletterPress;
 using NewsletterPress.Diagnostics;
+using NewsletterPress.Files;
 using NewsletterPress.Rendering.Pdf;
 using NewsletterPress.Rendering.Proof;
 using NewsletterPress.Preflight;
@@ -46,10 +47,7 @@ check.SetAction(parse => Run(() =>
     var rules = PreflightRules.For(parse.GetValue(checkProfile)!);
     PreflightReport report;
     if (parse.GetValue(checkPdf) is { } pdf)
-    {
-        if (!pdf.Exists) throw new InputException(null, $"'{pdf.FullName}' does not exist");
         report = PdfPreflight.Check(pdf.FullName, rules);
-    }
     else
     {
         var folder = parse.GetValue(checkFolder) ?? throw new InputException(null, "name an issue folder to check, or a PDF with --pdf FILE");
@@ -64,20 +62,24 @@ check.SetAction(parse => Run(() =>
 var proofFolder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder to proof" };
 var proofOut = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for page-NNN.png and contact-sheet.png", DefaultValueFactory = _ => new DirectoryInfo("proofs") };
 var proofDiff = new Option<FileSystemInfo?>("--diff") { Description = "An earlier proofs folder or PDF: list the pages that changed and mark the changed areas" };
-var proofDpi = new Option<int>("--dpi") { Description = "Resolution of the page images", DefaultValueFactory = _ => 100 };
+var proofDpi = new Option<int>("--dpi") { Description = $"Resolution of the page images, {ProofRenderer.MinDpi} to {ProofRenderer.MaxDpi}", DefaultValueFactory = _ => 100 };
 var proof = new Command("proof", "Render every page to PNG (and a contact sheet) without a PDF viewer") { proofFolder, proofOut, proofDiff, proofDpi };
 proof.SetAction(parse => Run(() =>
 {
+    int dpi = parse.GetValue(proofDpi);
+    if (dpi is < ProofRenderer.MinDpi or > ProofRenderer.MaxDpi)
+        throw new InputException(SourcePosition.Named("--dpi"), $"the proof resolution must be from {ProofRenderer.MinDpi} to {ProofRenderer.MaxDpi} dpi, not {dpi}");
     var warnings = new WarningLog();
-    var (_, document) = IssueBuild.Compose(parse.GetValue(proofFolder)!.FullName, warnings);
-    foreach (var w in warnings.All) Console.Error.WriteLine(w);
+    var issueFolder = parse.GetValue(proofFolder)!.FullName;
     var outFolder = parse.GetValue(proofOut)!.FullName;
+    var (_, document) = IssueBuild.Compose(issueFolder, warnings);
+    foreach (var w in warnings.All) Console.Error.WriteLine(w);
+    OutputPaths.CheckFolder(outFolder, issueFolder);
     var old = parse.GetValue(proofDiff)?.FullName;
     if (old is not null && !Directory.Exists(old) && !File.Exists(old))
         throw new InputException(null, $"the earlier proofs '{old}' do not exist");
     if (old is not null && Path.GetFullPath(old) == Path.GetFullPath(outFolder))
         throw new InputException(null, "--diff must name a different folder than --out (keep the earlier proofs aside)");
-    int dpi = parse.GetValue(proofDpi);
     using var renderer = new ProofRenderer(dpi);
     var pages = renderer.RenderAll(document, outFolder);
     ContactSheet.Write(pages, Path.Combine(outFolder, "contact-sheet.png"));
@@ -130,6 +132,13 @@ static int Run(Func<int> action)
     }
     catch (PdfWriterException e)
     {
+        Console.Error.WriteLine(e.File is { } file ? $"{SourcePosition.DisplayPath(file)}: error: {e.Message}" : $"error: {e.Message}");
+        return 1;
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    {
+        // The file system refused a read or a write the checks before could not foresee (a disk
+        // that filled up, a permission): the message names the path.
         Console.Error.WriteLine($"error: {e.Message}");
         return 1;
     }

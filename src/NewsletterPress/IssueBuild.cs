@@ -69,8 +69,9 @@ public static class IssueBuild
         catch (PdfWriterException e) when (e.File is { } file)
         {
             // The writer knows the file; the editor wants the line that placed it.
-            var figure = articles.SelectMany(a => Figures(a.Blocks)).FirstOrDefault(f => f.Path == file);
-            throw new InputException(figure?.Where ?? SourcePosition.WholeFile(file), e.Message);
+            var figure = articles.SelectMany(a => Figures(a.Blocks.Concat(a.Footnotes.SelectMany(n => n.Blocks)))).FirstOrDefault(f => f.Path == file);
+            var font = issue.Style.Fonts.Where.FirstOrDefault(kv => Path.GetFileName(FontName(issue.Style.Fonts, kv.Key)) == Path.GetFileName(file));
+            throw new InputException(figure?.Where ?? font.Value ?? SourcePosition.WholeFile(file), e.Message);
         }
         catch (IOException e)
         {
@@ -78,6 +79,14 @@ public static class IssueBuild
         }
         return new BuildResult(path, document.Pages.Length, warnings.All);
     }
+
+    private static string FontName(FontChoice fonts, string role) => role switch
+    {
+        "mincho" => fonts.Mincho,
+        "gothic" => fonts.Gothic,
+        "serif" => fonts.Serif,
+        _ => fonts.Sans,
+    };
 
     private static IEnumerable<Figure> Figures(IEnumerable<Block> blocks) => blocks.SelectMany(b => b switch
     {

@@ -1,5 +1,7 @@
 using NewsletterPress.Diagnostics;
+using NewsletterPress.Files;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokens;
 
 namespace NewsletterPress.Preflight;
@@ -11,49 +13,91 @@ namespace NewsletterPress.Preflight;
 /// </summary>
 public static class PdfPreflight
 {
+    /// <summary>How long a chain of objects that are only a reference to another object may be.</summary>
+    private const int MaxReferenceChain = 32;
+
     public static PreflightReport Check(string path, PreflightRules rules)
     {
-        PdfDocument document;
-        try { document = PdfDocument.Open(path); }
+        var where = SourcePosition.WholeFile(path);
+        var bytes = InputFiles.Read(path, FileRule.Pdf, where, Path.GetFileName(path));
+        var filters = GuardedFilters.Create();
+        try
+        {
+            return Check(path, bytes, rules, filters);
+        }
+        catch (InputException)
+        {
+            throw;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new InputException(null, $"'{path}' cannot be read as a PDF: {e.Message}");
+            // PdfPig reads untrusted bytes; whatever it throws is about the file, not about us.
+            throw new InputException(where, $"the file cannot be read as a PDF: {filters.Refused ?? e.Message}");
         }
-        using (document)
+    }
+
+    private static PreflightReport Check(string path, byte[] bytes, PreflightRules rules, GuardedFilters filters)
+    {
+        var where = SourcePosition.WholeFile(path);
+        // PdfPig guards nesting while parsing (MaxStackDepth) but follows an object that is only a
+        // reference to another without a cycle check, into a stack overflow nothing can catch.
+        using var document = PdfDocument.Open(bytes, new ParsingOptions { MaxStackDepth = 64, FilterProvider = filters });
+        CheckReferenceChains(document, where);
+        int pages = document.NumberOfPages;
+        if (pages <= 0)
+            throw new InputException(where, "the file has no pages its page tree leads to (an empty page tree, or one that loops)");
+        var findings = new List<Finding>();
+        var fonts = new Dictionary<string, FontReport>(StringComparer.Ordinal);
+        var images = new List<ImageReport>();
+        var lines = new List<CheckedLine>();
+        foreach (var page in document.GetPages())
         {
-            var findings = new List<Finding>();
-            var fonts = new Dictionary<string, FontReport>(StringComparer.Ordinal);
-            var images = new List<ImageReport>();
-            var lines = new List<CheckedLine>();
-            foreach (var page in document.GetPages())
+            foreach (var font in PageFonts(document, page)) fonts.TryAdd(font.Name, font);
+            foreach (var image in page.GetImages())
             {
-                foreach (var font in PageFonts(document, page)) fonts.TryAdd(font.Name, font);
-                foreach (var image in page.GetImages())
-                {
-                    double w = image.BoundingBox.Width, h = image.BoundingBox.Height;
-                    double dpi = Math.Min(image.WidthInSamples / (w / 72), image.HeightInSamples / (h / 72));
-                    string colour = image.ColorSpaceDetails?.Type.ToString() ?? "unknown";
-                    images.Add(new ImageReport($"image on page {page.Number}", page.Number, image.WidthInSamples, image.HeightInSamples,
-                        Math.Round(w, 1), Math.Round(h, 1), Math.Round(dpi, 1), colour));
-                    if (dpi < rules.MinimumImageDpi)
-                        findings.Add(new Finding(Severity.Warning, "image", $"an image prints at {dpi:0} dpi, under {rules.MinimumImageDpi:0} dpi for {rules.Profile}", $"page {page.Number}"));
-                    if (rules.RgbImagesAreErrors && colour.Contains("RGB", StringComparison.OrdinalIgnoreCase))
-                        findings.Add(new Finding(Severity.Error, "image", "an RGB image: PDF/X-1a allows only CMYK and grey", $"page {page.Number}"));
-                }
-                // PDF space has y upwards; lines are grouped on the baseline, read top to bottom.
-                lines.AddRange(LineReader.Split(page.Number, page.Letters.Select(l =>
-                    (Y: page.Height - l.StartBaseLine.Y,
-                     Char: new PlacedChar(l.Value, l.StartBaseLine.X, l.EndBaseLine.X, l.PointSize)))));
+                double w = image.BoundingBox.Width, h = image.BoundingBox.Height;
+                double dpi = Math.Min(image.WidthInSamples / (w / 72), image.HeightInSamples / (h / 72));
+                string colour = image.ColorSpaceDetails?.Type.ToString() ?? "unknown";
+                images.Add(new ImageReport($"image on page {page.Number}", page.Number, image.WidthInSamples, image.HeightInSamples,
+                    Math.Round(w, 1), Math.Round(h, 1), Math.Round(dpi, 1), colour));
+                if (dpi < rules.MinimumImageDpi)
+                    findings.Add(new Finding(Severity.Warning, "image", $"an image prints at {dpi:0} dpi, under {rules.MinimumImageDpi:0} dpi for {rules.Profile}", $"page {page.Number}"));
+                if (rules.RgbImagesAreErrors && colour.Contains("RGB", StringComparison.OrdinalIgnoreCase))
+                    findings.Add(new Finding(Severity.Error, "image", "an RGB image: PDF/X-1a allows only CMYK and grey", $"page {page.Number}"));
             }
-            foreach (var f in fonts.Values)
+            // PDF space has y upwards; lines are grouped on the baseline, read top to bottom.
+            lines.AddRange(LineReader.Split(page.Number, page.Letters.Select(l =>
+                (Y: page.Height - l.StartBaseLine.Y,
+                 Char: new PlacedChar(l.Value, l.StartBaseLine.X, l.EndBaseLine.X, l.PointSize)))));
+        }
+        foreach (var f in fonts.Values)
+        {
+            if (!f.Embedded) findings.Add(new Finding(Severity.Error, "font", $"{f.Name} is not embedded"));
+            if (f.Outlines == "Type3") findings.Add(new Finding(Severity.Error, "font", $"{f.Name} is a Type 3 font (glyphs as drawings): print shops and text search handle it badly"));
+            if (!f.ToUnicode) findings.Add(new Finding(Severity.Warning, "font", $"{f.Name} has no ToUnicode map: its text may not search or copy correctly"));
+        }
+        var text = TextChecks.Measure(lines, findings);
+        if (filters.Refused is { } refused)
+            throw new InputException(where, $"the file is not checked: {refused}");
+        return new PreflightReport(Path.GetFileName(path), rules.Profile, pages,
+            [.. fonts.Values.OrderBy(f => f.Name, StringComparer.Ordinal)], images, text, findings);
+    }
+
+    /// <summary>Follows every object that is only a reference to another (legal, rare) and refuses a
+    /// chain that loops or runs on: PdfPig would follow it until the stack overflows.</summary>
+    private static void CheckReferenceChains(PdfDocument document, SourcePosition where)
+    {
+        foreach (var start in document.Structure.CrossReferenceTable.ObjectOffsets.Keys)
+        {
+            var seen = new HashSet<long>();
+            var current = start;
+            while (document.Structure.GetObject(current)?.Data is IndirectReferenceToken next)
             {
-                if (!f.Embedded) findings.Add(new Finding(Severity.Error, "font", $"{f.Name} is not embedded"));
-                if (f.Outlines == "Type3") findings.Add(new Finding(Severity.Error, "font", $"{f.Name} is a Type 3 font (glyphs as drawings): print shops and text search handle it badly"));
-                if (!f.ToUnicode) findings.Add(new Finding(Severity.Warning, "font", $"{f.Name} has no ToUnicode map: its text may not search or copy correctly"));
+                if (!seen.Add(current.ObjectNumber) || seen.Count > MaxReferenceChain)
+                    throw new InputException(where,
+                        $"object {start.ObjectNumber} {start.Generation} R refers to itself through a chain of references; the file is damaged");
+                current = next.Data;
             }
-            var text = TextChecks.Measure(lines, findings);
-            return new PreflightReport(Path.GetFileName(path), rules.Profile, document.NumberOfPages,
-                [.. fonts.Values.OrderBy(f => f.Name, StringComparer.Ordinal)], images, text, findings);
         }
     }
 

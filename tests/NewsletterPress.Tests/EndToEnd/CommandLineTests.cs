@@ -22,7 +22,7 @@ public class CommandLineTests
     public void A_failed_build_keeps_the_previous_good_pdf()
     {
         using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Article));
-        var pdf = Path.Combine(folder.Path, "good.pdf");
+        var pdf = folder.Output("good.pdf");
         Assert.Equal(0, Cli.Run(folder.Path, "build", folder.Path, "--out", pdf).ExitCode);
         var before = File.ReadAllBytes(pdf);
         File.WriteAllText(Path.Combine(folder.Path, "articles", "a.md"), "---\ntitle: T\n---\n\n古代\U00013000文字。\n");
@@ -30,7 +30,7 @@ public class CommandLineTests
         Assert.Equal(1, r.ExitCode);
         Assert.Matches(@"a\.md:5:1: error: no configured font has the character U\+13000", r.StdErr);
         Assert.Equal(before, File.ReadAllBytes(pdf));
-        Assert.Single(Directory.GetFiles(folder.Path, "*.pdf*"));
+        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(pdf)!, "*.pdf*"));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class CommandLineTests
     public void SOURCE_DATE_EPOCH_sets_the_dates_written_into_the_pdf()
     {
         using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Article));
-        var pdf = Path.Combine(folder.Path, "dated.pdf");
+        var pdf = folder.Output("dated.pdf");
         var r = Cli.RunWith(new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1700000000" }, folder.Path, "build", folder.Path, "--out", pdf);
         Assert.Equal(0, r.ExitCode);
         var raw = NewsletterPress.Tests.Pdf.PdfTools.Uncompressed(pdf);
@@ -80,7 +80,7 @@ public class CommandLineTests
     {
         using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md") + "style:\n  fonts: { mincho: broken.ttf }\n", ("a.md", Article));
         File.WriteAllText(Path.Combine(folder.Path, "broken.ttf"), "this is not a font");
-        var pdf = Path.Combine(folder.Path, "x.pdf");
+        var pdf = folder.Output("x.pdf");
         var r = Cli.Run(folder.Path, "build", folder.Path, "--out", pdf);
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("broken.ttf", r.StdErr);
@@ -94,7 +94,7 @@ public class CommandLineTests
         using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Article + "\n![写真](../images/photo.png)\n"));
         Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
         File.WriteAllText(Path.Combine(folder.Path, "images", "photo.png"), "not a png");
-        var pdf = Path.Combine(folder.Path, "x.pdf");
+        var pdf = folder.Output("x.pdf");
         var r = Cli.Run(folder.Path, "build", folder.Path, "--out", pdf);
         Assert.Equal(1, r.ExitCode);
         Assert.Matches(@"a\.md:7:1: error: the image 'photo\.png' cannot be read", r.StdErr);
@@ -105,7 +105,7 @@ public class CommandLineTests
     public void A_character_no_font_has_in_a_title_is_an_error_at_the_front_matter()
     {
         using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", "---\ntitle: お知らせ\U0001F600\n---\n\n本文。\n"));
-        var r = Cli.Run(folder.Path, "build", folder.Path, "--out", Path.Combine(folder.Path, "x.pdf"));
+        var r = Cli.Run(folder.Path, "build", folder.Path, "--out", folder.Output("x.pdf"));
         Assert.Equal(1, r.ExitCode);
         Assert.Matches(@"a\.md:2:1: error: no configured font has the character U\+1F600", r.StdErr);
     }

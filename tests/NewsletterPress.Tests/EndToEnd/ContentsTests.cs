@@ -35,7 +35,7 @@ public class ContentsTests
                        string.Concat(articles.Select((a, i) => $"  - path: articles/a{i}.md\n    start: {a.Start}\n"));
         using var folder = new IssueFolder(manifest, [.. articles.Select((a, i) =>
             ($"a{i}.md", $"---\ntitle: {a.Title}\nauthor: Author {i}\nlang: en\n---\n\n{Paragraphs(a.Paragraphs, i)}\n"))]);
-        var pdf = Path.Combine(folder.Path, "out.pdf");
+        var pdf = folder.Output("out.pdf");
         var run = Cli.Run(Repo.Root, "build", folder.Path, "--out", pdf);
         Assert.True(run.ExitCode == 0, run.StdErr);
 

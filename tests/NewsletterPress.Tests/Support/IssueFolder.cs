@@ -18,8 +18,18 @@ internal sealed class IssueFolder : IDisposable
         $"newsletter: Test Letter\nvolume: 3\ndate: 2024-01-15\npublisher: Tester\nlanguage: {language}\narticles:\n"
         + string.Concat(articles.Select(a => $"  - articles/{a}\n"));
 
+    /// <summary>A path for an output file beside the issue folder (the tool never writes into the folder), removed with it.</summary>
+    public string Output(string name)
+    {
+        Directory.CreateDirectory(OutputFolder);
+        return System.IO.Path.Combine(OutputFolder, name);
+    }
+
+    private string OutputFolder => Path + "-out";
+
     public void Dispose()
     {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+        foreach (var folder in new[] { Path, OutputFolder })
+            try { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 }

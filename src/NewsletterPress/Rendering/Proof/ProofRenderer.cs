@@ -10,6 +10,9 @@ namespace NewsletterPress.Rendering.Proof;
 /// </summary>
 public sealed class ProofRenderer(double dpi = 100) : IDisposable
 {
+    /// <summary>The resolutions a proof may have: an A4 page at 600 dpi is already 140 MB of pixels.</summary>
+    public const int MinDpi = 10, MaxDpi = 600;
+
     private readonly Dictionary<FontRef, SKTypeface> _typefaces = [];
     private readonly Dictionary<string, SKImage> _images = new(StringComparer.Ordinal);
     private float Scale => (float)(dpi / 72.0);
@@ -75,7 +78,7 @@ public sealed class ProofRenderer(double dpi = 100) : IDisposable
                     canvas.DrawLine((float)rule.X1, (float)rule.Y1, (float)rule.X2, (float)rule.Y2, paint);
                 break;
             case ImageItem image:
-                canvas.DrawImage(Image(image.Path), SKRect.Create((float)image.X, (float)image.Y, (float)image.Width, (float)image.Height),
+                canvas.DrawImage(Image(image), SKRect.Create((float)image.X, (float)image.Y, (float)image.Width, (float)image.Height),
                     new SKSamplingOptions(SKCubicResampler.Mitchell));
                 break;
             case Box box:
@@ -125,13 +128,19 @@ public sealed class ProofRenderer(double dpi = 100) : IDisposable
         return typeface;
     }
 
-    private SKImage Image(string path)
+    /// <summary>The image at no more pixels than the proof shows it with (the first placement decides),
+    /// so a large photograph does not stay in memory at full size.</summary>
+    private SKImage Image(ImageItem item)
     {
-        if (!_images.TryGetValue(path, out var image))
+        if (!_images.TryGetValue(item.Path, out var image))
         {
-            using var bitmap = SKBitmap.Decode(path) ?? throw new InvalidDataException($"SkiaSharp cannot decode the image {path}");
-            image = SKImage.FromBitmap(bitmap);
-            _images.Add(path, image);
+            using var bitmap = SKBitmap.Decode(item.Path) ?? throw new InvalidDataException($"SkiaSharp cannot decode the image {item.Path}");
+            int width = Math.Max(1, (int)Math.Ceiling(item.Width * Scale)), height = Math.Max(1, (int)Math.Ceiling(item.Height * Scale));
+            using var shown = width < bitmap.Width && height < bitmap.Height
+                ? bitmap.Resize(new SKImageInfo(width, height), new SKSamplingOptions(SKCubicResampler.Mitchell)) ?? bitmap.Copy()
+                : bitmap.Copy();
+            image = SKImage.FromBitmap(shown);
+            _images.Add(item.Path, image);
         }
         return image;
     }
