@@ -11,7 +11,11 @@ public static class Cli
         RunWith(new Dictionary<string, string>(), workingDirectory, arguments);
 
     /// <summary>Runs with extra environment variables (SOURCE_DATE_EPOCH, …).</summary>
-    public static Result RunWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments)
+    public static Result RunWith(IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments) =>
+        RunWithin(TimeSpan.FromSeconds(120), environment, workingDirectory, arguments);
+
+    /// <summary>Runs with a time limit: an input that makes the tool hang fails the test instead of stalling it.</summary>
+    public static Result RunWithin(TimeSpan limit, IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -28,10 +32,10 @@ public static class Cli
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("newsletterpress did not finish in 120 s");
+            throw new TimeoutException($"newsletterpress {string.Join(' ', arguments)} did not finish in {limit.TotalSeconds:0} s");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
