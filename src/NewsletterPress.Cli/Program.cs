@@ -76,10 +76,10 @@ proof.SetAction(parse => Run(() =>
     foreach (var w in warnings.All) Console.Error.WriteLine(w);
     OutputPaths.CheckFolder(outFolder, issueFolder);
     var old = parse.GetValue(proofDiff)?.FullName;
-    if (old is not null && !Directory.Exists(old) && !File.Exists(old))
-        throw new InputException(null, $"the earlier proofs '{old}' do not exist");
+    if (old is not null && FileKinds.Of(old).Kind is not (FileKind.Directory or FileKind.Regular))
+        throw new InputException(SourcePosition.Named("--diff"), $"the earlier proofs '{old}' are {FileKinds.Describe(FileKinds.Of(old).Kind)}; name a proofs folder or a PDF");
     if (old is not null && Path.GetFullPath(old) == Path.GetFullPath(outFolder))
-        throw new InputException(null, "--diff must name a different folder than --out (keep the earlier proofs aside)");
+        throw new InputException(SourcePosition.Named("--diff"), "--diff must name a different folder than --out (keep the earlier proofs aside)");
     using var renderer = new ProofRenderer(dpi);
     var pages = renderer.RenderAll(document, outFolder);
     ContactSheet.Write(pages, Path.Combine(outFolder, "contact-sheet.png"));

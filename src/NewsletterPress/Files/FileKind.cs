@@ -3,14 +3,14 @@ using Mono.Unix.Native;
 namespace NewsletterPress.Files;
 
 /// <summary>What a path names once symbolic links are followed.</summary>
-internal enum FileKind { Missing, Regular, Directory, Fifo, CharacterDevice, BlockDevice, Socket, Unreachable }
+public enum FileKind { Missing, Regular, Directory, Fifo, CharacterDevice, BlockDevice, Socket, Unreachable }
 
 /// <summary>
 /// The kind and size of a file from stat(2), without opening it: opening a FIFO for reading
 /// blocks until a writer comes, and a device may never end. The BCL cannot tell a FIFO or a
 /// device from an empty file, so Mono.Unix asks the kernel.
 /// </summary>
-internal static class FileKinds
+public static class FileKinds
 {
     public static (FileKind Kind, long Size) Of(string path)
     {

@@ -20,6 +20,10 @@ public sealed record FileRule(string What, long MaxBytes, string Advice)
     public static readonly FileRule Pdf = new("the PDF", 256 * MB, "check a smaller file, or split it");
     public static readonly FileRule Attachment = new("the file", 64 * MB, "move it out of the issue folder: the archive profile attaches every file of the folder");
 
+    /// <summary>All the articles of an issue together: 1 MB of text sets into about 200 pages in some 15 s
+    /// and 300 MB; a newsletter is a tenth of that, and a larger file would take the build past its bounds.</summary>
+    public const long ArticlesTotal = 1 * MB;
+
     /// <summary>All the files the archive profile attaches, together.</summary>
     public const long AttachmentsTotal = 128 * MB;
 

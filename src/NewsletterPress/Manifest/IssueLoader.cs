@@ -79,6 +79,7 @@ public static class IssueLoader
         var list = nodes.Sequence(node, "articles");
         if (list.Children.Count == 0) throw nodes.Error(list, "articles must list at least one Markdown file");
         var result = ImmutableArray.CreateBuilder<ArticleRef>();
+        long total = 0;
         foreach (var item in list.Children)
         {
             YamlNode pathNode = item;
@@ -90,7 +91,11 @@ public static class IssueLoader
                 if (e.TryGetValue("start", out var s)) start = nodes.Choice(s, "start", Starts);
             }
             var relative = nodes.String(pathNode, "an article path");
-            result.Add(new ArticleRef(ResolveInside(nodes, pathNode, folder, relative, FileRule.Article), start, nodes.At(pathNode)));
+            var full = ResolveInside(nodes, pathNode, folder, relative, FileRule.Article);
+            total += FileKinds.Of(full).Size;
+            if (total > FileRule.ArticlesTotal)
+                throw nodes.Error(pathNode, $"with '{relative}' the articles come to more than the {FileRule.Size(FileRule.ArticlesTotal)} of text an issue may have (about 200 pages); split the issue");
+            result.Add(new ArticleRef(full, start, nodes.At(pathNode)));
         }
         return result.ToImmutable();
     }

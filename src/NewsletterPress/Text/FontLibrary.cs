@@ -141,8 +141,9 @@ public sealed class FontLibrary : IDisposable
         foreach (var folder in new[] { _issueFolder, ToolFontsFolder, "/usr/share/fonts", "/usr/local/share/fonts" })
         {
             if (!Directory.Exists(folder)) continue;
-            var option = folder == _issueFolder || folder == ToolFontsFolder ? SearchOption.TopDirectoryOnly : SearchOption.AllDirectories;
-            var hit = Directory.EnumerateFiles(folder, stem + ".*", option)
+            // Installed fonts are searched below their folders; a folder that may not be read is passed over.
+            var options = new EnumerationOptions { RecurseSubdirectories = folder != _issueFolder && folder != ToolFontsFolder, IgnoreInaccessible = true };
+            var hit = Directory.EnumerateFiles(folder, stem + ".*", options)
                 .Where(LooksLikeFile).Order(StringComparer.Ordinal).FirstOrDefault();
             if (hit is not null)
                 return InputFiles.Check(hit, FileRule.Font, Where(role), Path.GetFileName(hit), folder == _issueFolder ? _realFolder : null);

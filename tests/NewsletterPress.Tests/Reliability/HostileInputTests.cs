@@ -96,6 +96,12 @@ public class HostileInputTests
             File.CreateSymbolicLink(Path.Combine(font.Path, "mine.ttf"), outside.File("mine.ttf"));
             AssertRefused(font, @"issue\.yaml:9:19");
         }
+        using (var icc = Issue("style:\n  print-condition: { icc: shop.icc, identifier: JC200103 }\n"))
+        {
+            File.WriteAllBytes(outside.File("shop.icc"), new byte[200]);
+            File.CreateSymbolicLink(Path.Combine(icc.Path, "shop.icc"), outside.File("shop.icc"));
+            AssertRefused(icc, @"issue\.yaml:9:27", extra: ["--profile", "print"]);
+        }
         // Not named by any line, but the archive would attach whatever a link in the folder leads to.
         using (var stray = Issue())
         {
@@ -228,13 +234,14 @@ public class HostileInputTests
     [InlineData("0")]
     [InlineData("-5")]
     [InlineData("2000")]
+    [InlineData("401")]
     public void Proof_dpi_out_of_range_is_an_error_naming_the_option(string dpi)
     {
         using var folder = Issue();
         var proofs = folder.Output("proofs");
         var r = Run(folder.Path, "proof", folder.Path, "--out", proofs, "--dpi", dpi);
         Assert.Equal(1, r.ExitCode);
-        Assert.Matches("--dpi: error: the proof resolution must be from 10 to 600 dpi", r.StdErr);
+        Assert.Matches("--dpi: error: the proof resolution must be from 10 to 400 dpi", r.StdErr);
         Assert.False(Directory.Exists(proofs));
     }
 

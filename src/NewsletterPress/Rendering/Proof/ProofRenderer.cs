@@ -10,8 +10,9 @@ namespace NewsletterPress.Rendering.Proof;
 /// </summary>
 public sealed class ProofRenderer(double dpi = 100) : IDisposable
 {
-    /// <summary>The resolutions a proof may have: an A4 page at 600 dpi is already 140 MB of pixels.</summary>
-    public const int MinDpi = 10, MaxDpi = 600;
+    /// <summary>The resolutions a proof may have: an A4 page at 400 dpi is 62 MB of pixels, and the contact
+    /// sheet reads every page back; at 600 dpi a six-page proof already needs more than 500 MB.</summary>
+    public const int MinDpi = 10, MaxDpi = 400;
 
     private readonly Dictionary<FontRef, SKTypeface> _typefaces = [];
     private readonly Dictionary<string, SKImage> _images = new(StringComparer.Ordinal);
