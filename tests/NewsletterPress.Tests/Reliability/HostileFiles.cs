@@ -35,20 +35,15 @@ internal static class HostileFiles
         return jpeg;
     }
 
-    /// <summary>A photograph-like JPEG cut off in the middle of its image data.</summary>
-    public static byte[] TruncatedJpeg(string folder)
+    /// <summary>A photograph-like JPEG or PNG cut off in the middle of its image data.</summary>
+    public static byte[] Truncated(string format)
     {
-        var path = Path.Combine(folder, "seed.jpg");
-        using (var bitmap = new SKBitmap(400, 300))
-        {
-            for (int y = 0; y < 300; y++)
-                for (int x = 0; x < 400; x++)
-                    bitmap.SetPixel(x, y, new SKColor((byte)(x * 7), (byte)(y * 5), (byte)((x ^ y) * 3)));
-            using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
-            File.WriteAllBytes(path, data.ToArray());
-        }
-        var bytes = File.ReadAllBytes(path);
-        File.Delete(path);
+        using var bitmap = new SKBitmap(400, 300);
+        for (int y = 0; y < 300; y++)
+            for (int x = 0; x < 400; x++)
+                bitmap.SetPixel(x, y, new SKColor((byte)(x * 7), (byte)(y * 5), (byte)((x ^ y) * 3)));
+        using var data = bitmap.Encode(format == "png" ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg, 90);
+        var bytes = data.ToArray();
         return bytes[..(bytes.Length * 2 / 3)];
     }
 

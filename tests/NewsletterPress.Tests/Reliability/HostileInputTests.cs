@@ -199,13 +199,15 @@ public class HostileInputTests
         Assert.Contains("megapixels", AssertRefused(folder, @"a\.md:7:1").StdErr);
     }
 
-    [Fact]
-    public void A_truncated_jpeg_is_refused_never_passed_into_the_pdf()
+    [Theory]
+    [InlineData("jpg")]
+    [InlineData("png")]
+    public void A_truncated_image_is_refused_never_half_printed_nor_passed_into_the_pdf(string format)
     {
-        using var folder = Issue(article: Article + "\n![写真](../images/cut.jpg)\n");
+        using var folder = Issue(article: Article + $"\n![写真](../images/cut.{format})\n");
         Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
-        File.WriteAllBytes(Path.Combine(folder.Path, "images", "cut.jpg"), HostileFiles.TruncatedJpeg(folder.Path));
-        Assert.Contains("damaged", AssertRefused(folder, @"a\.md:7:1").StdErr);
+        File.WriteAllBytes(Path.Combine(folder.Path, "images", "cut." + format), HostileFiles.Truncated(format));
+        Assert.Contains("damaged: its data ends early", AssertRefused(folder, @"a\.md:7:1").StdErr);
     }
 
     public static TheoryData<string, byte[]> HostilePdfs() => new()

@@ -27,11 +27,11 @@ internal static class EmbeddedFiles
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(file.Path);
+                bytes = Files.InputFiles.Read(file.Path, Files.FileRule.Attachment, Diagnostics.SourcePosition.WholeFile(file.Path), file.Name);
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Diagnostics.InputException ex)
             {
-                throw new PdfWriterException($"Could not read attachment '{file.Path}': {ex.Message}", ex);
+                throw new PdfWriterException($"Could not read attachment '{file.Path}': {ex.Message}", ex) { File = file.Path };
             }
             var key = NameKey(file.Name);
             if (names.ContainsKey(key))

@@ -34,7 +34,7 @@ public static class PdfWriter
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(tempPath);
-            throw new PdfWriterException($"Could not write '{fullPath}': {ex.Message}", ex);
+            throw new PdfWriterException($"Could not write '{fullPath}': {ex.Message}", ex) { File = fullPath };
         }
         catch
         {

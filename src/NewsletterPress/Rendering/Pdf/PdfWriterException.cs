@@ -6,8 +6,8 @@ namespace NewsletterPress.Rendering.Pdf;
 /// </summary>
 public sealed class PdfWriterException : Exception
 {
-    /// <summary>The input file (an image, a font) the error is about, when there is one: the build
-    /// turns it into the place in the issue that named the file.</summary>
+    /// <summary>The file the error is about, when there is one: an image or a font (the build turns it
+    /// into the place in the issue that named the file), or the output that could not be written.</summary>
     public string? File { get; init; }
 
     public PdfWriterException(string message) : base(message) { }
