@@ -8,9 +8,18 @@ namespace NewsletterPress.Rendering.Pdf;
 /// tree, output intent, attachments and metadata), so object numbers are the same in every
 /// build, and wires the pieces into the catalog (ISO 32000-1 §7.7.2).
 /// </summary>
-internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions options)
+internal sealed class DocumentWriter
 {
-    private readonly ProfileRules _rules = new(options.Profile);
+    private readonly ProfileRules _rules;
+    private readonly PdfWriterOptions _options;
+    private DisplayDocument _document;
+
+    public DocumentWriter(DisplayDocument document, PdfWriterOptions options)
+    {
+        _options = options;
+        _rules = new ProfileRules(options.Profile);
+        _document = document;
+    }
 
     /// <summary>Everything a page needs that is shared by the whole document.</summary>
     private sealed record Shared(
@@ -20,10 +29,15 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
 
     public byte[] Write()
     {
-        if (document.Pages.IsDefaultOrEmpty)
+        if (_document.Pages.IsDefaultOrEmpty)
             throw new PdfWriterException("The document has no pages; a PDF needs at least one.");
+        var options = _options;
         var printIntent = _rules.IsPdfX ? options.PrintIntent : null; // screen and archive ignore it
         printIntent?.Validate();
+        _document = TaggedContent.Prepare(_document, _rules);
+        if (_rules.HasPrintMarks)
+            _document = SlugLine.Add(_document, _rules);
+        var document = _document;
 
         var writer = new PdfObjectWriter(options.Compress, _rules.Version,
             objectStreams: options.Compress && _rules.AllowsObjectStreams);
@@ -62,7 +76,7 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
             writer.WriteObject(pagesRef, new PageTreeNode().Kids(pageRefs).Dictionary);
 
             foreach (var usage in usages)
-                CompositeFontEmbedder.Embed(writer, fontRefs[usage.Font], usage, programs[usage.Font], mapEveryGlyph: _rules.IsPdfA);
+                CompositeFontEmbedder.Embed(writer, fontRefs[usage.Font], usage, programs[usage.Font], mapEveryGlyph: _rules.MapsEveryGlyph);
 
             var outlineRef = navigation.WriteOutline(writer, document.Outline);
             structure?.Write(writer);
@@ -71,12 +85,16 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
 
             // §14.3.2 metadata stream, last, so that its instance id can hash all the content.
             // Never compressed: PDF/A readers and simple tools look for the packet as plain text.
-            var metadataRef = writer.Allocate();
-            writer.WriteStream(metadataRef, new PdfDictionary("Metadata").Name("Subtype", "XML"),
-                XmpMetadata.Build(document.Info, _rules, writer.ContentHash()), compress: false);
-
-            var catalog = Catalog(pagesRef, navigation, outlineRef, attachments)
-                .Metadata(metadataRef);
+            // PDF/X-1a:2001 is PDF 1.3, which has no metadata streams; its identification is in Info.
+            var catalog = Catalog(pagesRef, navigation, outlineRef, attachments);
+            if (_rules.AllowsPdf14Keys)
+            {
+                var metadataRef = writer.Allocate();
+                writer.WriteStream(metadataRef, new MetadataStream().Dictionary,
+                    XmpMetadata.Build(document.Info, _rules, writer.ContentHash(), UniversalAccessibility.CanClaim(document, _rules)),
+                    compress: false);
+                catalog.Metadata(metadataRef);
+            }
             if (outputIntent is { } intent)
                 catalog.OutputIntents(intent);
             if (structure is not null)
@@ -97,7 +115,7 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
     {
         var usages = new List<FontUsage>();
         var byFont = new Dictionary<FontRef, FontUsage>();
-        foreach (var run in document.Pages.SelectMany(p => p.Items).OfType<GlyphRun>())
+        foreach (var run in _document.Pages.SelectMany(p => p.Items).OfType<GlyphRun>())
         {
             if (run.Glyphs.IsDefaultOrEmpty)
                 continue; // draws nothing, so needs no font
@@ -162,6 +180,11 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
                 case ImageItem image:
                     var placed = shared.Images[image];
                     resources.XObject(placed.ResourceName, placed.Reference);
+                    if (image.Element is { } figure)
+                    {
+                        double left = geometry.Offset + image.X, bottom = geometry.Offset + page.Height - image.Y - image.Height;
+                        shared.Structure?.Extent(figure, pageRef, left, bottom, left + image.Width, bottom + image.Height);
+                    }
                     // §8.9.5: q, scale the unit square to the placed box, Do, Q.
                     content.SaveState()
                         .DrawImage(placed.ResourceName, image.X, page.Height - image.Y - image.Height, image.Width, image.Height)
@@ -188,7 +211,10 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
             : null;
         if (shared.Navigation.WriteAnnotations(shared.Writer, page, pageRef, geometry.Offset,
                 printable: shared.Rules.IsPdfA, linkStructure) is { } annotations)
-            pageObject.Annots(annotations);
+        {
+            // ISO 14289-1 §7.18.3: a page with annotations visits them in structure order.
+            pageObject.Annots(annotations).Tabs(TabOrder.S);
+        }
         if (marks is not null)
         {
             marks.End();
@@ -202,15 +228,17 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
     {
         var catalog = new Catalog()
             .Pages(pagesRef)
-            .PageLabels(PageLabels.Build(document.Pages));
+            .PageLabels(PageLabels.Build(_document.Pages));
         if (navigation.NamesDictionary(attachments?.NameTree) is { } names)
             catalog.Names(names);
         if (outlineRef is { } outline)
-            catalog.Outlines(outline).PageMode("UseOutlines");
-        if (!string.IsNullOrWhiteSpace(document.Info.Language))
-            catalog.Lang(document.Info.Language);
+            catalog.Outlines(outline).PageMode(PageMode.UseOutlines);
         if (attachments is not null)
             catalog.AF(attachments.AssociatedFiles);
+        if (!_rules.AllowsPdf14Keys)
+            return catalog;
+        if (!string.IsNullOrWhiteSpace(_document.Info.Language))
+            catalog.Lang(_document.Info.Language);
         return catalog.DisplayDocTitle(true);
     }
 }

@@ -103,7 +103,7 @@ internal sealed class ImageEmbedder
             CheckColour(jpeg.Components, hasAlpha: false, source.Path, rules);
             var xObject = new ImageXObject(jpeg.Width, jpeg.Height)
                 .BitsPerComponent(8)
-                .Filter("DCTDecode");
+                .Filter(StreamFilter.DCTDecode);
             SetColourSpace(xObject, jpeg.Components, rules, spaces);
             if (jpeg.IsInvertedCmyk)
                 xObject.Decode(PdfArray.Of(1, 0, 1, 0, 1, 0, 1, 0));
@@ -118,14 +118,14 @@ internal sealed class ImageEmbedder
         if (raster.Alpha is { } alpha)
         {
             var maskRef = writer.Allocate();
-            var mask = new ImageXObject(raster.Width, raster.Height).ColorSpace("DeviceGray").BitsPerComponent(8);
+            var mask = new ImageXObject(raster.Width, raster.Height).ColorSpace(DeviceColourSpace.DeviceGray).BitsPerComponent(8);
             writer.WriteStream(maskRef, mask.Dictionary, alpha, compress: true);
             image.SMask(maskRef);
         }
         if (jpeg is not null && raster.Alpha is null)
         {
             // A photograph that was downsampled (or cannot pass through): JPEG again.
-            image.Filter("DCTDecode");
+            image.Filter(StreamFilter.DCTDecode);
             writer.WriteEncodedStream(reference, image.Dictionary, raster.ToJpeg(JpegQuality));
         }
         else
@@ -168,16 +168,16 @@ internal sealed class ImageEmbedder
         switch (components)
         {
             case 1:
-                image.ColorSpace("DeviceGray");
+                image.ColorSpace(DeviceColourSpace.DeviceGray);
                 break;
             case 3 when rules.RgbAsIccBased:
                 image.ColorSpace(spaces.Srgb);
                 break;
             case 3:
-                image.ColorSpace("DeviceRGB");
+                image.ColorSpace(DeviceColourSpace.DeviceRGB);
                 break;
             default:
-                image.ColorSpace("DeviceCMYK");
+                image.ColorSpace(DeviceColourSpace.DeviceCMYK);
                 break;
         }
     }

@@ -35,6 +35,7 @@ internal sealed class PdfDictionary
     public PdfDictionary Ref(string key, PdfRef value) => Raw(key, value.ToString());
     public PdfDictionary TextString(string key, string text) => Raw(key, PdfSyntax.TextString(text));
     public PdfDictionary LiteralString(string key, string ascii) => Raw(key, PdfSyntax.LiteralString(ascii));
+    public PdfDictionary HexString(string key, ReadOnlySpan<byte> bytes) => Raw(key, PdfSyntax.HexString(bytes));
     public PdfDictionary Dict(string key, PdfDictionary value) => Raw(key, value.ToString());
     public PdfDictionary Array(string key, PdfArray value) => Raw(key, value.ToString());
 
