@@ -35,20 +35,33 @@ public static class IssueBuild
 
     /// <summary>Builds the volume in <paramref name="folder"/> into a PDF at <paramref name="output"/>
     /// (or the default path), replacing any previous file only when the new one is complete.</summary>
-    public static BuildResult ToPdf(string folder, string? output = null, PdfWriterOptions? options = null)
+    /// <param name="pageMultiple">For print profiles: the page count a print run folds into (pages.multiple-of;
+    /// 4 unless the issue says otherwise); a print build of another count warns.</param>
+    public static BuildResult ToPdf(string folder, string? output = null, PdfWriterOptions? options = null,
+        int pageMultiple = Preflight.PageCount.DefaultMultiple)
     {
-        options ??= PdfWriterOptions.Default;
         var warnings = new WarningLog();
         var (issue, document) = Compose(folder, warnings);
+        options = WriterOptions(issue, options ?? PdfWriterOptions.Default);
         var path = Path.GetFullPath(output ?? DefaultOutput(issue, options.Profile));
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PdfWriter.Write(document, path, options);
+        if (options.Profile is PdfProfile.Print or PdfProfile.PrintX1a
+            && Preflight.PageCount.Warning(document.Pages.Length, pageMultiple) is { } pageCount)
+            warnings.Add(null, pageCount);
+        return new BuildResult(path, document.Pages.Length, warnings.All);
+    }
+
+    /// <summary>The writer options for this issue: the style's print condition, unless the caller gave
+    /// one (the command line's --print-condition overrides the issue for one build).</summary>
+    public static PdfWriterOptions WriterOptions(Issue issue, PdfWriterOptions options)
+    {
         if (issue.Style.PrintCondition is { } condition && options.PrintIntent is null)
             options = options with
             {
                 PrintIntent = new PrintOutputIntent(File.ReadAllBytes(condition.IccPath), condition.Identifier, condition.Condition),
             };
-        PdfWriter.Write(document, path, options);
-        return new BuildResult(path, document.Pages.Length, warnings.All);
+        return options;
     }
 
     /// <summary>out/civil-society-forum-vol-11.pdf (…-print.pdf, …-archive.pdf) in the current folder:

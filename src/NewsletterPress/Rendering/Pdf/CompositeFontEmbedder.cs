@@ -198,7 +198,7 @@ internal static class CompositeFontEmbedder
     }
 
     /// <summary>The PostScript name (name id 6), or the file name, reduced to characters allowed in a PostScript name.</summary>
-    private static string PostScriptName(FontProgram program)
+    internal static string PostScriptName(FontProgram program)
     {
         var raw = program.Tables.PostScriptName;
         if (string.IsNullOrWhiteSpace(raw))

@@ -37,8 +37,8 @@ internal sealed record ProfileRules(PdfProfile Profile)
     /// <summary>Trim, bleed and crop marks: the print profiles.</summary>
     public bool HasPrintMarks => IsPdfX;
 
-    /// <summary>PDF/X allows no annotation inside the bleed box but TrapNet and PrinterMark (ISO 15930-7
-    /// §6.3.1, ISO 15930-1 §6.4): links are left out of print files; their text stays.</summary>
+    /// <summary>PDF/X allows no annotation inside the bleed box but TrapNet and PrinterMark (ISO 15930-7 §6.4.1,
+    /// ISO 15930-1 §6.4): links are left out of print files; their text stays.</summary>
     public bool HasLinks => !IsPdfX;
 
     /// <summary>Catalog and page keys of PDF 1.4 and later (/Metadata, /MarkInfo, /Lang, /DisplayDocTitle,
