@@ -9,7 +9,8 @@ namespace NewsletterPress.Preflight;
 /// version and keys, identification, output intent, page boxes, annotations, colour, transparency,
 /// fonts, embedded files and actions. Everything is read from the file; each finding names its clause.
 /// </summary>
-internal sealed class ConformanceChecks(PdfFile file, ContentScan content, IReadOnlyList<FontMeasurement> fonts, List<Finding> findings)
+internal sealed class ConformanceChecks(PdfFile file, ContentScan content, IReadOnlyList<FontMeasurement> fonts, List<Finding> findings,
+    Func<int, double[], string?>? imageName = null)
 {
     private static readonly XNamespace PdfXId = "http://www.npes.org/pdfx/ns/id/";
     private static readonly XNamespace PdfAId = "http://www.aiim.org/pdfa/ns/id/";
@@ -45,7 +46,7 @@ internal sealed class ConformanceChecks(PdfFile file, ContentScan content, IRead
         if (intentSpace != "RGB ")
             DeviceColour("DeviceRGB", $"DeviceRGB is used but the output intent is {Describe(intentSpace)}", Clauses.PdfX4.Colour);
         foreach (var image in ImageSpaces().Where(i => i.Space == "DeviceRGB" && intentSpace != "RGB "))
-            Error("colour", $"an image is DeviceRGB but the output intent is {Describe(intentSpace)}", Clauses.PdfX4.Colour, $"page {image.Page}");
+            Error("colour", $"{image.Label} is DeviceRGB but the output intent is {Describe(intentSpace)}", Clauses.PdfX4.Colour, $"page {image.Page}");
     }
 
     public void PdfX1a()
@@ -76,8 +77,9 @@ internal sealed class ConformanceChecks(PdfFile file, ContentScan content, IRead
         // §6.2.3: CMYK, gray, and separations or DeviceN (and Indexed or patterns of them) only.
         foreach (var use in content.Colours.Where(c => !IsX1aSpace(c.Space)).DistinctBy(c => (c.Page, c.Space)))
             Error("colour", $"{use.How} is painted in {use.Space}; PDF/X-1a allows only CMYK, gray and spot colours", Clauses.PdfX1a.Colour, $"page {use.Page}");
-        foreach (var image in ImageSpaces().Where(i => !IsX1aSpace(i.Space)).DistinctBy(i => (i.Page, i.Space)))
-            Error("colour", $"an image is {image.Space}; PDF/X-1a allows only CMYK, gray and spot colours", Clauses.PdfX1a.Colour, $"page {image.Page}");
+        foreach (var image in ImageSpaces().Where(i => !IsX1aSpace(i.Space)))
+            Error("colour", $"{image.Label} is {image.Space}; PDF/X-1a allows only CMYK, gray and spot colours: convert it, or use --profile print (PDF/X-4)",
+                Clauses.PdfX1a.Colour, $"page {image.Page}");
     }
 
     public void PdfA3U()
@@ -114,8 +116,8 @@ internal sealed class ConformanceChecks(PdfFile file, ContentScan content, IRead
         {
             if (intentSpace != needs)
                 DeviceColour(space, $"{space} is used but the PDF/A output intent is {Describe(intentSpace)}", Clauses.PdfA3.DeviceColour);
-            foreach (var image in ImageSpaces().Where(i => i.Space == space && intentSpace != needs).DistinctBy(i => i.Page))
-                Error("colour", $"an image is {space} but the PDF/A output intent is {Describe(intentSpace)}", Clauses.PdfA3.DeviceColour, $"page {image.Page}");
+            foreach (var image in ImageSpaces().Where(i => i.Space == space && intentSpace != needs))
+                Error("colour", $"{image.Label} is {space} but the PDF/A output intent is {Describe(intentSpace)}", Clauses.PdfA3.DeviceColour, $"page {image.Page}");
         }
         if (intentSpace is null)
             DeviceColour("DeviceGray", "DeviceGray is used without a PDF/A output intent", Clauses.PdfA3.DeviceColour);
@@ -305,7 +307,8 @@ internal sealed class ConformanceChecks(PdfFile file, ContentScan content, IRead
             Error("colour", $"{message} ({use.How})", clause, $"page {use.Page}");
     }
 
-    private IEnumerable<(int Page, string Space)> ImageSpaces()
+    /// <summary>Each image's colour space family, and what to call it: its source file when known.</summary>
+    private IEnumerable<(int Page, string Space, string Label)> ImageSpaces()
     {
         for (var i = 0; i < file.Pages.Count; i++)
         {
@@ -313,7 +316,9 @@ internal sealed class ConformanceChecks(PdfFile file, ContentScan content, IRead
             {
                 if (image.IsImageMask)
                     continue;
-                yield return (i + 1, content.Family(image.ImageDictionary.Data.GetValueOrDefault("ColorSpace") ?? image.ImageDictionary.Data.GetValueOrDefault("CS")));
+                var box = image.BoundingBox;
+                var label = imageName?.Invoke(i + 1, [box.Left, box.Bottom, box.Right, box.Top]) is { } path ? Path.GetFileName(path) : "an image";
+                yield return (i + 1, content.Family(image.ImageDictionary.Data.GetValueOrDefault("ColorSpace") ?? image.ImageDictionary.Data.GetValueOrDefault("CS")), label);
             }
         }
     }

@@ -39,7 +39,7 @@ public static class PdfPreflight
         var fonts = FontMeasurements.Of(file, content);
         var tree = StructureReader.Read(file);
         var structure = new StructureChecks(file, tree, findings);
-        var conformance = new ConformanceChecks(file, content, fonts, findings);
+        var conformance = new ConformanceChecks(file, content, fonts, findings, imageName);
         if (tree.Root is not null)
             structure.Nesting();
         switch (rules.Profile)
