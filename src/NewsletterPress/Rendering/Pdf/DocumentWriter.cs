@@ -34,6 +34,8 @@ internal sealed class DocumentWriter
         var options = _options;
         var printIntent = _rules.IsPdfX ? options.PrintIntent : null; // screen and archive ignore it
         printIntent?.Validate();
+        if (options.KeepViolations)
+            _document = WithoutDanglingLinks(_document);
         _document = TaggedContent.Prepare(_document, _rules);
         if (_rules.HasPrintMarks)
             _document = SlugLine.Add(_document, _rules);
@@ -108,6 +110,20 @@ internal sealed class DocumentWriter
             foreach (var program in programs.Values)
                 program.Dispose();
         }
+    }
+
+    /// <summary>For the preflight: a link to a name no anchor defines is reported from the layout, and the file
+    /// it checks is written without that link instead of not at all.</summary>
+    private static DisplayDocument WithoutDanglingLinks(DisplayDocument document)
+    {
+        var anchors = document.Pages.SelectMany(p => p.Items).OfType<Anchor>().Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        return document with
+        {
+            Pages = [.. document.Pages.Select(p => p with
+            {
+                Items = [.. p.Items.Where(i => i is not LinkArea { Uri: null or "", Destination: { } d } || anchors.Contains(d))],
+            })],
+        };
     }
 
     /// <summary>One <see cref="FontUsage"/> per distinct font, in order of first use; resources are named F1, F2…</summary>
