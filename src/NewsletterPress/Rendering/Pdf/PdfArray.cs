@@ -9,7 +9,8 @@ internal sealed class PdfArray
 
     public int Count => _items.Count;
 
-    public PdfArray Raw(string value)
+    /// <summary>An already-written token; private, so every caller goes through a typed method.</summary>
+    private PdfArray Raw(string value)
     {
         _items.Add(value);
         return this;

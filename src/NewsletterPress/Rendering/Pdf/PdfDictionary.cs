@@ -17,7 +17,8 @@ internal sealed class PdfDictionary
 
     public int Count => _entries.Count;
 
-    public PdfDictionary Raw(string key, string value)
+    /// <summary>An already-written value; private, so every caller goes through a typed method.</summary>
+    private PdfDictionary Raw(string key, string value)
     {
         foreach (var (k, _) in _entries)
         {
