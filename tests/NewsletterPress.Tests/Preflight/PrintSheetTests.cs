@@ -52,6 +52,17 @@ public sealed class PrintSheetTests
     }
 
     [Fact]
+    public void Check_of_an_issue_for_print_says_its_links_are_left_out()
+    {
+        var print = Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "print");
+        Assert.Contains("note [link]: the 2 links of the issue are left out of the print file: PDF/X allows no annotation inside the bleed box", print.StdOut);
+        Assert.Contains("(ISO 15930-7 §6.4.1)", print.StdOut);
+        Assert.DoesNotContain("left out", Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "screen").StdOut);
+        var inspector = new PdfInspector(ProfileBuilds.Get("samples/figures-and-tables", PdfProfile.Print));
+        Assert.All(inspector.Pages, p => Assert.False(inspector.Has(inspector.Object(p), "/Annots")));
+    }
+
+    [Fact]
     public void The_multiple_is_a_parameter_of_the_build_and_of_the_check()
     {
         Assert.Null(PageCount.Warning(6, 2));
