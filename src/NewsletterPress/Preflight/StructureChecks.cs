@@ -62,6 +62,26 @@ internal sealed class StructureChecks(PdfFile file, StructureReader tree, List<F
             Add(Severity.Error, "two Note elements share an /ID", Clauses.PdfUa1.Notes);
 
         Headings();
+        OtherAnnotations();
+    }
+
+    /// <summary>§7.18.1: an annotation other than a link, a widget, a printer's mark or a popup is nested in an Annot element.</summary>
+    private void OtherAnnotations()
+    {
+        for (var i = 0; i < file.Pages.Count; i++)
+        {
+            var annotations = file.Array(file.Pages[i].Dictionary, "Annots")?.Data.Select(file.Resolve).OfType<DictionaryToken>() ?? [];
+            foreach (var annotation in annotations)
+            {
+                var subtype = file.Name(annotation, "Subtype");
+                if (subtype is "Link" or "Widget" or "PrinterMark" or "Popup")
+                    continue;
+                var element = file.Number(annotation, "StructParent") is { } key ? tree.ElementOfKey((int)key) : null;
+                var role = element is null ? null : tree.StandardOf(file.Name(element, "S") ?? "");
+                if (role != "Annot")
+                    Add(Severity.Error, $"a {subtype} annotation is not nested in an Annot element", Clauses.PdfUa1.Annotations, $"page {i + 1}");
+            }
+        }
     }
 
     /// <summary>§7.4.2: headings H1…H6 start at H1 and never skip a level, in reading order.</summary>

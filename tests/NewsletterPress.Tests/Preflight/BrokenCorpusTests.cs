@@ -64,6 +64,9 @@ public sealed class BrokenCorpusTests
             q => First(q, "/S /H2", "/S /H3"), "ISO 14289-1 §7.4.2"),
         ("ua-no-identification", Vol11, PdfProfile.Screen, "screen",
             q => First(q, @"<pdfuaid:part>1</pdfuaid:part>", ""), "ISO 14289-1 §5"),
+        ("ua-untagged-text-annotation", Figures, PdfProfile.Screen, "screen",
+            q => First(q, @"^  /Annots \[\n", "  /Annots [\n    << /Type /Annot /Subtype /Text /Rect [ 10 10 30 30 ] /F 4 /Contents (A note) >>\n"),
+            "ISO 14289-1 §7.18.1"),
         ("tagged-p-in-toc", Vol11, PdfProfile.Screen, "screen",
             q => First(q, "/S /TOCI", "/S /P"), "ISO 32000-1 §14.8.4 (ISO 32000-2 Annex L)"),
     ];
