@@ -27,7 +27,7 @@ internal sealed class ConformanceChecks(PdfFile file, ContentScan content, IRead
     ];
 
     private static readonly (string Key, string Version)[] PageKeysAfter13 =
-        [("Group", "1.4"), ("Metadata", "1.4"), ("PieceInfo", "1.3"), ("Tabs", "1.5"), ("UserUnit", "1.6"), ("VP", "1.6"), ("AA", "1.2")];
+        [("Group", "1.4"), ("Metadata", "1.4"), ("Tabs", "1.5"), ("TemplateInstantiated", "1.5"), ("PresSteps", "1.5"), ("UserUnit", "1.6"), ("VP", "1.6")];
 
     public void PdfX4()
     {
@@ -60,7 +60,7 @@ internal sealed class ConformanceChecks(PdfFile file, ContentScan content, IRead
             Error("version", "the viewer preferences have /DisplayDocTitle, a key of PDF 1.4", Clauses.PdfX1a.Version);
         for (var i = 0; i < file.Pages.Count; i++)
         {
-            foreach (var (key, version) in PageKeysAfter13.Where(k => k.Version != "1.3" && k.Version != "1.2" && file.Pages[i].Dictionary.Data.ContainsKey(k.Key)))
+            foreach (var (key, version) in PageKeysAfter13.Where(k => file.Pages[i].Dictionary.Data.ContainsKey(k.Key)))
                 Error("version", $"the page has /{key}, a key of PDF {version}", Clauses.PdfX1a.Version, $"page {i + 1}");
         }
         NotEncrypted(Clauses.PdfX1a.Encryption);

@@ -48,8 +48,7 @@ internal sealed class ContentScan
             var page = file.Pages[i];
             var resources = file.Resources(page);
             scan.Walk(i + 1, page.Operations, resources, new State(), [], depth: 0);
-            if (file.Dictionary(resources, "XObject") is null && file.Get(page.Dictionary, "Group") is DictionaryToken group
-                && file.Name(group, "S") == "Transparency")
+            if (file.Get(page.Dictionary, "Group") is DictionaryToken group && file.Name(group, "S") == "Transparency")
                 scan.Transparency.Add((i + 1, "a transparency group on the page"));
         }
         return scan;

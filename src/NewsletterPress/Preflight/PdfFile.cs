@@ -76,7 +76,7 @@ internal sealed class PdfFile : IDisposable
     {
         get
         {
-            var tail = Encoding.ASCII.GetString(_bytes, Math.Max(0, _bytes.Length - 64), Math.Min(64, _bytes.Length));
+            var tail = Encoding.ASCII.GetString(_bytes, Math.Max(0, _bytes.Length - 1024), Math.Min(1024, _bytes.Length));
             var at = tail.LastIndexOf("startxref", StringComparison.Ordinal);
             if (at < 0 || !long.TryParse(tail[(at + 9)..].Trim().Split('\n', '\r')[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
                 || offset < 0 || offset >= _bytes.Length)

@@ -71,9 +71,43 @@ public static class PdfPreflight
             lines.AddRange(LineReader.Split(page.Number, page.Letters.Select(l =>
                 (Y: page.Height - l.StartBaseLine.Y, Char: new PlacedChar(l.Value, l.StartBaseLine.X, l.EndBaseLine.X, l.PointSize)))));
         }
+        findings = MergePages(findings);
         var fontReports = fonts.Select(f => f.Report).GroupBy(f => f.Name, StringComparer.Ordinal).Select(g => g.First())
             .OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         return new Measured(file.Pages.Count, fontReports, images, lines, findings);
+    }
+
+    /// <summary>The same finding on several pages is one finding naming them all ("pages 1–4, 6"), so a long
+    /// document's report stays readable; the first occurrence keeps its place.</summary>
+    private static List<Finding> MergePages(List<Finding> findings)
+    {
+        var merged = new List<Finding>();
+        foreach (var group in findings.GroupBy(f => (f.Severity, f.Category, f.Message, f.Clause, OnPage: f.Where?.StartsWith("page ", StringComparison.Ordinal) == true)))
+        {
+            if (!group.Key.OnPage)
+            {
+                merged.AddRange(group.DistinctBy(f => f.Where));
+                continue;
+            }
+            var pages = group.Select(f => int.Parse(f.Where!.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+            merged.Add(group.First() with { Where = pages.Count == 1 ? $"page {pages[0]}" : "pages " + Ranges(pages) });
+        }
+        return merged;
+    }
+
+    private static string Ranges(List<int> pages)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < pages.Count;)
+        {
+            var j = i;
+            while (j + 1 < pages.Count && pages[j + 1] == pages[j] + 1)
+                j++;
+            parts.Add(j == i ? pages[i].ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{pages[i]}–{pages[j]}"));
+            i = j + 1;
+        }
+        return string.Join(", ", parts);
     }
 
     /// <summary>
