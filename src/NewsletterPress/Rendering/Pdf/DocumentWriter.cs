@@ -8,18 +8,9 @@ namespace NewsletterPress.Rendering.Pdf;
 /// tree, output intent, attachments and metadata), so object numbers are the same in every
 /// build, and wires the pieces into the catalog (ISO 32000-1 §7.7.2).
 /// </summary>
-internal sealed class DocumentWriter
+internal sealed class DocumentWriter(DisplayDocument source, PdfWriterOptions options)
 {
-    private readonly ProfileRules _rules;
-    private readonly PdfWriterOptions _options;
-    private DisplayDocument _document;
-
-    public DocumentWriter(DisplayDocument document, PdfWriterOptions options)
-    {
-        _options = options;
-        _rules = new ProfileRules(options.Profile);
-        _document = document;
-    }
+    private readonly ProfileRules _rules = new(options.Profile);
 
     /// <summary>Everything a page needs that is shared by the whole document.</summary>
     private sealed record Shared(
@@ -29,17 +20,13 @@ internal sealed class DocumentWriter
 
     public byte[] Write()
     {
-        if (_document.Pages.IsDefaultOrEmpty)
+        if (source.Pages.IsDefaultOrEmpty)
             throw new PdfWriterException("The document has no pages; a PDF needs at least one.");
-        var options = _options;
         var printIntent = _rules.IsPdfX ? options.PrintIntent : null; // screen and archive ignore it
         printIntent?.Validate();
-        if (options.KeepViolations)
-            _document = WithoutDanglingLinks(_document);
-        _document = TaggedContent.Prepare(_document, _rules);
+        var document = TaggedContent.Prepare(options.KeepViolations ? WithoutDanglingLinks(source) : source, _rules);
         if (_rules.HasPrintMarks)
-            _document = SlugLine.Add(_document, _rules);
-        var document = _document;
+            document = SlugLine.Add(document, _rules);
 
         var writer = new PdfObjectWriter(options.Compress, _rules.Version,
             objectStreams: options.Compress && _rules.AllowsObjectStreams);
@@ -47,7 +34,7 @@ internal sealed class DocumentWriter
         var pagesRef = writer.Allocate();
         var infoRef = writer.Allocate();
 
-        var usages = CollectFontUsage();
+        var usages = CollectFontUsage(document);
         var fontRefs = usages.ToDictionary(u => u.Font, _ => writer.Allocate());
         var programs = new Dictionary<FontRef, FontProgram>();
         try
@@ -88,7 +75,7 @@ internal sealed class DocumentWriter
             // §14.3.2 metadata stream, last, so that its instance id can hash all the content.
             // Never compressed: PDF/A readers and simple tools look for the packet as plain text.
             // PDF/X-1a:2001 is PDF 1.3, which has no metadata streams; its identification is in Info.
-            var catalog = Catalog(pagesRef, navigation, outlineRef, attachments);
+            var catalog = Catalog(document, pagesRef, navigation, outlineRef, attachments);
             if (_rules.AllowsPdf14Keys)
             {
                 var metadataRef = writer.Allocate();
@@ -127,11 +114,11 @@ internal sealed class DocumentWriter
     }
 
     /// <summary>One <see cref="FontUsage"/> per distinct font, in order of first use; resources are named F1, F2…</summary>
-    private List<FontUsage> CollectFontUsage()
+    private static List<FontUsage> CollectFontUsage(DisplayDocument document)
     {
         var usages = new List<FontUsage>();
         var byFont = new Dictionary<FontRef, FontUsage>();
-        foreach (var run in _document.Pages.SelectMany(p => p.Items).OfType<GlyphRun>())
+        foreach (var run in document.Pages.SelectMany(p => p.Items).OfType<GlyphRun>())
         {
             if (run.Glyphs.IsDefaultOrEmpty)
                 continue; // draws nothing, so needs no font
@@ -240,11 +227,11 @@ internal sealed class DocumentWriter
     }
 
     /// <summary>§7.7.2 document catalog.</summary>
-    private Catalog Catalog(PdfRef pagesRef, Navigation navigation, PdfRef? outlineRef, EmbeddedFiles.Result? attachments)
+    private Catalog Catalog(DisplayDocument document, PdfRef pagesRef, Navigation navigation, PdfRef? outlineRef, EmbeddedFiles.Result? attachments)
     {
         var catalog = new Catalog()
             .Pages(pagesRef)
-            .PageLabels(PageLabels.Build(_document.Pages));
+            .PageLabels(PageLabels.Build(document.Pages));
         if (navigation.NamesDictionary(attachments?.NameTree) is { } names)
             catalog.Names(names);
         if (outlineRef is { } outline)
@@ -253,8 +240,8 @@ internal sealed class DocumentWriter
             catalog.AF(attachments.AssociatedFiles);
         if (!_rules.AllowsPdf14Keys)
             return catalog;
-        if (!string.IsNullOrWhiteSpace(_document.Info.Language))
-            catalog.Lang(_document.Info.Language);
+        if (!string.IsNullOrWhiteSpace(document.Info.Language))
+            catalog.Lang(document.Info.Language);
         return catalog.DisplayDocTitle(true);
     }
 }
