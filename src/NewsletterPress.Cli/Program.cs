@@ -17,17 +17,37 @@ var profile = new Option<string>("--profile", "-p")
     Description = "screen (default; tagged), print (PDF/X-4 with bleed and crop marks), print-x1a (PDF/X-1a:2001) or archive (PDF/A-3u with the issue's sources attached)",
     DefaultValueFactory = _ => "screen",
 };
-profile.AcceptOnlyFromAmong(Profiles.Names);
+profile.AcceptOnlyFromAmong(ProfileNames.All);
 var maxImageDpi = new Option<double>("--max-image-dpi")
 {
     Description = "Downsample images placed at a higher effective resolution than this (0: never)",
     DefaultValueFactory = _ => PdfWriterOptions.Default.MaxImageDpi,
 };
-var build = new Command("build", "Typeset an issue folder into a PDF") { folder, output, profile, maxImageDpi };
+var printCondition = new Option<FileInfo?>("--print-condition")
+{
+    Description = "For print profiles: the print shop's CMYK output profile (an .icc file), overriding the issue's style for this build; name it with --print-condition-id",
+};
+var printConditionId = new Option<string?>("--print-condition-id")
+{
+    Description = "The printing condition's registered name for --print-condition, e.g. JC200103 (Japan Color 2001 Coated)",
+};
+var printConditionName = new Option<string?>("--print-condition-name")
+{
+    Description = "A readable description of the printing condition, e.g. \"Japan Color 2001 Coated\"",
+};
+var build = new Command("build", "Typeset an issue folder into a PDF")
+{
+    folder, output, profile, maxImageDpi, printCondition, printConditionId, printConditionName,
+};
 build.SetAction(parse => Run(() =>
 {
     var result = IssueBuild.ToPdf(parse.GetValue(folder)!.FullName, parse.GetValue(output)?.FullName,
-        PdfWriterOptions.Default with { Profile = Profiles.Parse(parse.GetValue(profile)!), MaxImageDpi = parse.GetValue(maxImageDpi) });
+        PdfWriterOptions.Default with
+        {
+            Profile = ProfileNames.Parse(parse.GetValue(profile)!),
+            MaxImageDpi = parse.GetValue(maxImageDpi),
+            PrintIntent = PrintConditions.FromCommandLine(parse.GetValue(printCondition), parse.GetValue(printConditionId), parse.GetValue(printConditionName)),
+        });
     foreach (var w in result.Warnings) Console.Error.WriteLine(w);
     Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputPath)} ({result.Pages} pages)");
     return 0;
@@ -36,7 +56,7 @@ build.SetAction(parse => Run(() =>
 var checkFolder = new Argument<DirectoryInfo?>("issue-folder") { Description = "The issue folder to check", Arity = ArgumentArity.ZeroOrOne };
 var checkPdf = new Option<FileInfo?>("--pdf") { Description = "Check this PDF (from any tool) instead of an issue folder" };
 var checkProfile = new Option<string>("--profile") { Description = "The output the check is for: screen, print, print-x1a or archive", DefaultValueFactory = _ => "screen" };
-checkProfile.AcceptOnlyFromAmong(Profiles.Names);
+checkProfile.AcceptOnlyFromAmong(ProfileNames.All);
 var checkJson = new Option<bool>("--json") { Description = "Print the report as JSON" };
 var check = new Command("check", "Preflight an issue without writing a PDF: fonts, images, kinsoku and spacing, links, warnings")
 {
@@ -44,7 +64,8 @@ var check = new Command("check", "Preflight an issue without writing a PDF: font
 };
 check.SetAction(parse => Run(() =>
 {
-    var rules = PreflightRules.For(parse.GetValue(checkProfile)!);
+    var profileName = parse.GetValue(checkProfile)!;
+    var rules = PreflightRules.For(profileName);
     PreflightReport report;
     if (parse.GetValue(checkPdf) is { } pdf)
         report = PdfPreflight.Check(pdf.FullName, rules);
@@ -53,7 +74,8 @@ check.SetAction(parse => Run(() =>
         var folder = parse.GetValue(checkFolder) ?? throw new InputException(null, "name an issue folder to check, or a PDF with --pdf FILE");
         var warnings = new WarningLog();
         var (issue, document) = IssueBuild.Compose(folder.FullName, warnings);
-        report = Preflight.Check(issue.FullTitle, document, warnings.All, rules);
+        var options = IssueBuild.WriterOptions(issue, PdfWriterOptions.Default with { Profile = ProfileNames.Parse(profileName) });
+        report = Preflight.Check(issue.FullTitle, document, warnings.All, rules, options);
     }
     Console.Write(parse.GetValue(checkJson) ? ReportWriter.ToJson(report) + "\n" : ReportWriter.ToText(report));
     return report.HasErrors ? 1 : 0;
@@ -150,16 +172,21 @@ static int Run(Func<int> action)
     }
 }
 
-/// <summary>The profile names of the command line, and the writer's profile each stands for.</summary>
-internal static class Profiles
+/// <summary>--print-condition FILE.icc with its --print-condition-id: a printing condition for one build.</summary>
+internal static class PrintConditions
 {
-    public static readonly string[] Names = ["screen", "print", "print-x1a", "archive"];
-
-    public static PdfProfile Parse(string name) => name switch
+    public static PrintOutputIntent? FromCommandLine(FileInfo? icc, string? identifier, string? name)
     {
-        "print" => PdfProfile.Print,
-        "print-x1a" => PdfProfile.PrintX1a,
-        "archive" => PdfProfile.Archive,
-        _ => PdfProfile.Screen,
-    };
+        if (icc is null)
+        {
+            if (identifier is not null || name is not null)
+                throw new InputException(null, "--print-condition-id and --print-condition-name describe a --print-condition FILE.icc; give the profile too");
+            return null;
+        }
+        if (!icc.Exists)
+            throw new InputException(null, $"the print condition's profile '{icc.FullName}' does not exist");
+        if (string.IsNullOrWhiteSpace(identifier))
+            throw new InputException(null, "name the printing condition of --print-condition with --print-condition-id (e.g. JC200103 for Japan Color 2001 Coated, FOGRA39)");
+        return new PrintOutputIntent(File.ReadAllBytes(icc.FullName), identifier, name);
+    }
 }

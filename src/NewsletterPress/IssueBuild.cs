@@ -43,24 +43,19 @@ public static class IssueBuild
     /// <summary>Builds the volume in <paramref name="folder"/> into a PDF at <paramref name="output"/>
     /// (or the default path), replacing any previous file only when the new one is complete.
     /// Nothing is ever written into the issue folder.</summary>
-    public static BuildResult ToPdf(string folder, string? output = null, PdfWriterOptions? options = null)
+    /// <param name="pageMultiple">For print profiles: the page count a print run folds into (pages.multiple-of;
+    /// 4 unless the issue says otherwise); a print build of another count warns.</param>
+    public static BuildResult ToPdf(string folder, string? output = null, PdfWriterOptions? options = null,
+        int pageMultiple = Preflight.PageCount.DefaultMultiple)
     {
-        options ??= PdfWriterOptions.Default;
         var warnings = new WarningLog();
         var (issue, articles, document) = ComposeWithArticles(folder, warnings);
+        options = WriterOptions(issue, options ?? PdfWriterOptions.Default);
         var path = Path.GetFullPath(output ?? Path.Combine(OutputPaths.DefaultFolder(issue.Folder), DefaultFileName(issue, options.Profile)));
         var fontFiles = FontFilesOf(document);
         OutputPaths.CheckFile(path, issue.Folder, fontFiles);
         if (options.Profile == PdfProfile.Archive)
             document = document with { Attachments = SourceFiles(issue.Folder, fontFiles) };
-        if (issue.Style.PrintCondition is { } condition && options.PrintIntent is null)
-            options = options with
-            {
-                PrintIntent = new PrintOutputIntent(
-                    InputFiles.Read(condition.IccPath, FileRule.IccProfile, SourcePosition.WholeFile(condition.IccPath),
-                        Path.GetFileName(condition.IccPath), InputFiles.RealFolder(issue.Folder)),
-                    condition.Identifier, condition.Condition),
-            };
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -77,7 +72,25 @@ public static class IssueBuild
         {
             throw new InputException(SourcePosition.Named(SourcePosition.DisplayPath(path)), $"cannot write the PDF: {e.Message}");
         }
+        if (options.Profile is PdfProfile.Print or PdfProfile.PrintX1a
+            && Preflight.PageCount.Warning(document.Pages.Length, pageMultiple) is { } pageCount)
+            warnings.Add(null, pageCount);
         return new BuildResult(path, document.Pages.Length, warnings.All);
+    }
+
+    /// <summary>The writer options for this issue: the style's print condition, unless the caller gave
+    /// one (the command line's --print-condition overrides the issue for one build).</summary>
+    public static PdfWriterOptions WriterOptions(Issue issue, PdfWriterOptions options)
+    {
+        if (issue.Style.PrintCondition is { } condition && options.PrintIntent is null)
+            options = options with
+            {
+                PrintIntent = new PrintOutputIntent(
+                    InputFiles.Read(condition.IccPath, FileRule.IccProfile, SourcePosition.WholeFile(condition.IccPath),
+                        Path.GetFileName(condition.IccPath), InputFiles.RealFolder(issue.Folder)),
+                    condition.Identifier, condition.Condition),
+            };
+        return options;
     }
 
     private static string FontName(FontChoice fonts, string role) => role switch

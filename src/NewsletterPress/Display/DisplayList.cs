@@ -70,7 +70,7 @@ public sealed record Anchor(string Name, double X, double Y) : DisplayItem;
 public sealed record Page(double Width, double Height, ImmutableArray<DisplayItem> Items, string Label);
 
 /// <summary>The structure roles of tagged PDF (ISO 32000-1 §14.8.4) that the layout produces.</summary>
-public enum StructureRole { Document, Art, Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Figure, Caption, Table, TR, TH, TD, Note, Link, TOC, TOCI }
+public enum StructureRole { Document, Art, Sect, H1, H2, H3, P, L, LI, Lbl, LBody, Figure, Caption, Table, TR, TH, TD, Note, Link, Reference, TOC, TOCI }
 
 /// <summary>
 /// One node of the document's logical structure. Elements are listed in reading order

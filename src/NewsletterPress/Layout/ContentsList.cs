@@ -15,12 +15,14 @@ internal static class ContentsList
     public static Band Compose(ContentsSettings settings, IReadOnlyList<Article> articles, IReadOnlyList<int> pages,
         ParagraphSetter setter, LayoutConfig config, TypeScale scale, StructureBuilder structure)
     {
+        // The title goes before the TOC element, which holds only TOCI (ISO 32000-2 Annex L).
+        int title = structure.Add(Display.StructureRole.P, structure.Root);
         int toc = structure.Add(Display.StructureRole.TOC, structure.Root);
         var band = new BandBuilder(config);
         double width = config.BlockWidth;
         var titleLine = setter.Set([new TextRun(settings.Title, scale.ContentsTitle)],
             new ParagraphFormat(width, 0, false, "en", config.BodySize))[0];
-        band.AddLine(titleLine, 0, config.Leading, structure.Add(Display.StructureRole.P, toc));
+        band.AddLine(titleLine, 0, config.Leading, title);
         band.Rule(config.BodySize * 0.5, 0, width, 0.5, scale.Accent);
 
         var style = scale.Contents;
@@ -34,7 +36,9 @@ internal static class ContentsList
             var lines = MissingGlyphs.At(IssueLayout.FrontMatter(article), () => setter.Set(BlockComposer.Runs([new Span(article.ContentsLine)], style, article.Lang),
                 new ParagraphFormat(textWidth, 0, false, article.Lang, config.BodySize)));
             double top = band.Depth;
-            int entry = structure.Add(Display.StructureRole.TOCI, toc);
+            // TOCI → Reference → Link: the entry's text and page number are the link's content.
+            int entry = structure.Add(Display.StructureRole.Link,
+                structure.Add(Display.StructureRole.Reference, structure.Add(Display.StructureRole.TOCI, toc)));
             bool firstLine = true;
             foreach (var line in lines)
             {
@@ -49,7 +53,7 @@ internal static class ContentsList
             band.Add(new TextFragment(number, width - number.NaturalWidth, band.Depth) { Element = entry });
             band.Add(new LinkFragment(0, top + config.Leading * 0.2, width, band.Depth - top, null, IssueLayout.ArticleAnchor(i))
             {
-                Element = structure.Add(Display.StructureRole.Link, entry),
+                Element = entry,
             });
         }
         return band.Build(config.Leading);

@@ -1,29 +1,42 @@
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Files;
-using UglyToad.PdfPig;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Tokens;
 
 namespace NewsletterPress.Preflight;
 
 /// <summary>
-/// The same preflight on any PDF, from any tool, read with PdfPig: fonts from the page
-/// resources, images at their placed size, and the typographic rules on the characters'
-/// positions. Lets an editor check a file made elsewhere against the same bar.
+/// The preflight of a PDF file, from any tool, read with PdfPig: what the print shop's preflight
+/// and the archive's validator would reject, clause by clause, for the profile it is checked as
+/// (PDF/X-4, PDF/X-1a:2001, PDF/A-3u, PDF/UA-1, and the Tagged PDF nesting rules for any tagged
+/// file); the fonts and images as measured in the file; and the typographic rules on the
+/// characters' positions. Our own builds are checked by the same code (see <see cref="Preflight"/>).
 /// </summary>
 public static class PdfPreflight
 {
-    /// <summary>How long a chain of objects that are only a reference to another object may be.</summary>
-    private const int MaxReferenceChain = 32;
-
     public static PreflightReport Check(string path, PreflightRules rules)
     {
         var where = SourcePosition.WholeFile(path);
         var bytes = InputFiles.Read(path, FileRule.Pdf, where, Path.GetFileName(path));
-        var filters = GuardedFilters.Create();
+        var result = Measure(bytes, Path.GetFileName(path), rules, where: where);
+        var text = TextChecks.Measure(result.Lines, result.Findings);
+        return new PreflightReport(Path.GetFileName(path), rules.Profile, result.Pages, result.Fonts, result.Images, text, result.Findings);
+    }
+
+    /// <summary>What <see cref="Measure"/> read from a file.</summary>
+    internal sealed record Measured(int Pages, List<FontReport> Fonts, List<ImageReport> Images, List<CheckedLine> Lines, List<Finding> Findings);
+
+    /// <summary>
+    /// Every check of the file for the profile. <paramref name="imageName"/> names an image from its
+    /// page and placed box (PDF user space) when the caller knows where it came from.
+    /// </summary>
+    internal static Measured Measure(byte[] bytes, string name, PreflightRules rules, Func<int, double[], string?>? imageName = null,
+        SourcePosition? where = null)
+    {
+        using var file = PdfFile.Open(bytes, name, where);
         try
         {
-            return Check(path, bytes, rules, filters);
+            var measured = MeasureOpen(file, rules, imageName);
+            if (file.Refused is { } refused) throw new InputException(where, $"the file is not checked: {refused}");
+            return measured;
         }
         catch (InputException)
         {
@@ -32,107 +45,117 @@ public static class PdfPreflight
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // PdfPig reads untrusted bytes; whatever it throws is about the file, not about us.
-            throw new InputException(where, $"the file cannot be read as a PDF: {filters.Refused ?? e.Message}");
+            throw new InputException(where, $"'{name}' cannot be read as a PDF: {file.Refused ?? e.Message}");
         }
     }
 
-    private static PreflightReport Check(string path, byte[] bytes, PreflightRules rules, GuardedFilters filters)
+    private static Measured MeasureOpen(PdfFile file, PreflightRules rules, Func<int, double[], string?>? imageName)
     {
-        var where = SourcePosition.WholeFile(path);
-        // PdfPig guards nesting while parsing (MaxStackDepth) but follows an object that is only a
-        // reference to another without a cycle check, into a stack overflow nothing can catch.
-        using var document = PdfDocument.Open(bytes, new ParsingOptions { MaxStackDepth = 64, FilterProvider = filters });
-        CheckReferenceChains(document, where);
-        int pages = document.NumberOfPages;
-        if (pages <= 0)
-            throw new InputException(where, "the file has no pages its page tree leads to (an empty page tree, or one that loops)");
         var findings = new List<Finding>();
-        var fonts = new Dictionary<string, FontReport>(StringComparer.Ordinal);
-        var images = new List<ImageReport>();
-        var lines = new List<CheckedLine>();
-        foreach (var page in document.GetPages())
+        var content = ContentScan.Of(file);
+        var fonts = FontMeasurements.Of(file, content);
+        var tree = StructureReader.Read(file);
+        var structure = new StructureChecks(file, tree, findings);
+        var conformance = new ConformanceChecks(file, content, fonts, findings, imageName);
+        if (tree.Root is not null)
+            structure.Nesting();
+        switch (rules.Profile)
         {
-            foreach (var font in PageFonts(document, page)) fonts.TryAdd(font.Name, font);
-            foreach (var image in page.GetImages())
-            {
-                double w = image.BoundingBox.Width, h = image.BoundingBox.Height;
-                double dpi = Math.Min(image.WidthInSamples / (w / 72), image.HeightInSamples / (h / 72));
-                string colour = image.ColorSpaceDetails?.Type.ToString() ?? "unknown";
-                images.Add(new ImageReport($"image on page {page.Number}", page.Number, image.WidthInSamples, image.HeightInSamples,
-                    Math.Round(w, 1), Math.Round(h, 1), Math.Round(dpi, 1), colour));
-                if (dpi < rules.MinimumImageDpi)
-                    findings.Add(new Finding(Severity.Warning, "image", $"an image prints at {dpi:0} dpi, under {rules.MinimumImageDpi:0} dpi for {rules.Profile}", $"page {page.Number}"));
-                if (rules.RgbImagesAreErrors && colour.Contains("RGB", StringComparison.OrdinalIgnoreCase))
-                    findings.Add(new Finding(Severity.Error, "image", "an RGB image: PDF/X-1a allows only CMYK and grey", $"page {page.Number}"));
-            }
+            case "print":
+                conformance.PdfX4();
+                break;
+            case "print-x1a":
+                conformance.PdfX1a();
+                break;
+            case "archive":
+                conformance.PdfA3U();
+                conformance.PdfUa1(structure);
+                break;
+            default:
+                conformance.PdfUa1(structure);
+                break;
+        }
+        if (rules.IsPrint && PageCount.Finding(file.Pages.Count, rules.PageMultiple) is { } pageCount)
+            findings.Add(pageCount);
+
+        foreach (var font in fonts.Where(f => f.Report.Outlines == "Type3"))
+            findings.Add(new Finding(Severity.Warning, "font", $"{font.Report.Name} is a Type 3 font (glyphs as drawings): print shops and text search handle it badly", $"page {font.FirstPage}"));
+        var images = Images(file, content, rules, findings, imageName);
+        var lines = new List<CheckedLine>();
+        foreach (var page in file.Pages)
+        {
             // PDF space has y upwards; lines are grouped on the baseline, read top to bottom.
             lines.AddRange(LineReader.Split(page.Number, page.Letters.Select(l =>
-                (Y: page.Height - l.StartBaseLine.Y,
-                 Char: new PlacedChar(l.Value, l.StartBaseLine.X, l.EndBaseLine.X, l.PointSize)))));
+                (Y: page.Height - l.StartBaseLine.Y, Char: new PlacedChar(l.Value, l.StartBaseLine.X, l.EndBaseLine.X, l.PointSize)))));
         }
-        foreach (var f in fonts.Values)
-        {
-            if (!f.Embedded) findings.Add(new Finding(Severity.Error, "font", $"{f.Name} is not embedded"));
-            if (f.Outlines == "Type3") findings.Add(new Finding(Severity.Error, "font", $"{f.Name} is a Type 3 font (glyphs as drawings): print shops and text search handle it badly"));
-            if (!f.ToUnicode) findings.Add(new Finding(Severity.Warning, "font", $"{f.Name} has no ToUnicode map: its text may not search or copy correctly"));
-        }
-        var text = TextChecks.Measure(lines, findings);
-        if (filters.Refused is { } refused)
-            throw new InputException(where, $"the file is not checked: {refused}");
-        return new PreflightReport(Path.GetFileName(path), rules.Profile, pages,
-            [.. fonts.Values.OrderBy(f => f.Name, StringComparer.Ordinal)], images, text, findings);
+        findings = MergePages(findings);
+        var fontReports = fonts.Select(f => f.Report).GroupBy(f => f.Name, StringComparer.Ordinal).Select(g => g.First())
+            .OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        return new Measured(file.Pages.Count, fontReports, images, lines, findings);
     }
 
-    /// <summary>Follows every object that is only a reference to another (legal, rare) and refuses a
-    /// chain that loops or runs on: PdfPig would follow it until the stack overflows.</summary>
-    private static void CheckReferenceChains(PdfDocument document, SourcePosition where)
+    /// <summary>The same finding on several pages is one finding naming them all ("pages 1–4, 6"), so a long
+    /// document's report stays readable; the first occurrence keeps its place.</summary>
+    private static List<Finding> MergePages(List<Finding> findings)
     {
-        foreach (var start in document.Structure.CrossReferenceTable.ObjectOffsets.Keys)
+        var merged = new List<Finding>();
+        foreach (var group in findings.GroupBy(f => (f.Severity, f.Category, f.Message, f.Clause, OnPage: f.Where?.StartsWith("page ", StringComparison.Ordinal) == true)))
         {
-            var seen = new HashSet<long>();
-            var current = start;
-            while (document.Structure.GetObject(current)?.Data is IndirectReferenceToken next)
+            if (!group.Key.OnPage)
             {
-                if (!seen.Add(current.ObjectNumber) || seen.Count > MaxReferenceChain)
-                    throw new InputException(where,
-                        $"object {start.ObjectNumber} {start.Generation} R refers to itself through a chain of references; the file is damaged");
-                current = next.Data;
+                merged.AddRange(group.DistinctBy(f => f.Where));
+                continue;
+            }
+            var pages = group.Select(f => int.Parse(f.Where!.AsSpan(5), System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+            merged.Add(group.First() with { Where = pages.Count == 1 ? $"page {pages[0]}" : "pages " + Ranges(pages) });
+        }
+        return merged;
+    }
+
+    private static string Ranges(List<int> pages)
+    {
+        var parts = new List<string>();
+        for (var i = 0; i < pages.Count;)
+        {
+            var j = i;
+            while (j + 1 < pages.Count && pages[j + 1] == pages[j] + 1)
+                j++;
+            parts.Add(j == i ? pages[i].ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{pages[i]}–{pages[j]}"));
+            i = j + 1;
+        }
+        return string.Join(", ", parts);
+    }
+
+    /// <summary>
+    /// The one image check: each image's effective resolution at its placed size (the lower of the
+    /// two directions), and its colour space as the file gives it. Conformance of the colour space is
+    /// judged with the profile's other colour rules.
+    /// </summary>
+    private static List<ImageReport> Images(PdfFile file, ContentScan content, PreflightRules rules, List<Finding> findings,
+        Func<int, double[], string?>? imageName)
+    {
+        var images = new List<ImageReport>();
+        foreach (var page in file.Pages)
+        {
+            foreach (var image in page.GetImages())
+            {
+                var box = image.BoundingBox;
+                double w = box.Width, h = box.Height;
+                if (w <= 0 || h <= 0)
+                    continue;
+                double dpi = Math.Min(image.WidthInSamples / (w / 72), image.HeightInSamples / (h / 72));
+                var colour = content.Family(image.ImageDictionary.Data.GetValueOrDefault("ColorSpace") ?? image.ImageDictionary.Data.GetValueOrDefault("CS"));
+                var label = imageName?.Invoke(page.Number, [box.Left, box.Bottom, box.Right, box.Top]) ?? $"image on page {page.Number}";
+                images.Add(new ImageReport(label, page.Number, image.WidthInSamples, image.HeightInSamples,
+                    Math.Round(w, 1), Math.Round(h, 1), Math.Round(dpi, 1), colour));
+                // Compared as reported, to a tenth of a dpi: an image of exactly 150 ppi is not "under 150".
+                if (Math.Round(dpi, 1) < rules.MinimumImageDpi)
+                    findings.Add(new Finding(Severity.Warning, "image",
+                        $"{Path.GetFileName(label)} prints at {dpi:0.#} dpi, under {rules.MinimumImageDpi:0} dpi for {rules.Profile}: use a larger image or place it smaller",
+                        $"page {page.Number}"));
             }
         }
+        return images;
     }
-
-    private static IEnumerable<FontReport> PageFonts(PdfDocument document, UglyToad.PdfPig.Content.Page page)
-    {
-        if (Resolve(document, page.Dictionary.Data.GetValueOrDefault(NameToken.Resources.Data)) is not DictionaryToken resources
-            || Resolve(document, resources.Data.GetValueOrDefault(NameToken.Font.Data)) is not DictionaryToken fonts)
-            yield break;
-        foreach (var entry in fonts.Data.Values)
-        {
-            if (Resolve(document, entry) is not DictionaryToken font) continue;
-            string name = (Resolve(document, font.Data.GetValueOrDefault(NameToken.BaseFont.Data)) as NameToken)?.Data ?? "(unnamed)";
-            string subtype = (Resolve(document, font.Data.GetValueOrDefault(NameToken.Subtype.Data)) as NameToken)?.Data ?? "";
-            var described = font;
-            if (subtype == "Type0" && Resolve(document, font.Data.GetValueOrDefault(NameToken.DescendantFonts.Data)) is ArrayToken { Length: > 0 } kids
-                && Resolve(document, kids.Data[0]) is DictionaryToken descendant)
-            {
-                described = descendant;
-                subtype = (Resolve(document, descendant.Data.GetValueOrDefault(NameToken.Subtype.Data)) as NameToken)?.Data ?? subtype;
-            }
-            var descriptor = Resolve(document, described.Data.GetValueOrDefault(NameToken.FontDescriptor.Data)) as DictionaryToken;
-            bool embedded = subtype == "Type3" || descriptor is not null && (descriptor.Data.ContainsKey("FontFile")
-                || descriptor.Data.ContainsKey("FontFile2") || descriptor.Data.ContainsKey("FontFile3"));
-            string outlines = subtype switch
-            {
-                "Type3" => "Type3",
-                "CIDFontType2" or "TrueType" => "TrueType",
-                "CIDFontType0" or "Type1C" => "CFF",
-                _ => subtype,
-            };
-            yield return new FontReport(name, "", outlines, embedded, name.Length > 7 && name[6] == '+',
-                font.Data.ContainsKey(NameToken.ToUnicode.Data));
-        }
-    }
-
-    private static IToken? Resolve(PdfDocument document, IToken? token) =>
-        token is IndirectReferenceToken reference ? document.Structure.GetObject(reference.Data).Data : token;
 }

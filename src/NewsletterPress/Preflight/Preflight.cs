@@ -1,79 +1,75 @@
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Display;
-using SkiaSharp;
+using NewsletterPress.Rendering.Pdf;
 
 namespace NewsletterPress.Preflight;
 
 /// <summary>
-/// Checks a laid-out volume the way a print shop's preflight and an archivist would: fonts,
-/// image resolution and colour, the typographic rules of typography.md, links, and the
-/// warnings the build raised. Reads our own layout results (the display list), not a PDF.
+/// Checks a laid-out volume the way a print shop's preflight and an archivist would. The volume is
+/// written, in memory, exactly as `build` would write it for the profile, and that file goes through
+/// the same checks as any PDF (<see cref="PdfPreflight"/>): fonts, images, colour, boxes, metadata
+/// and structure are measured in the file, not assumed. What only the layout knows is added: the
+/// source file of each image, links that point nowhere, the typographic rules on the laid-out lines,
+/// and the build's warnings.
 /// </summary>
 public static class Preflight
 {
     public static PreflightReport Check(string subject, DisplayDocument document, IReadOnlyList<Warning> buildWarnings,
-        PreflightRules rules)
+        PreflightRules rules, PdfWriterOptions? writerOptions = null)
     {
+        writerOptions ??= new PdfWriterOptions(Profile: ProfileNames.Parse(rules.Profile));
         var findings = buildWarnings.Select(w => new Finding(Severity.Warning, "build", w.Message, w.Position?.ToString())).ToList();
-        var images = Images(document, rules, findings);
-        var text = TextFigures(document, findings);
-        Links(document, findings);
-        return new PreflightReport(subject, rules.Profile, document.Pages.Length, Fonts(document), images, text, findings);
+        // Written as build would, but keeping what the profile forbids (an RGB image in PDF/X-1a),
+        // so that the checks find it in the file and name it, instead of the writer stopping at the first.
+        var bytes = PdfWriter.WriteToBytes(document, writerOptions with { KeepViolations = true });
+        var offset = writerOptions.Profile is PdfProfile.Print or PdfProfile.PrintX1a ? PageGeometry.PrintMarginPoints : 0;
+        var measured = PdfPreflight.Measure(bytes, subject, rules, (page, box) => ImageSource(document, page, box, offset));
+        findings.AddRange(measured.Findings);
+        Links(document, findings, rules);
+        var text = TextChecks.Measure(LineReader.FromDisplay(document).ToList(), findings);
+        var fonts = measured.Fonts.Select(f => f with { File = FontFile(document, f.Name) }).ToList();
+        return new PreflightReport(subject, rules.Profile, measured.Pages, fonts, measured.Images, text, findings);
     }
 
-    private static List<FontReport> Fonts(DisplayDocument document) =>
-        document.Pages.SelectMany(p => p.Items.OfType<GlyphRun>()).Select(r => r.Font).Distinct()
-            .OrderBy(f => f.FilePath, StringComparer.Ordinal)
-            .Select(f => new FontReport(Path.GetFileNameWithoutExtension(f.FilePath), f.FilePath, Outlines(f.FilePath),
-                Embedded: true, Subset: true, ToUnicode: true))
-            .ToList();
-
-    /// <summary>TrueType (glyf) or CFF outlines, from the font's table directory.</summary>
-    private static string Outlines(string path)
+    /// <summary>The image file placed at this box on this page (PDF user space, so shifted by the print margin).</summary>
+    private static string? ImageSource(DisplayDocument document, int page, double[] box, double offset)
     {
-        using var face = new HarfBuzzSharp.Face(FontFiles.Read(path), 0);
-        return face.Tables.Any(t => t.ToString() == "CFF ") ? "CFF" : "TrueType";
+        if (page < 1 || page > document.Pages.Length)
+            return null;
+        var height = document.Pages[page - 1].Height;
+        return document.Pages[page - 1].Items.OfType<ImageItem>().FirstOrDefault(i =>
+            Math.Abs(offset + i.X - box[0]) < 1 && Math.Abs(offset + height - i.Y - i.Height - box[1]) < 1
+            && Math.Abs(i.Width - (box[2] - box[0])) < 1 && Math.Abs(i.Height - (box[3] - box[1])) < 1)?.Path;
     }
 
-    private static List<ImageReport> Images(DisplayDocument document, PreflightRules rules, List<Finding> findings)
+    /// <summary>The font file behind a subset font's name (ABCDEF+PostScriptName).</summary>
+    private static string FontFile(DisplayDocument document, string name)
     {
-        var result = new List<ImageReport>();
-        for (int p = 0; p < document.Pages.Length; p++)
-            foreach (var image in document.Pages[p].Items.OfType<ImageItem>())
-            {
-                using var codec = SKCodec.Create(image.Path);
-                int w = codec?.Info.Width ?? 0, h = codec?.Info.Height ?? 0;
-                double dpi = Math.Min(w / (image.Width / 72), h / (image.Height / 72));
-                string colour = codec is null ? "unknown"
-                    : codec.EncodedFormat == SKEncodedImageFormat.Jpeg && codec.Info.ColorType == SKColorType.Gray8 ? "Gray"
-                    : codec.Info.ColorType is SKColorType.Gray8 or SKColorType.Alpha8 ? "Gray" : "RGB";
-                var report = new ImageReport(image.Path, p + 1, w, h, image.Width, image.Height, Math.Round(dpi, 1), colour);
-                result.Add(report);
-                if (dpi < rules.MinimumImageDpi)
-                    findings.Add(new Finding(Severity.Warning, "image",
-                        $"{Path.GetFileName(image.Path)} prints at {dpi:0} dpi, under {rules.MinimumImageDpi:0} dpi for {rules.Profile}: use a larger image or place it smaller",
-                        $"page {p + 1}"));
-                if (rules.RgbImagesAreErrors && colour == "RGB")
-                    findings.Add(new Finding(Severity.Error, "image",
-                        $"{Path.GetFileName(image.Path)} is RGB; PDF/X-1a allows only CMYK and grey images: convert it, or use --profile print (PDF/X-4)",
-                        $"page {p + 1}"));
-            }
-        return result;
+        var postScriptName = name.Contains('+') ? name[(name.IndexOf('+') + 1)..] : name;
+        foreach (var font in document.Pages.SelectMany(p => p.Items).OfType<GlyphRun>().Select(r => r.Font).Distinct())
+        {
+            if (FontNames.PostScriptName(font) == postScriptName)
+                return font.FilePath;
+        }
+        return "";
     }
 
-    private static TextReport TextFigures(DisplayDocument document, List<Finding> findings) =>
-        TextChecks.Measure(LineReader.FromDisplay(document).ToList(), findings);
-
-    private static void Links(DisplayDocument document, List<Finding> findings)
+    private static void Links(DisplayDocument document, List<Finding> findings, PreflightRules rules)
     {
         var anchors = document.Pages.SelectMany(p => p.Items.OfType<Anchor>()).Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        var links = 0;
         for (int p = 0; p < document.Pages.Length; p++)
             foreach (var link in document.Pages[p].Items.OfType<LinkArea>())
             {
+                links++;
                 if (link.Destination is { } d && !anchors.Contains(d))
                     findings.Add(new Finding(Severity.Error, "link", $"a link points to '{d}', which is nowhere in the document", $"page {p + 1}"));
                 if (link.Uri is { } u && !Uri.TryCreate(u, UriKind.Absolute, out _))
                     findings.Add(new Finding(Severity.Warning, "link", $"'{u}' is not a complete address (add https:// or mailto:)", $"page {p + 1}"));
             }
+        if (rules.IsPrint && links > 0)
+            findings.Add(new Finding(Severity.Note, "link",
+                $"the {links} links of the issue are left out of the print file: PDF/X allows no annotation inside the bleed box; their text is printed as it is",
+                Clause: rules.Profile == "print-x1a" ? Clauses.PdfX1a.Annotations : Clauses.PdfX4.Annotations));
     }
 }

@@ -3,10 +3,11 @@ using System.Text.Json.Serialization;
 namespace NewsletterPress.Preflight;
 
 [JsonConverter(typeof(JsonStringEnumConverter<Severity>))]
-public enum Severity { Error, Warning }
+public enum Severity { Error, Warning, Note }
 
-/// <summary>One problem the preflight found. <see cref="Where"/> is file:line:col or "page N" when known.</summary>
-public sealed record Finding(Severity Severity, string Category, string Message, string? Where = null);
+/// <summary>One problem the preflight found. <see cref="Where"/> is file:line:col or "page N" when known;
+/// <see cref="Clause"/> the clause of the standard it breaks ("ISO 19005-3 §6.2.4.3"), when it breaks one.</summary>
+public sealed record Finding(Severity Severity, string Category, string Message, string? Where = null, string? Clause = null);
 
 /// <summary>A font as the output uses it.</summary>
 public sealed record FontReport(string Name, string File, string Outlines, bool Embedded, bool Subset, bool ToUnicode);
@@ -26,16 +27,17 @@ public sealed record PreflightReport(string Subject, string Profile, int Pages, 
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 }
 
-/// <summary>What a profile demands of the content that the preflight can check.</summary>
+/// <summary>What the check is for: the profile's name, the lowest image resolution it accepts, and for print
+/// the multiple the page count should be (<see cref="PageCount.DefaultMultiple"/> unless the issue names another).</summary>
 /// <param name="MinimumImageDpi">Below this effective resolution an image is flagged.</param>
-/// <param name="RgbImagesAreErrors">PDF/X-1a allows CMYK and grey only.</param>
-public sealed record PreflightRules(string Profile, double MinimumImageDpi, bool RgbImagesAreErrors)
+public sealed record PreflightRules(string Profile, double MinimumImageDpi, int PageMultiple = PageCount.DefaultMultiple)
 {
-    public static PreflightRules For(string profile) => profile switch
+    public bool IsPrint => Profile is "print" or "print-x1a";
+
+    public static PreflightRules For(string profile, int pageMultiple = PageCount.DefaultMultiple) => profile switch
     {
-        "print" => new(profile, 300, false),
-        "print-x1a" => new(profile, 300, true),
-        "archive" => new(profile, 150, false),
-        _ => new("screen", 96, false),
+        "print" or "print-x1a" => new(profile, 300, pageMultiple),
+        "archive" => new(profile, 150, pageMultiple),
+        _ => new("screen", 96, pageMultiple),
     };
 }

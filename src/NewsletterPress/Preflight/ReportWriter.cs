@@ -32,9 +32,10 @@ public static class ReportWriter
         s.AppendLine(inv, $"text: {t.Lines} lines; kinsoku: {t.LinesStartingWithProhibited} bad line starts, {t.LinesEndingWithOpening} bad line ends; " +
                           $"Japanese–Latin gap median {(t.JapaneseLatinGapMedianEm is { } m ? m.ToString("0.00", inv) + " em" : "–")} ({t.JapaneseLatinGaps} gaps)");
         int errors = report.Findings.Count(f => f.Severity == Severity.Error);
-        s.AppendLine(inv, $"findings: {errors} errors, {report.Findings.Count - errors} warnings");
+        int warnings = report.Findings.Count(f => f.Severity == Severity.Warning);
+        s.AppendLine(inv, $"findings: {errors} errors, {warnings} warnings, {report.Findings.Count - errors - warnings} notes");
         foreach (var f in report.Findings.OrderBy(f => f.Severity))
-            s.AppendLine(inv, $"  {(f.Severity == Severity.Error ? "error" : "warning")} [{f.Category}]{(f.Where is null ? "" : " " + f.Where)}: {f.Message}");
+            s.AppendLine(inv, $"  {f.Severity.ToString().ToLowerInvariant()} [{f.Category}]{(f.Where is null ? "" : " " + f.Where)}: {f.Message}{(f.Clause is null ? "" : " (" + f.Clause + ")")}");
         return s.ToString();
     }
 }

@@ -33,7 +33,6 @@ public sealed class MetadataTests : IDisposable
     [Theory]
     [InlineData(PdfProfile.Screen)]
     [InlineData(PdfProfile.Print)]
-    [InlineData(PdfProfile.PrintX1a)]
     [InlineData(PdfProfile.Archive)]
     public void The_XMP_packet_parses_and_agrees_with_the_Info_dictionary(PdfProfile profile)
     {
@@ -57,6 +56,19 @@ public sealed class MetadataTests : IDisposable
         Assert.Matches("^uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", One(XmpMM, "InstanceID"));
         if (pdf.Has(info, "/Trapped"))
             Assert.Equal("False", One(Pdf, "Trapped"));
+    }
+
+    [Fact]
+    public void PDF_X_1a_is_PDF_1_3_with_no_key_of_a_later_version_and_names_itself_in_Info()
+    {
+        var pdf = Write(PdfProfile.PrintX1a);
+        Assert.StartsWith("%PDF-1.3", File.ReadAllText(pdf.Path, System.Text.Encoding.Latin1));
+        foreach (var key in new[] { "/Metadata", "/MarkInfo", "/Lang", "/ViewerPreferences", "/StructTreeRoot" })
+            Assert.False(pdf.Has(pdf.Catalog, key), key);
+        Assert.All(pdf.Pages, p => Assert.False(pdf.Has(pdf.Object(p), "/Tabs")));
+        Assert.Equal("PDF/X-1:2001", PdfInspector.Text(pdf.Info.GetProperty("/GTS_PDFXVersion")));
+        Assert.Equal("PDF/X-1a:2001", PdfInspector.Text(pdf.Info.GetProperty("/GTS_PDFXConformance")));
+        Assert.Equal("/False", pdf.Info.GetProperty("/Trapped").GetString());
     }
 
     [Fact]

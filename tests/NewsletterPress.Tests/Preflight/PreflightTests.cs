@@ -17,7 +17,10 @@ public class PreflightTests
         var root = json.RootElement;
         Assert.Equal("Civil Society Forum Vol.11", root.GetProperty("subject").GetString());
         Assert.False(root.GetProperty("hasErrors").GetBoolean());
-        Assert.Contains(root.GetProperty("fonts").EnumerateArray(), f => f.GetProperty("name").GetString() == "ipaexm");
+        // Read from the PDF the check writes in memory: the subset's name, and the file behind it.
+        Assert.Contains(root.GetProperty("fonts").EnumerateArray(), f => f.GetProperty("name").GetString()!.EndsWith("+IPAexMincho", StringComparison.Ordinal)
+            && f.GetProperty("file").GetString()!.EndsWith("ipaexm.ttf", StringComparison.Ordinal) && f.GetProperty("toUnicode").GetBoolean()
+            && f.GetProperty("subset").GetBoolean() && f.GetProperty("embedded").GetBoolean());
         var text = root.GetProperty("text");
         Assert.Equal(0, text.GetProperty("linesStartingWithProhibited").GetInt32());
         Assert.InRange(text.GetProperty("japaneseLatinGapMedianEm").GetDouble(), 0.2, 0.3);
@@ -28,9 +31,20 @@ public class PreflightTests
     {
         var r = Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "print-x1a");
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("harbour.jpg is RGB", r.StdOut);
+        Assert.Contains("harbour.jpg is DeviceRGB; PDF/X-1a allows only CMYK", r.StdOut);
         Assert.Matches(@"harbour\.jpg prints at 150 dpi, under 300 dpi", r.StdOut);
         Assert.Equal(0, Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "screen").ExitCode);
+    }
+
+    [Fact]
+    public void An_image_of_exactly_150_ppi_is_not_flagged_as_under_150()
+    {
+        // harbour.jpg: 500 pixels over 240 pt, 150.0 ppi; the archive asks for 150.
+        var r = Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "archive", "--json");
+        using var json = JsonDocument.Parse(r.StdOut);
+        var harbour = json.RootElement.GetProperty("images").EnumerateArray().Single(i => i.GetProperty("file").GetString()!.EndsWith("harbour.jpg", StringComparison.Ordinal));
+        Assert.Equal(150.0, harbour.GetProperty("effectiveDpi").GetDouble());
+        Assert.DoesNotContain(json.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("category").GetString() == "image");
     }
 
     [Fact]

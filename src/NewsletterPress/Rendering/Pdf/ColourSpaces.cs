@@ -54,7 +54,7 @@ internal sealed class ColourSpaces(PdfObjectWriter writer, byte[]? cmykProfile =
                 .Array("C0", PdfArray.Of(0, 0, 0, 0))
                 .Array("C1", PdfArray.Of(1, 1, 1, 1))
                 .Integer("N", 1);
-            writer.WriteObject(reference, new PdfArray().Name("Separation").Name("All").Name("DeviceCMYK").Dict(tint).ToString());
+            writer.WriteObject(reference, new PdfArray().Name("Separation").Name("All").Name(nameof(DeviceColourSpace.DeviceCMYK)).Dict(tint).ToString());
             _registration = reference;
             return reference;
         }

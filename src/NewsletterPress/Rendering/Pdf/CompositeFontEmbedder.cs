@@ -37,7 +37,7 @@ internal static class CompositeFontEmbedder
 
         var isTrueType = program.Tables.Outlines == FontOutlines.TrueType;
         // Identity-H goes with the Adobe-Identity-0 character collection (§9.7.3).
-        var cidFont = new CidFont(isTrueType ? "CIDFontType2" : "CIDFontType0")
+        var cidFont = new CidFont(isTrueType ? CidFontType.CIDFontType2 : CidFontType.CIDFontType0)
             .BaseFont(baseFont)
             .CidSystemInfo("Adobe", "Identity", 0)
             .FontDescriptor(descriptorRef)
@@ -76,11 +76,11 @@ internal static class CompositeFontEmbedder
             // The bare CFF (§9.9, /CIDFontType0C): poppler maps CIDs through the charset of a
             // bare CID-keyed CFF, but not through one wrapped in OpenType.
             fontFile = BareCff(fontFile, program.Source.FilePath);
-            fontFileDict = new PdfDictionary().Name("Subtype", "CIDFontType0C");
+            fontFileDict = new PdfDictionary().Name("Subtype", nameof(FontFile3Subtype.CIDFontType0C));
         }
         else
         {
-            fontFileDict = new PdfDictionary().Name("Subtype", "OpenType");
+            fontFileDict = new PdfDictionary().Name("Subtype", nameof(FontFile3Subtype.OpenType));
         }
         writer.WriteStream(fontFileRef, fontFileDict, fontFile);
 
@@ -198,7 +198,7 @@ internal static class CompositeFontEmbedder
     }
 
     /// <summary>The PostScript name (name id 6), or the file name, reduced to characters allowed in a PostScript name.</summary>
-    private static string PostScriptName(FontProgram program)
+    internal static string PostScriptName(FontProgram program)
     {
         var raw = program.Tables.PostScriptName;
         if (string.IsNullOrWhiteSpace(raw))

@@ -21,8 +21,8 @@ internal sealed class Catalog
     /// <summary>/Outlines: the outline dictionary (§12.3.3).</summary>
     public Catalog Outlines(PdfRef outlines) { Dictionary.Ref("Outlines", outlines); return this; }
 
-    /// <summary>/PageMode: how the document is shown when opened, e.g. UseOutlines.</summary>
-    public Catalog PageMode(string mode) { Dictionary.Name("PageMode", mode); return this; }
+    /// <summary>/PageMode: how the document is shown when opened.</summary>
+    public Catalog PageMode(PageMode mode) { Dictionary.Name("PageMode", mode.ToString()); return this; }
 
     /// <summary>/Lang: natural language of the text (§14.9.2), a BCP 47 tag.</summary>
     public Catalog Lang(string language) { Dictionary.TextString("Lang", language); return this; }
@@ -91,6 +91,21 @@ internal sealed class PageObject
     public PageObject Contents(PdfRef contentStream) { Dictionary.Ref("Contents", contentStream); return this; }
 
     public PageObject Annots(PdfArray annotations) { Dictionary.Array("Annots", annotations); return this; }
+
+    /// <summary>/Tabs (PDF 1.5): the order in which keyboard navigation visits the page's annotations.</summary>
+    public PageObject Tabs(TabOrder order) { Dictionary.Name("Tabs", order.ToString()); return this; }
+}
+
+/// <summary>/PageMode values (§7.7.2, Table 28) that this writer uses.</summary>
+internal enum PageMode { UseNone, UseOutlines }
+
+/// <summary>/Tabs values (§12.5, Table 30): R row order, C column order, S structure order.</summary>
+internal enum TabOrder { R, C, S }
+
+/// <summary>Metadata stream dictionary (§14.3.2, Table 315): the XMP packet of the document.</summary>
+internal sealed class MetadataStream
+{
+    public PdfDictionary Dictionary { get; } = new PdfDictionary("Metadata").Name("Subtype", "XML");
 }
 
 /// <summary>Document information dictionary (§14.3.3, Table 317).</summary>

@@ -8,7 +8,7 @@ namespace NewsletterPress.Rendering.Pdf;
 /// tree, output intent, attachments and metadata), so object numbers are the same in every
 /// build, and wires the pieces into the catalog (ISO 32000-1 §7.7.2).
 /// </summary>
-internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions options)
+internal sealed class DocumentWriter(DisplayDocument source, PdfWriterOptions options)
 {
     private readonly ProfileRules _rules = new(options.Profile);
 
@@ -20,10 +20,13 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
 
     public byte[] Write()
     {
-        if (document.Pages.IsDefaultOrEmpty)
+        if (source.Pages.IsDefaultOrEmpty)
             throw new PdfWriterException("The document has no pages; a PDF needs at least one.");
         var printIntent = _rules.IsPdfX ? options.PrintIntent : null; // screen and archive ignore it
         printIntent?.Validate();
+        var document = TaggedContent.Prepare(options.KeepViolations ? WithoutDanglingLinks(source) : source, _rules);
+        if (_rules.HasPrintMarks)
+            document = SlugLine.Add(document, _rules);
 
         var writer = new PdfObjectWriter(options.Compress, _rules.Version,
             objectStreams: options.Compress && _rules.AllowsObjectStreams);
@@ -31,7 +34,7 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
         var pagesRef = writer.Allocate();
         var infoRef = writer.Allocate();
 
-        var usages = CollectFontUsage();
+        var usages = CollectFontUsage(document);
         var fontRefs = usages.ToDictionary(u => u.Font, _ => writer.Allocate());
         var programs = new Dictionary<FontRef, FontProgram>();
         try
@@ -49,7 +52,7 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
 
             var spaces = new ColourSpaces(writer, printIntent?.IccProfile);
             var geometry = PageGeometry.For(_rules);
-            var images = ImageEmbedder.Embed(writer, document, _rules, spaces, options.MaxImageDpi);
+            var images = ImageEmbedder.Embed(writer, document, _rules, spaces, options.MaxImageDpi, options.KeepViolations);
             var structure = StructureTree.Create(writer, document);
             var pageRefs = document.Pages.Select(_ => writer.Allocate()).ToList();
             var navigation = Navigation.Collect(document, pageRefs, geometry.Offset);
@@ -62,7 +65,7 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
             writer.WriteObject(pagesRef, new PageTreeNode().Kids(pageRefs).Dictionary);
 
             foreach (var usage in usages)
-                CompositeFontEmbedder.Embed(writer, fontRefs[usage.Font], usage, programs[usage.Font], mapEveryGlyph: _rules.IsPdfA);
+                CompositeFontEmbedder.Embed(writer, fontRefs[usage.Font], usage, programs[usage.Font], mapEveryGlyph: _rules.MapsEveryGlyph);
 
             var outlineRef = navigation.WriteOutline(writer, document.Outline);
             structure?.Write(writer);
@@ -71,12 +74,16 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
 
             // §14.3.2 metadata stream, last, so that its instance id can hash all the content.
             // Never compressed: PDF/A readers and simple tools look for the packet as plain text.
-            var metadataRef = writer.Allocate();
-            writer.WriteStream(metadataRef, new PdfDictionary("Metadata").Name("Subtype", "XML"),
-                XmpMetadata.Build(document.Info, _rules, writer.ContentHash()), compress: false);
-
-            var catalog = Catalog(pagesRef, navigation, outlineRef, attachments)
-                .Metadata(metadataRef);
+            // PDF/X-1a:2001 is PDF 1.3, which has no metadata streams; its identification is in Info.
+            var catalog = Catalog(document, pagesRef, navigation, outlineRef, attachments);
+            if (_rules.AllowsPdf14Keys)
+            {
+                var metadataRef = writer.Allocate();
+                writer.WriteStream(metadataRef, new MetadataStream().Dictionary,
+                    XmpMetadata.Build(document.Info, _rules, writer.ContentHash(), UniversalAccessibility.CanClaim(document, _rules)),
+                    compress: false);
+                catalog.Metadata(metadataRef);
+            }
             if (outputIntent is { } intent)
                 catalog.OutputIntents(intent);
             if (structure is not null)
@@ -92,8 +99,22 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
         }
     }
 
+    /// <summary>For the preflight: a link to a name no anchor defines is reported from the layout, and the file
+    /// it checks is written without that link instead of not at all.</summary>
+    private static DisplayDocument WithoutDanglingLinks(DisplayDocument document)
+    {
+        var anchors = document.Pages.SelectMany(p => p.Items).OfType<Anchor>().Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        return document with
+        {
+            Pages = [.. document.Pages.Select(p => p with
+            {
+                Items = [.. p.Items.Where(i => i is not LinkArea { Uri: null or "", Destination: { } d } || anchors.Contains(d))],
+            })],
+        };
+    }
+
     /// <summary>One <see cref="FontUsage"/> per distinct font, in order of first use; resources are named F1, F2…</summary>
-    private List<FontUsage> CollectFontUsage()
+    private static List<FontUsage> CollectFontUsage(DisplayDocument document)
     {
         var usages = new List<FontUsage>();
         var byFont = new Dictionary<FontRef, FontUsage>();
@@ -162,6 +183,11 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
                 case ImageItem image:
                     var placed = shared.Images[image];
                     resources.XObject(placed.ResourceName, placed.Reference);
+                    if (image.Element is { } figure)
+                    {
+                        double left = geometry.Offset + image.X, bottom = geometry.Offset + page.Height - image.Y - image.Height;
+                        shared.Structure?.Extent(figure, pageRef, left, bottom, left + image.Width, bottom + image.Height);
+                    }
                     // §8.9.5: q, scale the unit square to the placed box, Do, Q.
                     content.SaveState()
                         .DrawImage(placed.ResourceName, image.X, page.Height - image.Y - image.Height, image.Width, image.Height)
@@ -188,7 +214,10 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
             : null;
         if (shared.Navigation.WriteAnnotations(shared.Writer, page, pageRef, geometry.Offset,
                 printable: shared.Rules.IsPdfA, linkStructure) is { } annotations)
-            pageObject.Annots(annotations);
+        {
+            // ISO 14289-1 §7.18.3: a page with annotations visits them in structure order.
+            pageObject.Annots(annotations).Tabs(TabOrder.S);
+        }
         if (marks is not null)
         {
             marks.End();
@@ -198,7 +227,7 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
     }
 
     /// <summary>§7.7.2 document catalog.</summary>
-    private Catalog Catalog(PdfRef pagesRef, Navigation navigation, PdfRef? outlineRef, EmbeddedFiles.Result? attachments)
+    private Catalog Catalog(DisplayDocument document, PdfRef pagesRef, Navigation navigation, PdfRef? outlineRef, EmbeddedFiles.Result? attachments)
     {
         var catalog = new Catalog()
             .Pages(pagesRef)
@@ -206,11 +235,13 @@ internal sealed class DocumentWriter(DisplayDocument document, PdfWriterOptions 
         if (navigation.NamesDictionary(attachments?.NameTree) is { } names)
             catalog.Names(names);
         if (outlineRef is { } outline)
-            catalog.Outlines(outline).PageMode("UseOutlines");
-        if (!string.IsNullOrWhiteSpace(document.Info.Language))
-            catalog.Lang(document.Info.Language);
+            catalog.Outlines(outline).PageMode(PageMode.UseOutlines);
         if (attachments is not null)
             catalog.AF(attachments.AssociatedFiles);
+        if (!_rules.AllowsPdf14Keys)
+            return catalog;
+        if (!string.IsNullOrWhiteSpace(document.Info.Language))
+            catalog.Lang(document.Info.Language);
         return catalog.DisplayDocTitle(true);
     }
 }

@@ -38,21 +38,16 @@ internal static class EmbeddedFiles
                 throw new PdfWriterException($"Two attachments are both named '{file.Name}'.");
 
             var streamRef = writer.Allocate();
-            var stream = new PdfDictionary("EmbeddedFile")
-                .Name("Subtype", string.IsNullOrEmpty(file.MimeType) ? "application/octet-stream" : file.MimeType)
-                .Dict("Params", new PdfDictionary()
-                    .Integer("Size", bytes.Length)
-                    .LiteralString("ModDate", PdfSyntax.Date(document.Info.Date))
-                    .Raw("CheckSum", PdfSyntax.HexString(MD5.HashData(bytes))));
-            writer.WriteStream(streamRef, stream, bytes, compress: true);
+            var stream = new EmbeddedFileStream(string.IsNullOrEmpty(file.MimeType) ? "application/octet-stream" : file.MimeType)
+                .Params(bytes.Length, document.Info.Date, MD5.HashData(bytes));
+            writer.WriteStream(streamRef, stream.Dictionary, bytes, compress: true);
 
             var specRef = writer.Allocate();
-            writer.WriteObject(specRef, new PdfDictionary("Filespec")
-                .Raw("F", PdfSyntax.TextString(file.Name))
-                .TextString("UF", file.Name)
-                .Dict("EF", new PdfDictionary().Ref("F", streamRef).Ref("UF", streamRef))
-                .TextString("Desc", "Source file " + file.Name)
-                .Name("AFRelationship", "Source"));
+            writer.WriteObject(specRef, new FileSpecification(file.Name)
+                .EmbeddedFile(streamRef)
+                .Description("Source file " + file.Name)
+                .Relationship(AssociatedFileRelationship.Source)
+                .Dictionary);
             associated.Ref(specRef);
             names.Add(key, (file.Name, specRef));
         }
@@ -65,4 +60,54 @@ internal static class EmbeddedFiles
     /// <summary>Name trees are sorted by the bytes of the written key strings (§7.9.6).</summary>
     private static byte[] NameKey(string name) =>
         name.All(c => c is >= ' ' and <= '~') ? Encoding.ASCII.GetBytes(name) : PdfSyntax.Utf16BigEndianWithBom(name);
+}
+
+/// <summary>File specification dictionary (ISO 32000-1 §7.11.3, Table 44).</summary>
+internal sealed class FileSpecification
+{
+    /// <summary>/F and /UF: the file's name, also as a Unicode text string (both required by ISO 19005-3 §6.8).</summary>
+    public FileSpecification(string name)
+    {
+        Dictionary = new PdfDictionary("Filespec").TextString("F", name).TextString("UF", name);
+    }
+
+    public PdfDictionary Dictionary { get; }
+
+    /// <summary>/EF: the embedded file stream, under both /F and /UF.</summary>
+    public FileSpecification EmbeddedFile(PdfRef stream)
+    {
+        Dictionary.Dict("EF", new PdfDictionary().Ref("F", stream).Ref("UF", stream));
+        return this;
+    }
+
+    public FileSpecification Description(string text) { Dictionary.TextString("Desc", text); return this; }
+
+    /// <summary>/AFRelationship (ISO 32000-2 §14.13, ISO 19005-3 §6.8): how the file relates to the document.</summary>
+    public FileSpecification Relationship(AssociatedFileRelationship relationship)
+    {
+        Dictionary.Name("AFRelationship", relationship.ToString());
+        return this;
+    }
+}
+
+/// <summary>/AFRelationship values (ISO 32000-2 Table 43).</summary>
+internal enum AssociatedFileRelationship { Source, Data, Alternative, Supplement, Unspecified }
+
+/// <summary>Embedded file stream dictionary (§7.11.4, Table 45).</summary>
+internal sealed class EmbeddedFileStream
+{
+    /// <summary>/Subtype: the file's MIME type, written as a name (§7.11.4).</summary>
+    public EmbeddedFileStream(string mimeType) => Dictionary = new PdfDictionary("EmbeddedFile").Name("Subtype", mimeType);
+
+    public PdfDictionary Dictionary { get; }
+
+    /// <summary>/Params (Table 46): size, modification date and the MD5 checksum of the bytes.</summary>
+    public EmbeddedFileStream Params(int size, DateTimeOffset modified, ReadOnlySpan<byte> md5)
+    {
+        Dictionary.Dict("Params", new PdfDictionary()
+            .Integer("Size", size)
+            .LiteralString("ModDate", PdfSyntax.Date(modified))
+            .HexString("CheckSum", md5));
+        return this;
+    }
 }

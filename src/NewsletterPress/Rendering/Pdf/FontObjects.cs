@@ -22,7 +22,7 @@ internal sealed class Type0Font
 /// <summary>CIDFont dictionary (§9.7.4.1, Table 117).</summary>
 internal sealed class CidFont
 {
-    public CidFont(string subtype) => Dictionary = new PdfDictionary("Font").Name("Subtype", subtype);
+    public CidFont(CidFontType subtype) => Dictionary = new PdfDictionary("Font").Name("Subtype", subtype.ToString());
 
     public PdfDictionary Dictionary { get; }
 
@@ -70,3 +70,9 @@ internal sealed class FontDescriptor
     /// <summary>/FontFile3: an embedded program whose format the stream's /Subtype names (§9.9, Table 126).</summary>
     public FontDescriptor FontFile3(PdfRef stream) { Dictionary.Ref("FontFile3", stream); return this; }
 }
+
+/// <summary>CIDFont subtypes (§9.7.4.1): CFF glyph descriptions, or TrueType.</summary>
+internal enum CidFontType { CIDFontType0, CIDFontType2 }
+
+/// <summary>/Subtype of a FontFile3 stream (§9.9, Table 126).</summary>
+internal enum FontFile3Subtype { CIDFontType0C, OpenType }

@@ -83,6 +83,9 @@ internal sealed class FontProgram : IDisposable
     /// </summary>
     public uint CodeOf(uint glyphId) => _charset?.CidOf(glyphId) ?? glyphId;
 
+    /// <summary>The glyph the font's cmap gives a character, or null when it has none.</summary>
+    public uint? GlyphOf(int codepoint) => _font.TryGetGlyph(codepoint, out var glyph) && glyph != 0 ? glyph : null;
+
     /// <summary>The glyph's horizontal advance (hmtx) in PDF glyph space, rounded to 3 decimals.</summary>
     public double Width(uint glyphId)
     {

@@ -35,7 +35,7 @@ internal sealed class ImageEmbedder
     public PlacedImage this[ImageItem image] => _byPath[System.IO.Path.GetFullPath(image.Path)];
 
     public static ImageEmbedder Embed(PdfObjectWriter writer, DisplayDocument document, ProfileRules rules,
-        ColourSpaces spaces, double maxDpi)
+        ColourSpaces spaces, double maxDpi, bool keepViolations = false)
     {
         var embedder = new ImageEmbedder();
         var sources = new List<Source>();
@@ -66,7 +66,7 @@ internal sealed class ImageEmbedder
         foreach (var source in sources)
         {
             var reference = writer.Allocate();
-            Write(writer, reference, source, rules, spaces, maxDpi);
+            Write(writer, reference, source, rules, spaces, maxDpi, keepViolations);
             written.Add(source, new PlacedImage("Im" + (written.Count + 1), reference));
         }
         foreach (var (path, source) in sourceOfPath)
@@ -87,7 +87,7 @@ internal sealed class ImageEmbedder
     }
 
     private static void Write(PdfObjectWriter writer, PdfRef reference, Source source, ProfileRules rules,
-        ColourSpaces spaces, double maxDpi)
+        ColourSpaces spaces, double maxDpi, bool keepViolations)
     {
         var jpeg = JpegHeader.Read(source.Bytes);
         var pixelSize = jpeg is not null ? (jpeg.Width, jpeg.Height) : PixelSize(source);
@@ -100,11 +100,12 @@ internal sealed class ImageEmbedder
         if (jpeg is { CanPassThrough: true } && (!downsample || jpeg.Components == 4)
             && (jpeg.Components != 4 || rules.AllowsDeviceCmyk))
         {
-            CheckColour(jpeg.Components, hasAlpha: false, source.Path, rules);
+            if (!keepViolations)
+                CheckColour(jpeg.Components, hasAlpha: false, source.Path, rules);
             CheckWhole(source);
             var xObject = new ImageXObject(jpeg.Width, jpeg.Height)
                 .BitsPerComponent(8)
-                .Filter("DCTDecode");
+                .Filter(StreamFilter.DCTDecode);
             SetColourSpace(xObject, jpeg.Components, rules, spaces);
             if (jpeg.IsInvertedCmyk)
                 xObject.Decode(PdfArray.Of(1, 0, 1, 0, 1, 0, 1, 0));
@@ -113,20 +114,21 @@ internal sealed class ImageEmbedder
         }
 
         var raster = RasterImage.Decode(source.Bytes, source.Path, target.Width, target.Height);
-        CheckColour(raster.Components, raster.Alpha is not null, source.Path, rules);
+        if (!keepViolations)
+            CheckColour(raster.Components, raster.Alpha is not null, source.Path, rules);
         var image = new ImageXObject(raster.Width, raster.Height).BitsPerComponent(8);
         SetColourSpace(image, raster.Components, rules, spaces);
         if (raster.Alpha is { } alpha)
         {
             var maskRef = writer.Allocate();
-            var mask = new ImageXObject(raster.Width, raster.Height).ColorSpace("DeviceGray").BitsPerComponent(8);
+            var mask = new ImageXObject(raster.Width, raster.Height).ColorSpace(DeviceColourSpace.DeviceGray).BitsPerComponent(8);
             writer.WriteStream(maskRef, mask.Dictionary, alpha, compress: true);
             image.SMask(maskRef);
         }
         if (jpeg is not null && raster.Alpha is null)
         {
             // A photograph that was downsampled (or cannot pass through): JPEG again.
-            image.Filter("DCTDecode");
+            image.Filter(StreamFilter.DCTDecode);
             writer.WriteEncodedStream(reference, image.Dictionary, raster.ToJpeg(JpegQuality));
         }
         else
@@ -179,16 +181,16 @@ internal sealed class ImageEmbedder
         switch (components)
         {
             case 1:
-                image.ColorSpace("DeviceGray");
+                image.ColorSpace(DeviceColourSpace.DeviceGray);
                 break;
             case 3 when rules.RgbAsIccBased:
                 image.ColorSpace(spaces.Srgb);
                 break;
             case 3:
-                image.ColorSpace("DeviceRGB");
+                image.ColorSpace(DeviceColourSpace.DeviceRGB);
                 break;
             default:
-                image.ColorSpace("DeviceCMYK");
+                image.ColorSpace(DeviceColourSpace.DeviceCMYK);
                 break;
         }
     }

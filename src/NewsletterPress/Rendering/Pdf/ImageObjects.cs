@@ -12,7 +12,7 @@ internal sealed class ImageXObject
     public PdfDictionary Dictionary { get; }
 
     /// <summary>/ColorSpace as a device colour space name (§8.6.4).</summary>
-    public ImageXObject ColorSpace(string deviceSpace) { Dictionary.Name("ColorSpace", deviceSpace); return this; }
+    public ImageXObject ColorSpace(DeviceColourSpace deviceSpace) { Dictionary.Name("ColorSpace", deviceSpace.ToString()); return this; }
 
     /// <summary>/ColorSpace as an indirect colour space array (ICCBased, §8.6.5.5).</summary>
     public ImageXObject ColorSpace(PdfRef space) { Dictionary.Ref("ColorSpace", space); return this; }
@@ -26,5 +26,11 @@ internal sealed class ImageXObject
     public ImageXObject SMask(PdfRef mask) { Dictionary.Ref("SMask", mask); return this; }
 
     /// <summary>/Filter for data that arrives already encoded, e.g. DCTDecode (§7.4.8).</summary>
-    public ImageXObject Filter(string filter) { Dictionary.Name("Filter", filter); return this; }
+    public ImageXObject Filter(StreamFilter filter) { Dictionary.Name("Filter", filter.ToString()); return this; }
 }
+
+/// <summary>The device colour spaces (§8.6.4).</summary>
+internal enum DeviceColourSpace { DeviceGray, DeviceRGB, DeviceCMYK }
+
+/// <summary>The standard filters this writer uses (§7.4, Table 6).</summary>
+internal enum StreamFilter { FlateDecode, DCTDecode }

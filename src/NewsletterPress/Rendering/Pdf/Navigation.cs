@@ -31,7 +31,7 @@ internal sealed class Navigation
                 if (navigation._destinations.ContainsKey(key))
                     continue;
                 var destination = new PdfArray().Ref(pageRefs[i]).Name("XYZ")
-                    .Number(offset + anchor.X).Number(offset + page.Height - anchor.Y).Raw("null");
+                    .Number(offset + anchor.X).Number(offset + page.Height - anchor.Y).Null();
                 navigation._destinations.Add(key, (anchor.Name, destination));
             }
         }
@@ -55,6 +55,7 @@ internal sealed class Navigation
                 .Rect(offset + link.X, offset + page.Height - link.Y - link.Height, offset + link.X + link.Width, offset + page.Height - link.Y)
                 .NoBorder()
                 .P(pageRef);
+            annotation.Contents(Description(page, link));
             if (printable)
                 annotation.Flags(AnnotationFlags.Print);
             if (structure?.Invoke(link, reference) is { } key)
@@ -69,6 +70,28 @@ internal sealed class Navigation
             annotations.Ref(reference);
         }
         return annotations.Count > 0 ? annotations : null;
+    }
+
+    /// <summary>
+    /// What the link says, for its /Contents (ISO 14289-1 §7.18.5, §14.9.3): the text of its /Link
+    /// element on the page, or where it goes when it has none.
+    /// </summary>
+    private static string Description(Page page, LinkArea link)
+    {
+        var text = new StringBuilder();
+        GlyphRun? previous = null;
+        foreach (var run in page.Items.OfType<GlyphRun>().Where(r => link.Element is { } element && r.Element == element))
+        {
+            // Runs of one line touch; a new line or a gap (the page number after the title) is a space.
+            if (previous is not null && (run.Y != previous.Y || run.X > previous.X + previous.Glyphs[^1].X + previous.Glyphs[^1].Advance + (run.Size / 4)))
+                text.Append(' ');
+            text.Append(run.Text);
+            previous = run;
+        }
+        var description = string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (description.Length > 0)
+            return description;
+        return link.Uri ?? "Go to " + link.Destination;
     }
 
     /// <summary>The catalog's /Names dictionary (§7.7.4) with a single-node /Dests name tree, or null.</summary>

@@ -17,6 +17,9 @@ internal sealed class LinkAnnotation
     /// <summary>/Border [0 0 0]: no visible border (newsletter links are styled in the text).</summary>
     public LinkAnnotation NoBorder() { Dictionary.Array("Border", PdfArray.Of(0, 0, 0)); return this; }
 
+    /// <summary>/Contents: the link's text or purpose, for assistive technology (§12.5.2, §14.9.3).</summary>
+    public LinkAnnotation Contents(string text) { Dictionary.TextString("Contents", text); return this; }
+
     /// <summary>/F: annotation flags (§12.5.3, Table 165).</summary>
     public LinkAnnotation Flags(AnnotationFlags flags) { Dictionary.Integer("F", (int)flags); return this; }
 

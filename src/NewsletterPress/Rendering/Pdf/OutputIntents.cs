@@ -11,44 +11,55 @@ internal static class OutputIntents
 {
     public static PdfRef? Write(PdfObjectWriter writer, ProfileRules rules, ColourSpaces spaces, PrintOutputIntent? printIntent = null)
     {
-        PdfDictionary intent;
+        OutputIntent intent;
         if (rules.IsPdfX && printIntent is { } custom)
         {
             // The caller's printing condition; ColourSpaces embeds its profile as the CMYK profile.
-            intent = new PdfDictionary("OutputIntent")
-                .Name("S", "GTS_PDFX")
-                .TextString("OutputConditionIdentifier", custom.OutputConditionIdentifier);
-            if (!string.IsNullOrWhiteSpace(custom.OutputCondition))
-                intent.TextString("OutputCondition", custom.OutputCondition);
-            intent.TextString("RegistryName", custom.RegistryName ?? PrintOutputIntent.DefaultRegistryName)
-                .TextString("Info", string.IsNullOrWhiteSpace(custom.OutputCondition) ? custom.OutputConditionIdentifier : custom.OutputCondition)
-                .Ref("DestOutputProfile", spaces.CmykProfile);
+            var info = string.IsNullOrWhiteSpace(custom.OutputCondition) ? custom.OutputConditionIdentifier : custom.OutputCondition;
+            intent = new OutputIntent(OutputIntentSubtype.GTS_PDFX, custom.OutputConditionIdentifier, custom.OutputCondition,
+                custom.RegistryName ?? PrintOutputIntent.DefaultRegistryName, info, spaces.CmykProfile);
         }
         else if (rules.IsPdfX)
         {
-            intent = new PdfDictionary("OutputIntent")
-                .Name("S", "GTS_PDFX")
-                .LiteralString("OutputConditionIdentifier", "FOGRA39")
-                .LiteralString("OutputCondition", "Offset printing, ISO 12647-2:2004/Amd 1, paper type 1 or 2 (coated), FOGRA39")
-                .LiteralString("RegistryName", "http://www.color.org")
-                .LiteralString("Info", "Coated FOGRA39 (ISO 12647-2:2004)")
-                .Ref("DestOutputProfile", spaces.CmykProfile);
+            intent = new OutputIntent(OutputIntentSubtype.GTS_PDFX, "FOGRA39",
+                "Offset printing, ISO 12647-2:2004/Amd 1, paper type 1 or 2 (coated), FOGRA39",
+                PrintOutputIntent.DefaultRegistryName, "Coated FOGRA39 (ISO 12647-2:2004)", spaces.CmykProfile);
         }
         else if (rules.IsPdfA)
         {
-            intent = new PdfDictionary("OutputIntent")
-                .Name("S", "GTS_PDFA1")
-                .LiteralString("OutputConditionIdentifier", "sRGB IEC61966-2.1")
-                .LiteralString("RegistryName", "http://www.color.org")
-                .LiteralString("Info", "sRGB IEC61966-2.1")
-                .Ref("DestOutputProfile", spaces.SrgbProfile);
+            intent = new OutputIntent(OutputIntentSubtype.GTS_PDFA1, "sRGB IEC61966-2.1", null,
+                PrintOutputIntent.DefaultRegistryName, "sRGB IEC61966-2.1", spaces.SrgbProfile);
         }
         else
         {
             return null;
         }
         var reference = writer.Allocate();
-        writer.WriteObject(reference, intent);
+        writer.WriteObject(reference, intent.Dictionary);
         return reference;
     }
+}
+
+/// <summary>/S of an output intent (§14.11.5, Table 365): which conformance standard it serves.</summary>
+#pragma warning disable CA1707 // the names are the PDF names
+internal enum OutputIntentSubtype { GTS_PDFX, GTS_PDFA1 }
+#pragma warning restore CA1707
+
+/// <summary>Output intent dictionary (§14.11.5, Table 365).</summary>
+internal sealed class OutputIntent
+{
+    public OutputIntent(OutputIntentSubtype subtype, string conditionIdentifier, string? condition, string registryName,
+        string info, PdfRef destOutputProfile)
+    {
+        Dictionary = new PdfDictionary("OutputIntent")
+            .Name("S", subtype.ToString())
+            .TextString("OutputConditionIdentifier", conditionIdentifier);
+        if (!string.IsNullOrWhiteSpace(condition))
+            Dictionary.TextString("OutputCondition", condition);
+        Dictionary.TextString("RegistryName", registryName)
+            .TextString("Info", info)
+            .Ref("DestOutputProfile", destOutputProfile);
+    }
+
+    public PdfDictionary Dictionary { get; }
 }

@@ -18,6 +18,9 @@ internal sealed record PageGeometry(double Offset, double Bleed)
 
     public const double PointsPerMillimetre = 72 / 25.4;
 
+    /// <summary>The print margin as written, by which print files shift the page's content.</summary>
+    public static double PrintMarginPoints => Rounded(PrintMargin);
+
     public static PageGeometry For(ProfileRules rules) =>
         rules.HasPrintMarks ? new PageGeometry(Rounded(PrintMargin), Rounded(PrintBleed)) : new PageGeometry(0, 0);
 

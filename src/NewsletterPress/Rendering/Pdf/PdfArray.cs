@@ -9,7 +9,8 @@ internal sealed class PdfArray
 
     public int Count => _items.Count;
 
-    public PdfArray Raw(string value)
+    /// <summary>An already-written token; private, so every caller goes through a typed method.</summary>
+    private PdfArray Raw(string value)
     {
         _items.Add(value);
         return this;
@@ -20,6 +21,10 @@ internal sealed class PdfArray
     public PdfArray Name(string name) => Raw(PdfSyntax.Name(name));
     public PdfArray Ref(PdfRef value) => Raw(value.ToString());
     public PdfArray TextString(string text) => Raw(PdfSyntax.TextString(text));
+    public PdfArray LiteralString(string ascii) => Raw(PdfSyntax.LiteralString(ascii));
+    public PdfArray HexString(ReadOnlySpan<byte> bytes) => Raw(PdfSyntax.HexString(bytes));
+    /// <summary>The null object (§7.3.9), e.g. "leave unchanged" in an /XYZ destination.</summary>
+    public PdfArray Null() => Raw("null");
     public PdfArray Dict(PdfDictionary value) => Raw(value.ToString());
     public PdfArray Array(PdfArray value) => Raw(value.ToString());
 

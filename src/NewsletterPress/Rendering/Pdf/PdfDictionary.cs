@@ -17,7 +17,8 @@ internal sealed class PdfDictionary
 
     public int Count => _entries.Count;
 
-    public PdfDictionary Raw(string key, string value)
+    /// <summary>An already-written value; private, so every caller goes through a typed method.</summary>
+    private PdfDictionary Raw(string key, string value)
     {
         foreach (var (k, _) in _entries)
         {
@@ -35,6 +36,7 @@ internal sealed class PdfDictionary
     public PdfDictionary Ref(string key, PdfRef value) => Raw(key, value.ToString());
     public PdfDictionary TextString(string key, string text) => Raw(key, PdfSyntax.TextString(text));
     public PdfDictionary LiteralString(string key, string ascii) => Raw(key, PdfSyntax.LiteralString(ascii));
+    public PdfDictionary HexString(string key, ReadOnlySpan<byte> bytes) => Raw(key, PdfSyntax.HexString(bytes));
     public PdfDictionary Dict(string key, PdfDictionary value) => Raw(key, value.ToString());
     public PdfDictionary Array(string key, PdfArray value) => Raw(key, value.ToString());
 

@@ -60,7 +60,7 @@ internal sealed class PdfObjectWriter
     {
         var flate = compress ?? _compress;
         if (flate)
-            dictionary.Name("Filter", "FlateDecode");
+            dictionary.Name("Filter", nameof(StreamFilter.FlateDecode));
         WriteEncodedStream(reference, dictionary, flate ? Deflate(data) : data);
     }
 
@@ -94,7 +94,6 @@ internal sealed class PdfObjectWriter
     {
         WriteObjectStreams();
         var id = SHA256.HashData(_body.GetBuffer().AsSpan(0, (int)_body.Length))[..16];
-        var idString = PdfSyntax.HexString(id);
         var trailer = new PdfDictionary();
         if (_objectStreams)
         {
@@ -107,10 +106,10 @@ internal sealed class PdfObjectWriter
                 .Integer("Size", size)
                 .Ref("Root", catalog)
                 .Ref("Info", info)
-                .Raw("ID", "[" + idString + " " + idString + "]")
+                .Array("ID", new PdfArray().HexString(id).HexString(id))
                 .Array("W", PdfArray.Of([.. CrossReference.StreamFieldWidths.Select(w => (double)w)]));
             var data = Deflate(_xref.ToStreamData(size));
-            trailer.Name("Filter", "FlateDecode").Integer("Length", data.Length);
+            trailer.Name("Filter", nameof(StreamFilter.FlateDecode)).Integer("Length", data.Length);
             WriteAscii(PdfSyntax.Integer(xrefRef.Number) + " 0 obj\n" + trailer + "\nstream\n");
             _body.Write(data);
             WriteAscii("\nendstream\nendobj\nstartxref\n" + PdfSyntax.Integer(xrefOffset) + "\n%%EOF\n");
@@ -122,7 +121,7 @@ internal sealed class PdfObjectWriter
         trailer.Integer("Size", _nextNumber)
             .Ref("Root", catalog)
             .Ref("Info", info)
-            .Raw("ID", "[" + idString + " " + idString + "]");
+            .Array("ID", new PdfArray().HexString(id).HexString(id));
         WriteAscii("trailer\n" + trailer + "\nstartxref\n" + PdfSyntax.Integer(tableOffset) + "\n%%EOF\n");
         return _body.ToArray();
     }

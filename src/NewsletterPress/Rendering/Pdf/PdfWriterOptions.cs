@@ -14,4 +14,9 @@ public sealed record PdfWriterOptions(bool Compress = true, PdfProfile Profile =
     PrintOutputIntent? PrintIntent = null)
 {
     public static readonly PdfWriterOptions Default = new();
+
+    /// <summary>For the preflight only: write what the profile forbids (an RGB or transparent image in
+    /// PDF/X-1a) instead of stopping, so that the checks find every such thing in the file and name it.
+    /// A build never sets it.</summary>
+    internal bool KeepViolations { get; init; }
 }

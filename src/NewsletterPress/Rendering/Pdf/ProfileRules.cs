@@ -37,6 +37,26 @@ internal sealed record ProfileRules(PdfProfile Profile)
     /// <summary>Trim, bleed and crop marks: the print profiles.</summary>
     public bool HasPrintMarks => IsPdfX;
 
+    /// <summary>PDF/X allows no annotation inside the bleed box but TrapNet and PrinterMark (ISO 15930-7 §6.4.1,
+    /// ISO 15930-1 §6.4): links are left out of print files; their text stays.</summary>
+    public bool HasLinks => !IsPdfX;
+
+    /// <summary>Catalog and page keys of PDF 1.4 and later (/Metadata, /MarkInfo, /Lang, /DisplayDocTitle,
+    /// /Tabs) are not written into the PDF 1.3 file of PDF/X-1a:2001.</summary>
+    public bool AllowsPdf14Keys => Profile != PdfProfile.PrintX1a;
+
+    /// <summary>Logical structure and marked content (§14.7): every profile but PDF/X-1a, whose PDF 1.3
+    /// has no /MarkInfo to say the file is tagged.</summary>
+    public bool IsTagged => AllowsPdf14Keys;
+
+    /// <summary>Screen and archive go for PDF/UA-1 (ISO 14289-1); the claim itself is made only when the
+    /// document meets the clauses that depend on its content (see <see cref="UniversalAccessibility"/>).</summary>
+    public bool AimsForPdfUa => Profile is PdfProfile.Screen or PdfProfile.Archive;
+
+    /// <summary>Every glyph code gets a ToUnicode entry, as PDF/A level U (ISO 19005-3 §6.2.11.7.2) and
+    /// PDF/UA (ISO 14289-1 §7.21.7) ask; clusters keep /ActualText for extraction.</summary>
+    public bool MapsEveryGlyph => IsPdfA || AimsForPdfUa;
+
     /// <summary>Attachments as PDF/A-3 associated files (ISO 19005-3 §6.8); PDF/X forbids embedded files.</summary>
     public bool EmbedsAttachments => Profile == PdfProfile.Archive;
 }

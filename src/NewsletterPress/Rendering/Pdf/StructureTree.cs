@@ -9,14 +9,17 @@ namespace NewsletterPress.Rendering.Pdf;
 /// content identifiers (/MCID, §14.7.4.2) and the parent tree (§14.7.4.4), which maps each
 /// page's /StructParents key to the elements of its MCIDs, and each link annotation's
 /// /StructParent key to its /Link element (which refers to the annotation with an /OBJR).
+/// What PDF/UA-1 asks of particular elements is written with them: a Note has a unique /ID
+/// (ISO 14289-1 §7.9), a table header cell its /Scope (§7.5), a Figure the /BBox of what it shows.
 /// </summary>
 internal sealed class StructureTree
 {
     private readonly List<StructureElement> _elements;
     private readonly Dictionary<int, int> _indexOfId = [];
     private readonly PdfRef[] _refs;
-    private readonly List<(long Sequence, string Kid)>[] _content;
-    private readonly SortedDictionary<int, string> _parentTree = [];
+    private readonly List<(long Sequence, PdfDictionary Kid)>[] _content;
+    private readonly SortedDictionary<int, (bool IsAnnotation, PdfRef[] Owners)> _parentTree = [];
+    private readonly Dictionary<int, (PdfRef Page, double Left, double Bottom, double Right, double Top)> _extents = [];
     private long _sequence;
 
     private StructureTree(PdfObjectWriter writer, List<StructureElement> elements)
@@ -24,7 +27,7 @@ internal sealed class StructureTree
         _elements = elements;
         Root = writer.Allocate();
         _refs = [.. elements.Select(_ => writer.Allocate())];
-        _content = [.. elements.Select(_ => new List<(long, string)>())];
+        _content = [.. elements.Select(_ => new List<(long, PdfDictionary)>())];
         for (var i = 0; i < elements.Count; i++)
         {
             var element = elements[i];
@@ -57,9 +60,21 @@ internal sealed class StructureTree
             return null;
         var index = IndexOf(id);
         var key = NextKey++;
-        _parentTree.Add(key, _refs[index].ToString());
-        _content[index].Add((_sequence++, new PdfDictionary("OBJR").Ref("Pg", page).Ref("Obj", annotation).ToString()));
+        _parentTree.Add(key, (true, [_refs[index]]));
+        _content[index].Add((_sequence++, ObjectReference.Of(page, annotation)));
         return key;
+    }
+
+    /// <summary>Records where an element's content lies on a page (default user space); a Figure's
+    /// extent on the first page it appears on becomes its /BBox.</summary>
+    public void Extent(int elementId, PdfRef page, double left, double bottom, double right, double top)
+    {
+        if (Element(elementId).Role != StructureRole.Figure)
+            return;
+        if (!_extents.TryGetValue(elementId, out var known))
+            _extents[elementId] = (page, left, bottom, right, top);
+        else if (known.Page == page)
+            _extents[elementId] = (page, Math.Min(known.Left, left), Math.Min(known.Bottom, bottom), Math.Max(known.Right, right), Math.Max(known.Top, top));
     }
 
     /// <summary>MCIDs of one page's content stream, numbered from 0 (§14.7.4.2).</summary>
@@ -77,19 +92,12 @@ internal sealed class StructureTree
             var index = tree.IndexOf(elementId);
             var mcid = _owners.Count;
             _owners.Add(tree._refs[index]);
-            tree._content[index].Add((tree._sequence++,
-                new PdfDictionary("MCR").Ref("Pg", page).Integer("MCID", mcid).ToString()));
+            tree._content[index].Add((tree._sequence++, MarkedContentReference.Of(page, mcid)));
             return mcid;
         }
 
         /// <summary>Closes the page: its parent-tree entry is the array of owners indexed by MCID.</summary>
-        public void End()
-        {
-            var owners = new PdfArray();
-            foreach (var owner in _owners)
-                owners.Ref(owner);
-            tree._parentTree.Add(Key, owners.ToString());
-        }
+        public void End() => tree._parentTree.Add(Key, (false, [.. _owners]));
     }
 
     /// <summary>Writes every element, the parent tree and the root (§14.7.2, Table 322).</summary>
@@ -116,6 +124,7 @@ internal sealed class StructureTree
                 top.Add(i);
         }
 
+        var ids = new SortedDictionary<string, PdfRef>(StringComparer.Ordinal);
         for (var i = 0; i < _elements.Count; i++)
         {
             var element = _elements[i];
@@ -125,36 +134,63 @@ internal sealed class StructureTree
             foreach (var child in children[i])
             {
                 while (next < own.Count && first[child] != long.MaxValue && own[next].Sequence < first[child])
-                    kids.Raw(own[next++].Kid);
+                    kids.Dict(own[next++].Kid);
                 kids.Ref(_refs[child]);
             }
             while (next < own.Count)
-                kids.Raw(own[next++].Kid);
+                kids.Dict(own[next++].Kid);
 
-            var dictionary = new PdfDictionary("StructElem")
-                .Name("S", element.Role.ToString())
-                .Ref("P", element.Parent is { } parent ? _refs[_indexOfId[parent]] : Root)
-                .Array("K", kids);
+            var structElem = new StructElem(element.Role, element.Parent is { } parent ? _refs[_indexOfId[parent]] : Root).Kids(kids);
+            if (element.Role == StructureRole.Note)
+            {
+                // ISO 14289-1 §7.9: every Note has an /ID, unique in the document.
+                var id = "note-" + (ids.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                structElem.Id(id);
+                ids.Add(id, _refs[i]);
+            }
+            if (element.Role == StructureRole.TH)
+                structElem.Attributes(StructureAttributes.Scope(HeaderScope.Column)); // our header row heads its columns
+            if (_extents.TryGetValue(element.Id, out var box))
+                structElem.Attributes(StructureAttributes.BoundingBox(box.Left, box.Bottom, box.Right, box.Top));
             if (!string.IsNullOrEmpty(element.Alt))
-                dictionary.TextString("Alt", element.Alt);
+                structElem.Alt(element.Alt);
             if (!string.IsNullOrEmpty(element.Lang))
-                dictionary.TextString("Lang", element.Lang);
-            writer.WriteObject(_refs[i], dictionary);
+                structElem.Lang(element.Lang);
+            writer.WriteObject(_refs[i], structElem.Dictionary);
         }
 
+        // §7.9.7 number tree: each page's key maps to the array of its MCIDs' owners, each
+        // annotation's key to its element directly.
         var nums = new PdfArray();
-        foreach (var (key, value) in _parentTree)
-            nums.Integer(key).Raw(value);
+        foreach (var (key, (isAnnotation, owners)) in _parentTree)
+        {
+            nums.Integer(key);
+            if (isAnnotation)
+                nums.Ref(owners[0]);
+            else
+                nums.Array(ReferenceArray(owners));
+        }
         var parentTreeRef = writer.Allocate();
         writer.WriteObject(parentTreeRef, new PdfDictionary().Array("Nums", nums));
 
-        var rootKids = new PdfArray();
-        foreach (var i in top)
-            rootKids.Ref(_refs[i]);
-        writer.WriteObject(Root, new PdfDictionary("StructTreeRoot")
-            .Array("K", rootKids)
-            .Ref("ParentTree", parentTreeRef)
-            .Integer("ParentTreeNextKey", NextKey));
+        var root = new StructTreeRootDictionary().Kids(ReferenceArray([.. top.Select(i => _refs[i])]));
+        if (ids.Count > 0)
+        {
+            // §7.9.6 name tree, one node: keys sorted by their bytes (ASCII here).
+            var names = new PdfArray();
+            foreach (var (id, element) in ids)
+                names.LiteralString(id).Ref(element);
+            root.IdTree(new PdfDictionary().Array("Names", names));
+        }
+        writer.WriteObject(Root, root.ParentTree(parentTreeRef, NextKey).Dictionary);
+    }
+
+    private static PdfArray ReferenceArray(IEnumerable<PdfRef> refs)
+    {
+        var array = new PdfArray();
+        foreach (var reference in refs)
+            array.Ref(reference);
+        return array;
     }
 
     private StructureElement Element(int id) => _elements[IndexOf(id)];

@@ -40,7 +40,7 @@ internal static class TextPainter
             {
                 show.Flush();
                 content.BeginMarkedContent("Span", new PdfDictionary()
-                    .Raw("ActualText", PdfSyntax.HexString(PdfSyntax.Utf16BigEndianWithBom(cluster.Text))));
+                    .HexString("ActualText", PdfSyntax.Utf16BigEndianWithBom(cluster.Text)));
             }
 
             foreach (var glyph in DrawingOrder(run, cluster, program))

@@ -25,8 +25,13 @@ internal static class XmpMetadata
     private static readonly XNamespace XmpMM = "http://ns.adobe.com/xap/1.0/mm/";
     private static readonly XNamespace PdfXId = "http://www.npes.org/pdfx/ns/id/";
     private static readonly XNamespace PdfAId = "http://www.aiim.org/pdfa/ns/id/";
+    private static readonly XNamespace PdfUaId = "http://www.aiim.org/pdfua/ns/id/";
+    private static readonly XNamespace PdfAExtension = "http://www.aiim.org/pdfa/ns/extension/";
+    private static readonly XNamespace PdfASchema = "http://www.aiim.org/pdfa/ns/schema#";
+    private static readonly XNamespace PdfAProperty = "http://www.aiim.org/pdfa/ns/property#";
 
-    public static byte[] Build(DocumentInfo info, ProfileRules rules, ReadOnlySpan<byte> contentHash)
+    /// <param name="claimPdfUa">Write the PDF/UA identification (ISO 14289-1 §5, pdfuaid:part 1).</param>
+    public static byte[] Build(DocumentInfo info, ProfileRules rules, ReadOnlySpan<byte> contentHash, bool claimPdfUa = false)
     {
         var date = XmpDate(info.Date);
         var description = new XElement(Rdf + "Description",
@@ -69,7 +74,14 @@ internal static class XmpMetadata
                 description.Add(new XAttribute(XNamespace.Xmlns + "pdfaid", PdfAId),
                     new XElement(PdfAId + "part", "3"),
                     new XElement(PdfAId + "conformance", "U"));
+                if (claimPdfUa)
+                    description.Add(PdfUaExtensionSchema());
                 break;
+        }
+        if (claimPdfUa)
+        {
+            // ISO 14289-1 §5: the PDF/UA identification schema, part 1.
+            description.Add(new XAttribute(XNamespace.Xmlns + "pdfuaid", PdfUaId), new XElement(PdfUaId + "part", "1"));
         }
 
         var root = new XElement(X + "xmpmeta", new XAttribute(XNamespace.Xmlns + "x", X),
@@ -88,6 +100,29 @@ internal static class XmpMetadata
         // ISO 16684-1 §7.3.2 packet wrapper; the BOM in begin="" marks the packet as UTF-8.
         var packet = "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n" + sb + "\n<?xpacket end=\"r\"?>";
         return Encoding.UTF8.GetBytes(packet);
+    }
+
+    /// <summary>
+    /// PDF/A admits only the predefined XMP schemas; any other, such as PDF/UA's identification,
+    /// must be described in the file (ISO 19005-3 §6.6.2.3.1, the container of §6.6.2.3.3).
+    /// </summary>
+    private static XElement PdfUaExtensionSchema()
+    {
+        var property = new XElement(Rdf + "li", new XAttribute(Rdf + "parseType", "Resource"),
+            new XElement(PdfAProperty + "name", "part"),
+            new XElement(PdfAProperty + "valueType", "Integer"),
+            new XElement(PdfAProperty + "category", "internal"),
+            new XElement(PdfAProperty + "description", "Indicates, which part of ISO 14289 standard is followed"));
+        var schema = new XElement(Rdf + "li", new XAttribute(Rdf + "parseType", "Resource"),
+            new XElement(PdfASchema + "schema", "PDF/UA Universal Accessibility Schema"),
+            new XElement(PdfASchema + "namespaceURI", PdfUaId.NamespaceName),
+            new XElement(PdfASchema + "prefix", "pdfuaid"),
+            new XElement(PdfASchema + "property", new XElement(Rdf + "Seq", property)));
+        return new XElement(PdfAExtension + "schemas",
+            new XAttribute(XNamespace.Xmlns + "pdfaExtension", PdfAExtension),
+            new XAttribute(XNamespace.Xmlns + "pdfaSchema", PdfASchema),
+            new XAttribute(XNamespace.Xmlns + "pdfaProperty", PdfAProperty),
+            new XElement(Rdf + "Bag", schema));
     }
 
     /// <summary>ISO 8601 with the offset the date carries, to the second: equal to the Info date (§7.9.4).</summary>

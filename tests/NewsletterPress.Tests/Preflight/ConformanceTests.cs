@@ -1,0 +1,107 @@
+using System.Text.Json;
+using NewsletterPress.Preflight;
+using NewsletterPress.Rendering.Pdf;
+using NewsletterPress.Tests.Support;
+
+namespace NewsletterPress.Tests.Preflight;
+
+/// <summary>Our own builds pass the check of their profile, and fail the checks of the others by the expected clauses.</summary>
+public sealed class ConformanceTests
+{
+    public static TheoryData<string, string> BuildsOfEveryProfile()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var issue in new[] { "issues/vol-11", "samples/figures-and-tables" })
+        {
+            foreach (var profile in ProfileNames.All)
+            {
+                if (!(issue.Contains("figures") && profile == "print-x1a")) // its RGB images cannot be PDF/X-1a: see the test below
+                    data.Add(issue, profile);
+            }
+        }
+        return data;
+    }
+
+    /// <summary>Built through the command line and checked through it: no finding of any clause, no error. What may
+    /// remain are prepress warnings that are true of the issue: images under 300 dpi for print, a page count off 4.</summary>
+    [Theory]
+    [MemberData(nameof(BuildsOfEveryProfile))]
+    public void A_build_passes_check_pdf_for_its_profile(string issue, string profile)
+    {
+        var folder = ProfileBuilds.ScratchFolder();
+        var pdf = Path.Combine(folder, "out.pdf");
+        var build = Cli.Run(Repo.Root, "build", issue, "--profile", profile, "--out", pdf);
+        Assert.True(build.ExitCode == 0, build.StdErr);
+        var check = Cli.Run(Repo.Root, "check", "--pdf", pdf, "--profile", profile, "--json");
+        Assert.True(check.ExitCode == 0, check.StdOut + check.StdErr);
+        using var json = JsonDocument.Parse(check.StdOut);
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        Assert.All(findings, f =>
+        {
+            Assert.Equal("Warning", f.GetProperty("severity").GetString());
+            Assert.Contains(f.GetProperty("category").GetString(), new[] { "image", "imposition" });
+            Assert.Equal(JsonValueKind.Null, f.GetProperty("clause").ValueKind);
+        });
+        if (profile is "screen" or "archive")
+            Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void An_issue_with_RGB_images_is_refused_by_the_PDF_X_1a_build_and_check_names_the_images_and_the_clause()
+    {
+        var build = Cli.Run(Repo.Root, "build", "samples/figures-and-tables", "--profile", "print-x1a", "--out", Path.Combine(ProfileBuilds.ScratchFolder(), "x.pdf"));
+        Assert.Equal(1, build.ExitCode);
+        var check = Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "print-x1a");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("chart.png is DeviceRGB; PDF/X-1a allows only CMYK, gray and spot colours", check.StdOut);
+        Assert.Contains("harbour.jpg is DeviceRGB", check.StdOut);
+        Assert.Contains("(ISO 15930-1 §6.2.3)", check.StdOut);
+    }
+
+    public static TheoryData<PdfProfile, string, string[]> CrossProfiles() => new()
+    {
+        { PdfProfile.Screen, "print-x1a", ["ISO 15930-1 §6.1.1", "ISO 15930-1 §6.2.2", "ISO 15930-1 §6.2.4", "ISO 15930-1 §6.6.5"] },
+        { PdfProfile.Screen, "print", ["ISO 15930-7 §6.1.2", "ISO 15930-7 §6.2.3", "ISO 15930-7 §6.2.2", "ISO 15930-7 §6.4.1", "ISO 15930-7 §6.2.4.3"] },
+        { PdfProfile.Screen, "archive", ["ISO 19005-3 §6.6.4", "ISO 19005-3 §6.2.3", "ISO 19005-3 §6.2.4.3"] },
+        { PdfProfile.Print, "screen", ["ISO 14289-1 §5"] },
+        { PdfProfile.Print, "print-x1a", ["ISO 15930-1 §6.1.1", "ISO 15930-1 §6.6.5"] },
+        { PdfProfile.Print, "archive", ["ISO 19005-3 §6.6.4", "ISO 19005-3 §6.6.2.3.1", "ISO 19005-3 §6.2.3", "ISO 19005-3 §6.2.4.3"] },
+        { PdfProfile.PrintX1a, "screen", ["ISO 14289-1 §5", "ISO 14289-1 §6.2", "ISO 14289-1 §7.1", "ISO 14289-1 §7.2"] },
+        { PdfProfile.PrintX1a, "print", ["ISO 15930-7 §6.7.2"] },
+        { PdfProfile.PrintX1a, "archive", ["ISO 19005-3 §6.6.2.1", "ISO 19005-3 §6.2.3", "ISO 19005-3 §6.2.4.3"] },
+        { PdfProfile.Archive, "print", ["ISO 15930-7 §6.1.2", "ISO 15930-7 §6.2.3", "ISO 15930-7 §6.2.2", "ISO 15930-7 §6.4.1"] },
+        { PdfProfile.Archive, "print-x1a", ["ISO 15930-1 §6.1.1", "ISO 15930-1 §6.2.2", "ISO 15930-1 §6.2.4"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(CrossProfiles))]
+    public void A_file_checked_as_another_profile_fails_with_that_profiles_clauses(PdfProfile built, string checkedAs, string[] clauses)
+    {
+        var report = PdfPreflight.Check(ProfileBuilds.Get("issues/vol-11", built), PreflightRules.For(checkedAs));
+        Assert.True(report.HasErrors);
+        foreach (var clause in clauses)
+            Assert.True(report.Findings.Any(f => f.Severity == Severity.Error && f.Clause == clause),
+                $"no {clause} among: " + string.Join("; ", report.Findings.Select(f => $"{f.Clause}: {f.Message}")));
+    }
+
+    [Theory]
+    [InlineData(PdfProfile.Screen)]
+    [InlineData(PdfProfile.Archive)]
+    public void Screen_and_archive_claim_PDF_UA_1_and_print_files_do_not(PdfProfile profile)
+    {
+        foreach (var issue in new[] { "issues/vol-11", "samples/figures-and-tables", "samples/english-only" })
+            Assert.Contains("<pdfuaid:part>1</pdfuaid:part>", Pdf.PdfTools.Uncompressed(ProfileBuilds.Get(issue, profile)));
+        Assert.DoesNotContain("pdfuaid", Pdf.PdfTools.Uncompressed(ProfileBuilds.Get("issues/vol-11", PdfProfile.Print)));
+    }
+
+    [Fact]
+    public void A_figure_without_alternative_text_is_not_claimed_as_PDF_UA()
+    {
+        var (_, document) = IssueBuild.Compose(Repo.Path("samples", "figures-and-tables"), new Diagnostics.WarningLog());
+        var stripped = document with { Structure = [.. document.Structure.Select(e => e with { Alt = null })] };
+        var path = Path.Combine(ProfileBuilds.ScratchFolder(), "no-alt.pdf");
+        PdfWriter.Write(stripped, path);
+        Assert.DoesNotContain("pdfuaid", Pdf.PdfTools.Uncompressed(path));
+        Assert.Contains(PdfPreflight.Check(path, PreflightRules.For("screen")).Findings, f => f.Clause == "ISO 14289-1 §7.3");
+    }
+}
