@@ -58,7 +58,7 @@ public class TextStageBenchmarks
     {
         var items = new BreakerItems(ParagraphItems.Build(_clusters, _mayBreak, _softHyphens, _format, double.PositiveInfinity, _items));
         var breaks = _breaker.Break(items, line => line == 0 ? _format.Width - _format.FirstLineIndent : _format.Width, false,
-            new BreakerPass(MaxRatio: 3, MaxLastResortRatio: 2, Emergency: false));
+            ParagraphSetter.Passes[1]);
         return breaks?.Count ?? 0;
     }
 

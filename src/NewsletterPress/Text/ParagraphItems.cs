@@ -23,8 +23,9 @@ namespace NewsletterPress.Text;
 /// </summary>
 internal static class ParagraphItems
 {
-    /// <summary>Latin word spaces may shrink to 80 % and stretch to 150 % of natural (typography.md).</summary>
-    private const double SpaceShrink = 0.2, SpaceStretch = 0.5;
+    /// <summary>Latin word spaces may shrink to two thirds and stretch to 150 % of natural (typography.md): TeX's and
+    /// Typst's defaults for OpenType fonts (a third of the space, half of it).</summary>
+    private const double SpaceShrink = 1.0 / 3, SpaceStretch = 0.5;
 
     /// <summary>The inter-character stretch between two Japanese characters at which the last resort counts as fully used
     /// (more is possible in a looser pass), in em.</summary>
@@ -154,9 +155,10 @@ internal static class ParagraphItems
             }
             else if (!allowed && Script.IsLatinLetterOrDigit(ca.LastCodepoint) && Script.IsLatinLetterOrDigit(cb.FirstCodepoint))
             {
-                // Latin letter spacing, the last resort that keeps word spaces within 150 % when a narrow measure
-                // leaves a line no better break (what microtype's tracking and InDesign's letter spacing do).
-                items.Add(Item.MakeGlue(GlueKind.InterCharacter, 0, ca.Size * LetterSpacing,
+                // Latin letter spacing. In a Japanese paragraph it is part of JLREQ's last resort, which spreads every
+                // character (3.8.3); in an English one it is the emergency measure for a line that even loose word
+                // spaces cannot fill (what microtype's tracking and InDesign's letter spacing do).
+                items.Add(Item.MakeGlue(japaneseParagraph ? GlueKind.InterCharacter : GlueKind.LetterSpacing, 0, ca.Size * LetterSpacing,
                     tightenLetters ? ca.Size * LetterTightening : 0, breakable: false));
             }
 
