@@ -115,6 +115,7 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         if (text.Length == 0) return ([new TextLine([], format.Width, 0, false, false)], false);
         var clusters = Shaper.Shape(text, runs, runOf, fonts, format.Lang);
         var mayBreak = BreakOpportunities.Find(text, format.Lang);
+        var pieceBreaks = new PieceBreaks(mayBreak, softHyphen, Addresses.KeepBreaksAtSeparators(text, mayBreak));
         double indent = firstPiece ? format.FirstLineIndent : 0;
         double LineWidth(int line) => line == 0 ? format.Width - indent : format.Width;
         var work = t_workspace ??= new Workspace();
@@ -125,13 +126,13 @@ public sealed class ParagraphSetter(FontLibrary fonts)
             var pass = Passes[p];
             // The items only change for the emergency passes, which may cut unbreakable pieces.
             if (items is null || (pass.Emergency && !Passes[p - 1].Emergency))
-                items = new BreakerItems(ParagraphItems.Build(clusters, mayBreak, softHyphen, format,
+                items = new BreakerItems(ParagraphItems.Build(clusters, pieceBreaks, format,
                     pass.Emergency ? format.Width - indent : double.PositiveInfinity, work.Items));
             var breaks = work.Breaker.Break(items, LineWidth, ragged: !format.Justify, pass);
             if (breaks is null) continue;
             // One line fewer may also take a hundredth of an em from Latin letter spacing; one more never needs to.
             var looseItems = looseness < 0 && !pass.Emergency
-                ? new BreakerItems(ParagraphItems.Build(clusters, mayBreak, softHyphen, format, double.PositiveInfinity, work.TightItems,
+                ? new BreakerItems(ParagraphItems.Build(clusters, pieceBreaks, format, double.PositiveInfinity, work.TightItems,
                     tightenLetters: true))
                 : items;
             var loose = looseness == 0 || pass.Emergency ? null : Loosen(looseItems, LineWidth, format, pass, looseness, breaks.Count);
