@@ -113,6 +113,9 @@ internal static class ParagraphItems
                 if (i > _first) AddBoundary(i - 1, i);
                 AddCluster(i);
             }
+            // A middle dot that ends the piece keeps its quarter em too (see AddPunctuationBlank).
+            if (_blanks[_last] is { TrailingKind: GlueKind.MiddleDot, Trailing: > 0 } dot)
+                _items.Add(Item.MakeGlue(GlueKind.MiddleDot, dot.Trailing, 0, 0, breakable: false));
         }
 
         private double Tail(int cluster) => cluster >= _shortTail ? ShortLastLinePenalty : 0;
@@ -184,7 +187,11 @@ internal static class ParagraphItems
                     _items.Add(Item.MakePenalty(tail + HangingPenalty, -ink, role: PenaltyRole.Hang, cluster: a));
                 }
             }
-            _items.Add(Item.MakeGlue(blankKind, blankWidth, 0, blankKind == GlueKind.FullStop ? 0 : blankWidth, allowed)
+            // JLREQ appendix B (its note on the spacing between middle dots and the line end) and 3.1.9: the preferred
+            // space after a middle dot ・：； at the line end is its quarter em, so a line never ends by dropping it
+            // (the dot's em box would cross the column edge); only the penalty above, which keeps it, is a break.
+            bool keptAtLineEnd = blankKind == GlueKind.MiddleDot && _blanks[a].Trailing > 0;
+            _items.Add(Item.MakeGlue(blankKind, blankWidth, 0, blankKind == GlueKind.FullStop ? 0 : blankWidth, allowed && !keptAtLineEnd)
                 with { Penalty = tail });
             return allowed;
         }

@@ -32,13 +32,15 @@ public class PageGeometryTests
             && !font.Contains("Bold", StringComparison.Ordinal) && !font.Contains("Italic", StringComparison.Ordinal));
 
     /// <summary>
-    /// JLREQ: at a line start an opening bracket loses its leading half-em blank (a middle dot its
-    /// quarter em), at a line end 、。 and closing brackets lose their trailing one. We draw the full-width glyph shifted, so
+    /// JLREQ: at a line start an opening bracket loses its leading half-em blank, at a line end 、。 and closing brackets
+    /// lose their trailing one. We draw the full-width glyph shifted, so
     /// its box (what readers report) reaches half an em past the edge while its ink stays inside.
     /// </summary>
     private static double Blank(PdfChar c, bool opening) => c.Text switch
     {
-        "・" or "：" or "；" => c.Size / 4, // a quarter em each side
+        // A middle dot keeps its quarter em at a line end (JLREQ 3.1.9, appendix B): its box stays inside. It starts a
+        // line only as a list marker, drawn without its leading quarter em.
+        "・" or "：" or "；" => opening ? c.Size / 4 : 0,
         { Length: 1 } t when opening && NewsletterPress.Text.JlreqClasses.IsOpening(t[0]) => c.Size / 2,
         { Length: 1 } t when !opening && (NewsletterPress.Text.JlreqClasses.IsClosing(t[0]) || t is "、" or "。" or "，" or "．") => c.Size / 2,
         _ => 0,

@@ -33,13 +33,12 @@ public sealed class LineBreakingTests(TextSetting setting) : IClassFixture<TextS
     }
 
     /// <summary>Where a glyph's ink ends: a full-width 、。 or closing bracket has its blank in its right half (which a line
-    /// end drops), a middle dot a quarter em each side.</summary>
+    /// end drops). A middle dot keeps the quarter em after it at a line end (JLREQ), so its whole box counts.</summary>
     internal static double InkEnd(SetGlyph g)
     {
         if (g.Text.Length != 1 || g.Advance < g.Size * 0.9) return g.X + g.Advance;
         char c = g.Text[0];
         if (c is '、' or '。' or '，' or '．' || JlreqClasses.IsClosing(c)) return g.X + g.Advance / 2;
-        if (c is '・' or '：' or '；') return g.X + g.Advance * 3 / 4;
         return g.X + g.Advance;
     }
 
