@@ -20,9 +20,13 @@ namespace NewsletterPress.Text;
 /// emergency break. When it cannot, the paragraph is set as with 0, so the caller learns
 /// whether it worked from the line count. With forced line breaks, the last piece of the paragraph that can change
 /// does.</param>
+/// <param name="Display">A display line (a title, kicker, heading, contents entry or donation line): Japanese breaks only
+/// between phrases (文節, by the BudouX model), and lines are balanced (CSS <c>text-wrap: balance</c>): as many as the
+/// measure needs, as even as they can be, ragged (each line's NaturalWidth is its width; Width stays the measure).
+/// No hyphenation, no justification, no looseness. A phrase wider than the measure is broken as body text is.</param>
 public sealed record ParagraphFormat(double Width, double FirstLineIndent, bool Justify, string Lang, double Em,
     bool Hyphenate = true, IReadOnlyDictionary<string, string>? HyphenationExceptions = null, bool HangingPunctuation = false,
-    int Looseness = 0);
+    int Looseness = 0, bool Display = false);
 
 /// <summary>
 /// Stage 3's entry point: itemizes, shapes, finds break opportunities and breaks a
@@ -115,9 +119,28 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         if (text.Length == 0) return ([new TextLine([], format.Width, 0, false, false)], false);
         var clusters = Shaper.Shape(text, runs, runOf, fonts, format.Lang);
         var mayBreak = BreakOpportunities.Find(text, format.Lang);
-        var pieceBreaks = new PieceBreaks(mayBreak, softHyphen, Addresses.KeepBreaksAtSeparators(text, mayBreak));
-        double indent = firstPiece ? format.FirstLineIndent : 0;
-        double LineWidth(int line) => line == 0 ? format.Width - indent : format.Width;
+        var breaks = new PieceBreaks(mayBreak, softHyphen, Addresses.KeepBreaksAtSeparators(text, mayBreak));
+        var piece = new Piece(text, clusters, breaks, format, firstPiece ? format.FirstLineIndent : 0);
+        if (!format.Display) return BreakAndSet(piece, format.Width, looseness);
+
+        // A display line: at phrases (inside a phrase wider than the measure, wherever body text may break), balanced.
+        var display = piece with
+        {
+            Breaks = breaks with { MayBreak = DisplayLines.AtPhrases(text, mayBreak, clusters, format.Width - piece.Indent) },
+            Format = format with { Justify = false, Hyphenate = false },
+        };
+        return (DisplayLines.Balance(measure => BreakAndSet(display, measure, 0).Lines, format.Width), false);
+    }
+
+    /// <summary>A piece of a paragraph, shaped, with its breaks, ready to be set.</summary>
+    private sealed record Piece(string Text, List<Cluster> Clusters, PieceBreaks Breaks, ParagraphFormat Format, double Indent);
+
+    /// <summary>Breaks a piece at <paramref name="measure"/> (the first line less the indent) and sets its lines; the
+    /// lines' Width is the format's, whatever the measure.</summary>
+    private static (List<TextLine> Lines, bool Changed) BreakAndSet(Piece piece, double measure, int looseness)
+    {
+        var (clusters, format, indent) = (piece.Clusters, piece.Format, piece.Indent);
+        double LineWidth(int line) => line == 0 ? measure - indent : measure;
         var work = t_workspace ??= new Workspace();
 
         BreakerItems? items = null;
@@ -126,13 +149,13 @@ public sealed class ParagraphSetter(FontLibrary fonts)
             var pass = Passes[p];
             // The items only change for the emergency passes, which may cut unbreakable pieces.
             if (items is null || (pass.Emergency && !Passes[p - 1].Emergency))
-                items = new BreakerItems(ParagraphItems.Build(clusters, pieceBreaks, format,
-                    pass.Emergency ? format.Width - indent : double.PositiveInfinity, work.Items));
+                items = new BreakerItems(ParagraphItems.Build(clusters, piece.Breaks, format,
+                    pass.Emergency ? measure - indent : double.PositiveInfinity, work.Items));
             var breaks = work.Breaker.Break(items, LineWidth, ragged: !format.Justify, pass);
             if (breaks is null) continue;
             // One line fewer may also take a hundredth of an em from Latin letter spacing; one more never needs to.
             var looseItems = looseness < 0 && !pass.Emergency
-                ? new BreakerItems(ParagraphItems.Build(clusters, pieceBreaks, format, double.PositiveInfinity, work.TightItems,
+                ? new BreakerItems(ParagraphItems.Build(clusters, piece.Breaks, format, double.PositiveInfinity, work.TightItems,
                     tightenLetters: true))
                 : items;
             var loose = looseness == 0 || pass.Emergency ? null : Loosen(looseItems, LineWidth, format, pass, looseness, breaks.Count);
@@ -146,7 +169,7 @@ public sealed class ParagraphSetter(FontLibrary fonts)
             }
             return (lines, loose is not null);
         }
-        throw new InvalidOperationException($"no line breaks found for \"{text}\"");
+        throw new InvalidOperationException($"no line breaks found for \"{piece.Text}\"");
     }
 
     /// <summary>The breaks of <paramref name="natural"/> + <paramref name="looseness"/> lines, or as near to that as
