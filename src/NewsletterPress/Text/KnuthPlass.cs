@@ -39,6 +39,16 @@ internal sealed class BreakerItems
     /// <summary>How far a penalty of negative width (a hanging 、。) can bring a line that is overfull so far back to the measure.</summary>
     public double HangAllowance { get; }
 
+    /// <summary>Zeros, shared (never written) and grown as paragraphs need.</summary>
+    private static double[] s_zeros = new double[4096];
+
+    private static double[] Zeros(int length)
+    {
+        var zeros = s_zeros;
+        if (zeros.Length < length) s_zeros = zeros = new double[Math.Max(length, zeros.Length * 2)];
+        return zeros;
+    }
+
     public BreakerItems(IReadOnlyList<Item> items)
     {
         Items = items;
@@ -47,7 +57,7 @@ internal sealed class BreakerItems
         Shrink = new double[n + 1];
         Stretch = new double[n + 1];
         LastResort = new double[n + 1];
-        Letters = new double[n + 1];
+        double[]? letters = null; // made at the first letter-spacing glue: the sums before it are all 0
         Fill = new int[n + 1];
         Boxes = new int[n + 1];
         StartAfter = new int[n];
@@ -61,7 +71,8 @@ internal sealed class BreakerItems
             Shrink[i + 1] = Shrink[i] + (glue ? it.Shrink : 0);
             Stretch[i + 1] = Stretch[i] + it.FirstStretch;
             LastResort[i + 1] = LastResort[i] + it.LastResortStretch;
-            Letters[i + 1] = Letters[i] + it.LetterStretch;
+            if (it.LetterStretch > 0) letters ??= new double[n + 1];
+            if (letters is not null) letters[i + 1] = letters[i] + it.LetterStretch;
             Fill[i + 1] = Fill[i] + (glue && it.Glue == GlueKind.Fill ? 1 : 0);
             Boxes[i + 1] = Boxes[i] + (box ? 1 : 0);
             if (it.Kind == ItemKind.Penalty)
@@ -71,6 +82,8 @@ internal sealed class BreakerItems
             }
             if (it.IsLegalBreak) breaks.Add(i);
         }
+        // Only English paragraphs have letter spacing: the others share one array of zeros.
+        Letters = letters ?? Zeros(n + 1);
         HangAllowance = hang;
         MaxPenaltyWidth = widest;
         Breaks = [.. breaks];
@@ -171,6 +184,7 @@ internal sealed class KnuthPlass
     {
         var item = sums.Items[b];
         bool forced = item.IsForcedBreak;
+        double penaltyWidth = item.Kind == ItemKind.Penalty ? item.Width : 0;
         bool anyRemoved = false;
         for (int k = _activeCount - 1; k >= 0; k--)
         {
@@ -180,7 +194,7 @@ internal sealed class KnuthPlass
             int s = a.Position < 0 ? 0 : sums.StartAfter[a.Position];
             if (s > b) continue; // nothing between two breaks at the same place
 
-            var line = LineRating.Rate(sums, s, b, a.NextMeasure, ragged, pass);
+            var line = LineRating.Rate(sums, s, b, penaltyWidth, a.NextMeasure, ragged, pass);
             // A forced break ends every line: a node that cannot reach it is of no more use.
             bool remove = forced || line.Fit is LineFit.TooTightForGood or LineFit.Overfull;
             int hyphens = item.Flagged ? a.Hyphens + 1 : 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsletterPress.Text;
 
 /// <summary>Fitness classes (Knuth–Plass §3, TeX §817): how much a line's glue had to stretch or shrink. Two neighbouring
@@ -42,11 +44,12 @@ internal readonly record struct LineRating(LineFit Fit, double Badness, Fitness 
 
     /// <summary>Rates the line of items [<paramref name="start"/>, <paramref name="end"/>) ending at the break
     /// <paramref name="end"/>, to be set to <paramref name="measure"/>.</summary>
+    /// <param name="penaltyWidth">The width the break adds to its line (a hyphen, a kept blank), if it is a penalty.</param>
     /// <param name="ragged">The line is set ragged: it never stretches, and only how short it is counts.</param>
-    public static LineRating Rate(BreakerItems sums, int start, int end, double measure, bool ragged, BreakerPass pass)
+    // Inlined: the breaker rates a line for every active node at every break (in Japanese, every character).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LineRating Rate(BreakerItems sums, int start, int end, double penaltyWidth, double measure, bool ragged, BreakerPass pass)
     {
-        var item = sums.Items[end];
-        double penaltyWidth = item.Kind == ItemKind.Penalty ? item.Width : 0;
         double natural = sums.Width[end] - sums.Width[start] + penaltyWidth;
         double excess = measure - natural;
         if (excess < -Epsilon) return Shrunk(sums, start, end, measure, excess, penaltyWidth, pass);
@@ -111,6 +114,7 @@ internal static class Demerits
 
     /// <summary>The demerits of a line rated <paramref name="line"/> that ends at <paramref name="breakItem"/>, after a
     /// line of fitness <paramref name="previousFitness"/> that ended <paramref name="previousHyphens"/> hyphenated lines in a row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(in Item breakItem, LineRating line, Fitness previousFitness, int previousHyphens)
     {
         double d = (LinePenalty + line.Badness) * (LinePenalty + line.Badness);

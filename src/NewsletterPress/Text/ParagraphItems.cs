@@ -58,7 +58,7 @@ internal static class ParagraphItems
     /// paragraph's items easily outgrow the 85 KB from which .NET allocates on the large-object heap.</param>
     /// <param name="tightenLetters">Let Latin letter spacing shrink a little (<see cref="LetterTightening"/>): only
     /// for setting a paragraph a line shorter.</param>
-    public static List<Item> Build(IReadOnlyList<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format,
+    public static List<Item> Build(List<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format,
         double cutWiderThan, List<Item> items, bool tightenLetters = false)
     {
         items.Clear();
@@ -83,7 +83,8 @@ internal static class ParagraphItems
     /// <summary>The items of clusters [first, last] of one piece, cluster by cluster and boundary by boundary.</summary>
     private sealed class Builder
     {
-        private readonly IReadOnlyList<Cluster> _clusters;
+        /// <summary>A list, not IReadOnlyList: read a few times per boundary, its indexer is inlined.</summary>
+        private readonly List<Cluster> _clusters;
         private readonly bool[] _mayBreak;
         private readonly bool[]? _inAddress;
         private readonly ParagraphFormat _format;
@@ -95,7 +96,7 @@ internal static class ParagraphItems
         /// <summary>Breaks at or after this cluster leave a single character on a Japanese paragraph's last line.</summary>
         private readonly int _shortTail;
 
-        public Builder(IReadOnlyList<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format, PunctuationBlank[] blanks,
+        public Builder(List<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format, PunctuationBlank[] blanks,
             List<Item> items, bool tightenLetters, int first, int last, double cutWiderThan)
         {
             (_clusters, _mayBreak, _inAddress, _format, _blanks, _items, _tightenLetters, _first, _last) =

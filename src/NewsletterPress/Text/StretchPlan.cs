@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NewsletterPress.Text;
 
 /// <summary>How far each kind of stretch may go in one pass of the breaker, as ratios of its stretch (1 = all of it).</summary>
@@ -30,6 +32,7 @@ internal readonly record struct StretchPlan(double SpaceRatio, double InterChara
     /// <param name="spaces">The stretch of its word and Japanese–Latin spaces at ratio 1.</param>
     /// <param name="interCharacter">Its inter-character stretch at ratio 1.</param>
     /// <param name="letters">Its letter-spacing stretch at ratio 1.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static StretchPlan For(double excess, double spaces, double interCharacter, double letters, StretchLimits limits)
     {
         if (excess <= 0) return new(0, 0, 0, true, true);
@@ -50,6 +53,7 @@ internal readonly record struct StretchPlan(double SpaceRatio, double InterChara
     }
 
     /// <summary>Takes up to <paramref name="limit"/> times <paramref name="stretch"/> from what is <paramref name="left"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Take(ref double left, double stretch, double limit)
     {
         if (stretch <= 0 || limit <= 0 || left <= 0) return 0;
