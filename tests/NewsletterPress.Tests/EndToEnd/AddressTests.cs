@@ -72,18 +72,12 @@ public class AddressTests
 
     private static List<Link> Links(string pdf)
     {
-        using var json = JsonDocument.Parse(PdfTools.Ok("qpdf", "--json=2", "--json-key=qpdf", pdf));
-        var objects = json.RootElement.GetProperty("qpdf")[1];
-        JsonElement Get(JsonElement reference) =>
-            reference.ValueKind == JsonValueKind.String && reference.GetString()!.EndsWith(" R", StringComparison.Ordinal)
-                ? objects.GetProperty("obj:" + reference.GetString()).GetProperty("value")
-                : reference;
-        var root = Get(objects.GetProperty("trailer").GetProperty("value").GetProperty("/Root"));
-        var kids = Get(Get(root.GetProperty("/Pages")).GetProperty("/Kids")).EnumerateArray().ToList();
+        using var objects = new PdfObjects(pdf);
+        var Get = objects.Get;
         var links = new List<Link>();
-        for (int p = 0; p < kids.Count; p++)
+        for (int p = 0; p < objects.PageReferences.Count; p++)
         {
-            var page = Get(kids[p]);
+            var page = objects.Page(p);
             if (!page.TryGetProperty("/Annots", out var annots)) continue;
             foreach (var a in Get(annots).EnumerateArray().Select(Get))
             {
