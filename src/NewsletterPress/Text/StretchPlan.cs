@@ -36,6 +36,11 @@ internal readonly record struct StretchPlan(double SpaceRatio, double InterChara
     public static StretchPlan For(double excess, double spaces, double interCharacter, double letters, StretchLimits limits)
     {
         if (excess <= 0) return new(0, 0, 0, true, true);
+        // The usual line: its spaces take it all within their limit.
+        if (excess <= spaces * Math.Min(1, limits.Spaces)) return new(excess / spaces, 0, 0, true, true);
+        // The usual Japanese line: no spaces, its characters take it all.
+        if (spaces <= 0 && letters <= 0 && interCharacter > 0)
+            return new(0, excess / interCharacter, 0, true, excess <= interCharacter * limits.InterCharacter + 1e-9);
         double left = excess;
         double fromSpaces = Take(ref left, spaces, Math.Min(1, limits.Spaces));
         double fromCharacters = Take(ref left, interCharacter, limits.InterCharacter);
