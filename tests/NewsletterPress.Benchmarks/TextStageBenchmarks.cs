@@ -56,9 +56,9 @@ public class TextStageBenchmarks
     [Benchmark]
     public int LineBreaking()
     {
-        var items = new BreakerItems(ParagraphItems.Build(_clusters, _mayBreak, _softHyphens, _format, double.PositiveInfinity, _items));
+        var items = new BreakerItems(ParagraphItems.Build(_clusters, new PieceBreaks(_mayBreak, _softHyphens), _format, double.PositiveInfinity, _items));
         var breaks = _breaker.Break(items, line => line == 0 ? _format.Width - _format.FirstLineIndent : _format.Width, false,
-            new BreakerPass(MaxRatio: 3, MaxLastResortRatio: 2, Emergency: false));
+            ParagraphSetter.Passes[1]);
         return breaks?.Count ?? 0;
     }
 

@@ -73,8 +73,11 @@ public static class ArticleLoader
             converter.Convert(block, blocks);
         }
 
-        return new Article(path, front.Title, front.Kicker, front.Author, front.Affiliation,
+        // Smart quotes apply to the front matter as to the body (issue 12: "NGOs'" in a title kept its straight apostrophe).
+        return new Article(path, TypographicQuotes.Apply(front.Title), Smart(front.Kicker), Smart(front.Author), Smart(front.Affiliation),
             front.Lang ?? defaultLanguage, front.Columns, blocks.ToImmutable(), footnotes.ToImmutable());
+
+        static string? Smart(string? text) => text is null ? null : TypographicQuotes.Apply(text);
     }
 
     /// <summary>The line whose leading quote and list markers nest deepest: where Markdig gave up.</summary>

@@ -19,7 +19,7 @@ internal sealed partial class InlineConverter(string file, WarningLog warnings)
         var spans = new List<Span>();
         if (container is not null) WalkChildren(container, SpanStyle.None, null, null, spans);
         if (softBreaksAreLines) spans = spans.Select(s => s with { Text = s.Text.Replace('\u0001', '\n') }).ToList();
-        return Merge(LinkBareAddresses(spans));
+        return Merge(LinkBareAddresses(TypographicQuotes.StraightQuotes(spans)));
     }
 
     private void Walk(Inline inline, SpanStyle style, string? link, string? lang, List<Span> output)
@@ -85,7 +85,7 @@ internal sealed partial class InlineConverter(string file, WarningLog warnings)
 
     private SourcePosition Where(Inline inline) => new(file, inline.Line + 1, inline.Column + 1);
 
-    private static string SmartyText(SmartyPant pant) => pant.Type switch
+    internal static string SmartyText(SmartyPant pant) => pant.Type switch
     {
         SmartyPantType.LeftQuote => "\u2018",
         SmartyPantType.RightQuote => "\u2019",

@@ -32,8 +32,8 @@ internal static class SpillTightener
             if (tightened == MaxParagraphs) break;
             if (composer.SetShorter(paragraph) is not { } shorter) continue;
             int first = current.FindIndex(l => l.Paragraph == paragraph);
-            current.RemoveRange(first, current[first].LinesInParagraph);
-            current.InsertRange(first, shorter);
+            // A new list, not the old one changed: the flow keeps its last plan for the list it was made of.
+            current = [.. current.Take(first), .. shorter, .. current.Skip(first + current[first].LinesInParagraph)];
             tightened++;
             if (flow.Plan(current, columns).NewPages < pages) return (current, 0);
         }

@@ -49,7 +49,7 @@ public sealed record Style(
         MarginInside: null, MarginOutside: null,
         BodySize: 9.5, Leading: 16.5,
         Accent: new Ink(1.00, 0.40, 0, 0.20, "#00598f"),
-        Fonts: new FontChoice("ipaexm.ttf", "ipaexg.ttf", "Noto Serif", "Noto Sans"));
+        Fonts: new FontChoice("ipaexm.ttf", "ipaexg.ttf", "Liberation Serif", "Noto Sans"));
 
     public static readonly IReadOnlyDictionary<string, (double W, double H)> PaperSizesMm =
         new Dictionary<string, (double, double)>

@@ -42,13 +42,11 @@ internal static class TextChecks
                 if (a.Text.Trim().Length == 0 || b.Text.Trim().Length == 0) continue;
                 int ca = char.ConvertToUtf32(a.Text, a.Text.Length - 1 - (char.IsLowSurrogate(a.Text[^1]) ? 1 : 0));
                 int cb = char.ConvertToUtf32(b.Text, 0);
-                bool jaLatin = (IsPlainJapanese(ca) && Script.IsLatinLetterOrDigit(cb)) || (Script.IsLatinLetterOrDigit(ca) && IsPlainJapanese(cb));
+                bool jaLatin = Script.JapaneseLatinSpaceBetween(ca, cb);
                 if (jaLatin) gaps.Add((b.X - a.Right) / Math.Min(a.Size, b.Size));
             }
         return gaps;
     }
-
-    private static bool IsPlainJapanese(int c) => Script.IsCjk(c) && !Script.IsJapanesePunctuation(c);
 
     private static string Excerpt(string text) => text.Length <= 30 ? text : text[..30] + "…";
 

@@ -2,6 +2,13 @@ using Icu;
 
 namespace NewsletterPress.Text;
 
+/// <summary>Where a piece of a paragraph may break, per UTF-16 index of its text.</summary>
+/// <param name="MayBreak">Whether a line may start there (<see cref="BreakOpportunities"/>, <see cref="Addresses"/>).</param>
+/// <param name="SoftHyphen">Whether the editor put a soft hyphen before it (one longer than the text).</param>
+/// <param name="InAddress">Whether the character belongs to a URL or e-mail address, which is never hyphenated; null
+/// when the piece has none.</param>
+internal sealed record PieceBreaks(bool[] MayBreak, bool[] SoftHyphen, bool[]? InAddress = null);
+
 /// <summary>
 /// Where a line may break: UAX #14 from ICU (strict Japanese rules for Japanese text), with
 /// the JLREQ prohibitions of typography.md applied on top so that they hold whatever ICU

@@ -14,9 +14,13 @@ internal enum GlueKind : byte
     BracketOrComma,
     JapaneseLatin,
     FullStop,
-    /// <summary>Zero-width glue between two Japanese characters that only stretches, as JLREQ's
+    /// <summary>Zero-width glue between two characters of a Japanese paragraph that only stretches, as JLREQ's
     /// last resort (3.8.3: spread evenly between characters); much less preferred than any other.</summary>
     InterCharacter,
+    /// <summary>Zero-width glue between two Latin letters of an English paragraph: letter spacing, the emergency
+    /// measure for a line whose word spaces cannot take its excess even when loose (never in a line whose spaces could).
+    /// It shrinks only in a paragraph set a line shorter (a hundredth of an em).</summary>
+    LetterSpacing,
     /// <summary>The paragraph's last line: infinitely stretchable (TeX's \parfillskip).</summary>
     Fill,
 }
@@ -86,7 +90,12 @@ internal readonly record struct Item(
     public bool IsForcedBreak => Kind == ItemKind.Penalty && Penalty <= -Infinity;
 
     /// <summary>Stretch of glue that is used before the last resort (word spaces, Japanese–Latin space).</summary>
-    public double FirstStretch => Kind == ItemKind.Glue && Glue is not GlueKind.InterCharacter and not GlueKind.Fill ? Stretch : 0;
+    public double FirstStretch =>
+        Kind == ItemKind.Glue && Glue is not (GlueKind.InterCharacter or GlueKind.LetterSpacing or GlueKind.Fill) ? Stretch : 0;
 
+    /// <summary>Stretch of JLREQ's inter-character last resort (Japanese paragraphs).</summary>
     public double LastResortStretch => Kind == ItemKind.Glue && Glue == GlueKind.InterCharacter ? Stretch : 0;
+
+    /// <summary>Stretch of Latin letter spacing (English paragraphs).</summary>
+    public double LetterStretch => Kind == ItemKind.Glue && Glue == GlueKind.LetterSpacing ? Stretch : 0;
 }

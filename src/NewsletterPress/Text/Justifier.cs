@@ -5,15 +5,18 @@ namespace NewsletterPress.Text;
 /// <summary>
 /// Sets one broken line: decides how much each glue gives or takes and places the glyphs.
 /// Shrinking follows the JLREQ order (3.8.2) kind by kind: a kind is used up before the next
-/// one gives anything. Stretching uses word spaces and the Japanese–Latin space first and the
-/// inter-character space last (3.8.3); a line with neither (one long word, cut in an
-/// emergency) has its clusters spread evenly.
+/// one gives anything. Stretching follows <see cref="StretchPlan"/> with the limits of the pass
+/// that chose the line, as the breaker rated it; a line with no stretch at all (one long word,
+/// cut in an emergency) has its clusters spread evenly.
 /// </summary>
 internal static class Justifier
 {
     /// <summary>JLREQ's order, then Latin letter spacing, which only shrinks in a paragraph set a line shorter.</summary>
     private static readonly GlueKind[] ShrinkOrder =
-        [GlueKind.WordSpace, GlueKind.MiddleDot, GlueKind.BracketOrComma, GlueKind.JapaneseLatin, GlueKind.InterCharacter];
+    [
+        GlueKind.WordSpace, GlueKind.MiddleDot, GlueKind.BracketOrComma, GlueKind.JapaneseLatin, GlueKind.InterCharacter,
+        GlueKind.LetterSpacing,
+    ];
 
     public static TextLine Set(IReadOnlyList<Item> items, IReadOnlyList<Cluster> clusters, LineBreak line, double indent,
         double measure, double fullWidth, bool justify)
@@ -22,7 +25,7 @@ internal static class Justifier
         bool endsAtPenalty = breakItem.Kind == ItemKind.Penalty;
         double natural = endsAtPenalty ? breakItem.Width : 0;
         var shrinkOf = new double[(int)GlueKind.Fill + 1];
-        double stretch = 0, lastResort = 0;
+        double stretch = 0, lastResort = 0, letters = 0;
         int boxes = 0;
         for (int i = line.Start; i < line.Break; i++)
         {
@@ -33,12 +36,13 @@ internal static class Justifier
             shrinkOf[(int)it.Glue] += it.Shrink;
             stretch += it.FirstStretch;
             lastResort += it.LastResortStretch;
+            letters += it.LetterStretch;
         }
 
         double excess = measure - natural;
         if (!justify || line.Overfull) excess = Math.Min(0, excess); // ragged and last lines only shrink, and only if they must
         var shrinkFactor = new double[shrinkOf.Length];
-        double stretchFactor = 0, lastResortFactor = 0, perBox = 0;
+        double stretchFactor = 0, lastResortFactor = 0, letterFactor = 0, perBox = 0;
         if (excess < 0)
         {
             double needed = -excess;
@@ -53,9 +57,10 @@ internal static class Justifier
         }
         else if (excess > 0)
         {
-            var plan = StretchPlan.For(excess, stretch, lastResort);
-            stretchFactor = plan.FirstRatio;
-            lastResortFactor = plan.LastResortRatio;
+            var plan = StretchPlan.For(excess, stretch, lastResort, letters, line.Limits);
+            stretchFactor = plan.SpaceRatio;
+            lastResortFactor = plan.InterCharacterRatio;
+            letterFactor = plan.LetterRatio;
             if (!plan.Possible && boxes > 1) perBox = excess / (boxes - 1);
         }
 
@@ -70,8 +75,8 @@ internal static class Justifier
                 case ItemKind.Glue:
                     // A word space keeps its space glyph, so that text extraction sees the words apart.
                     if (it.Cluster >= 0) AddGlyphs(clusters[it.Cluster], x, 0);
-                    x += it.Width - it.Shrink * shrinkFactor[(int)it.Glue]
-                         + (it.Glue == GlueKind.InterCharacter ? it.Stretch * lastResortFactor : it.FirstStretch * stretchFactor);
+                    x += it.Width - it.Shrink * shrinkFactor[(int)it.Glue] + it.FirstStretch * stretchFactor
+                         + it.LastResortStretch * lastResortFactor + it.LetterStretch * letterFactor;
                     break;
                 case ItemKind.Box:
                     if (!firstBox) x += perBox;
@@ -106,6 +111,16 @@ internal static class Justifier
         }
 
         bool justified = justify && !line.Overfull && Math.Abs(x - indent - measure) <= 0.01;
-        return new TextLine(glyphs.ToImmutable(), fullWidth, x, justified, line.Overfull) { Hyphenated = hyphenated };
+        double wordShrink = shrinkOf[(int)GlueKind.WordSpace] + shrinkOf[(int)GlueKind.JapaneseLatin];
+        double spaceRatio = excess > 0 ? stretchFactor
+            : wordShrink > 0 ? -(shrinkFactor[(int)GlueKind.WordSpace] * shrinkOf[(int)GlueKind.WordSpace]
+                                 + shrinkFactor[(int)GlueKind.JapaneseLatin] * shrinkOf[(int)GlueKind.JapaneseLatin]) / wordShrink
+            : 0;
+        return new TextLine(glyphs.ToImmutable(), fullWidth, x, justified, line.Overfull)
+        {
+            Hyphenated = hyphenated,
+            SpaceRatio = spaceRatio,
+            LetterSpaced = lastResortFactor > 0 || letterFactor > 0 || perBox > 0,
+        };
     }
 }

@@ -4,14 +4,14 @@ namespace NewsletterPress.Text;
 /// <param name="Start">The first item of the line (after the glue and penalties a break drops).</param>
 /// <param name="Break">The item the line ends at (glue, dropped; or a penalty, whose width is drawn).</param>
 /// <param name="Overfull">The line ends at an emergency cut, or holds a box wider than the measure.</param>
-internal readonly record struct LineBreak(int Start, int Break, bool Overfull);
+/// <param name="Limits">The stretch limits of the pass that chose the line: the justifier stretches it the same way.</param>
+internal readonly record struct LineBreak(int Start, int Break, bool Overfull, StretchLimits Limits);
 
 /// <summary>How tolerant one pass of the breaker is.</summary>
-/// <param name="MaxRatio">The largest stretch ratio of word and Japanese–Latin spaces a line may have (1 = 150 % spaces).</param>
-/// <param name="MaxLastResortRatio">The largest ratio of the inter-character last-resort stretch.</param>
+/// <param name="Limits">How far each kind of stretch may go in a line.</param>
 /// <param name="Emergency">Accept anything that is not overfull, and a line holding a single box wider than the measure.</param>
 /// <param name="StrictHyphens">Never more than two hyphenated lines in a row.</param>
-internal sealed record BreakerPass(double MaxRatio, double MaxLastResortRatio, bool Emergency, bool StrictHyphens = true);
+internal sealed record BreakerPass(StretchLimits Limits, bool Emergency, bool StrictHyphens = true);
 
 /// <summary>
 /// The items of one paragraph with the running sums the breaker measures lines by (Knuth–Plass §4,
@@ -20,11 +20,13 @@ internal sealed record BreakerPass(double MaxRatio, double MaxLastResortRatio, b
 internal sealed class BreakerItems
 {
     public IReadOnlyList<Item> Items { get; }
-    /// <summary>Sums over items [0, i): width of boxes and glue, shrink, first-choice and last-resort stretch.</summary>
+    /// <summary>Sums over items [0, i): width of boxes and glue, shrink, and stretch of spaces, of the inter-character
+    /// last resort and of letter spacing.</summary>
     public double[] Width { get; }
     public double[] Shrink { get; }
     public double[] Stretch { get; }
     public double[] LastResort { get; }
+    public double[] Letters { get; }
     /// <summary>Counts over items [0, i): fill glue, boxes.</summary>
     public int[] Fill { get; }
     public int[] Boxes { get; }
@@ -37,6 +39,16 @@ internal sealed class BreakerItems
     /// <summary>How far a penalty of negative width (a hanging 、。) can bring a line that is overfull so far back to the measure.</summary>
     public double HangAllowance { get; }
 
+    /// <summary>Zeros, shared (never written) and grown as paragraphs need.</summary>
+    private static double[] s_zeros = new double[4096];
+
+    private static double[] Zeros(int length)
+    {
+        var zeros = s_zeros;
+        if (zeros.Length < length) s_zeros = zeros = new double[Math.Max(length, zeros.Length * 2)];
+        return zeros;
+    }
+
     public BreakerItems(IReadOnlyList<Item> items)
     {
         Items = items;
@@ -45,6 +57,7 @@ internal sealed class BreakerItems
         Shrink = new double[n + 1];
         Stretch = new double[n + 1];
         LastResort = new double[n + 1];
+        double[]? letters = null; // made at the first letter-spacing glue: the sums before it are all 0
         Fill = new int[n + 1];
         Boxes = new int[n + 1];
         StartAfter = new int[n];
@@ -58,6 +71,8 @@ internal sealed class BreakerItems
             Shrink[i + 1] = Shrink[i] + (glue ? it.Shrink : 0);
             Stretch[i + 1] = Stretch[i] + it.FirstStretch;
             LastResort[i + 1] = LastResort[i] + it.LastResortStretch;
+            if (it.LetterStretch > 0) letters ??= new double[n + 1];
+            if (letters is not null) letters[i + 1] = letters[i] + it.LetterStretch;
             Fill[i + 1] = Fill[i] + (glue && it.Glue == GlueKind.Fill ? 1 : 0);
             Boxes[i + 1] = Boxes[i] + (box ? 1 : 0);
             if (it.Kind == ItemKind.Penalty)
@@ -67,6 +82,8 @@ internal sealed class BreakerItems
             }
             if (it.IsLegalBreak) breaks.Add(i);
         }
+        // Only English paragraphs have letter spacing: the others share one array of zeros.
+        Letters = letters ?? Zeros(n + 1);
         HangAllowance = hang;
         MaxPenaltyWidth = widest;
         Breaks = [.. breaks];
@@ -92,22 +109,8 @@ internal sealed class BreakerItems
 /// </summary>
 internal sealed class KnuthPlass
 {
-    /// <summary>TeX's \linepenalty: keeps the number of lines down.</summary>
-    private const double LinePenalty = 10;
-    /// <summary>Knuth–Plass γ: two neighbouring lines of very different tightness.</summary>
-    private const double FitnessDemerits = 3000;
-    /// <summary>Knuth–Plass α: two hyphenated lines in a row (\doublehyphendemerits).</summary>
-    private const double DoubleHyphenDemerits = 3000;
-    /// <summary>A hyphen on the last line but one (\finalhyphendemerits).</summary>
-    private const double FinalHyphenDemerits = 5000;
     /// <summary>typography.md: no more than two hyphens in a row.</summary>
     private const int MaxHyphensInARow = 2;
-    /// <summary>Using the inter-character stretch at all costs more than any line that only uses spaces.</summary>
-    private const double LastResortBadness = 1000;
-    private const double MaxBadness = 10000;
-
-    /// <summary>Fitness classes (Knuth–Plass §3): how much a line's glue had to stretch or shrink.</summary>
-    private const int VeryLoose = 0, Loose = 1, Decent = 2, Tight = 3;
     private const int Slots = 4 * (MaxHyphensInARow + 1);
 
     /// <summary>A way to reach a break: the break, the line count so far, the last line's fitness, the hyphenated
@@ -122,10 +125,10 @@ internal sealed class KnuthPlass
         public int Previous;
         /// <summary>No line from this node can be loose enough for the pass before this item (see <see cref="Reach"/>).</summary>
         public int Earliest;
-        public byte Fitness;
+        public Fitness Fitness;
         public byte Hyphens;
         public bool Overfull;
-        public int Slot => Fitness * (MaxHyphensInARow + 1) + Hyphens;
+        public int Slot => (int)Fitness * (MaxHyphensInARow + 1) + Hyphens;
     }
 
     private Node[] _nodes = new Node[256];
@@ -150,140 +153,74 @@ internal sealed class KnuthPlass
     public List<LineBreak>? Break(BreakerItems sums, Func<int, double> lineWidth, bool ragged, BreakerPass pass,
         int looseness = 0, int naturalLines = 0)
     {
-        var items = sums.Items;
-        int n = items.Count;
-        var (width, shrink, stretch, lastResort, fill, boxes, startAfter) =
-            (sums.Width, sums.Shrink, sums.Stretch, sums.LastResort, sums.Fill, sums.Boxes, sums.StartAfter);
         bool byLine = looseness != 0;
         // Most of the lines a node could start are too loose (in Japanese every character is a break): rather than rate
         // them one by one, skip to where a line from the node could first stretch to the measure.
         bool skipLoose = !pass.Emergency && !ragged;
-        if (skipLoose) Reach(sums, pass);
+        if (skipLoose) Reach(sums, pass.Limits);
 
         _nodeCount = 0;
         _activeCount = 0;
-        var start = new Node { Position = -1, Line = 0, Fitness = Decent, NextMeasure = lineWidth(0), Previous = -1 };
+        var start = new Node { Position = -1, Line = 0, Fitness = Fitness.Decent, NextMeasure = lineWidth(0), Previous = -1 };
         start.Earliest = skipLoose ? Earliest(sums, start) : 0;
         Activate(AddNode(start));
 
         foreach (int b in sums.Breaks)
         {
-            var item = items[b];
             _candidateCount = 0;
-            bool forced = item.IsForcedBreak;
-            double penaltyWidth = item.Kind == ItemKind.Penalty ? item.Width : 0;
-            bool anyRemoved = false;
-
-            for (int k = _activeCount - 1; k >= 0; k--)
-            {
-                int index = _active[k];
-                ref readonly var a = ref _nodes[index];
-                if (b < a.Earliest && !forced) continue;
-                int s = a.Position < 0 ? 0 : startAfter[a.Position];
-                if (s > b) continue; // nothing between two breaks at the same place
-                double measure = a.NextMeasure;
-                double natural = width[b] - width[s] + penaltyWidth;
-                double excess = measure - natural;
-                double y = shrink[b] - shrink[s];
-                bool overfull = false, remove = forced;
-                double badness, ratio;
-
-                if (excess < -1e-9)
-                {
-                    ratio = y > 0 ? excess / y : double.NegativeInfinity;
-                    if (ratio < -1 - 1e-9)
-                    {
-                        // Overfull now, and more so at every later break: this node is done (Knuth–Plass §5). Only the
-                        // boxes and glue so far count for that: a penalty's own width (a hyphen, a kept blank, a hanging
-                        // mark's negative width) is not carried on to later breaks; a later hanging mark may still save it.
-                        bool done = natural - penaltyWidth - y > measure + sums.HangAllowance + 1e-9;
-                        bool single = boxes[b] - boxes[s] <= 1;
-                        if (!(pass.Emergency && single))
-                        {
-                            if (done || forced) Deactivate(k, ref anyRemoved);
-                            continue;
-                        }
-                        overfull = true;
-                        ratio = -1;
-                        remove = true;
-                    }
-                    badness = 100 * Math.Abs(ratio * ratio * ratio);
-                }
-                else if (fill[b] - fill[s] > 0 || excess <= 1e-9)
-                {
-                    ratio = 0;
-                    badness = 0;
-                }
-                else if (ragged)
-                {
-                    ratio = excess / measure;
-                    double r = excess / (measure / 4);
-                    badness = Math.Min(MaxBadness, 100 * r * r * r);
-                }
-                else
-                {
-                    var plan = StretchPlan.For(excess, stretch[b] - stretch[s], lastResort[b] - lastResort[s]);
-                    bool tooLoose = plan.FirstRatio > pass.MaxRatio || plan.LastResortRatio > pass.MaxLastResortRatio || !plan.Possible;
-                    if (tooLoose && !pass.Emergency) { if (forced) Deactivate(k, ref anyRemoved); continue; }
-                    // Badness is not capped (TeX caps it at 10000): in the emergency pass a line twice as loose must
-                    // still cost more, or one terrible line is as good as a few poor ones.
-                    if (!plan.Possible)
-                    {
-                        ratio = 2; // nothing can stretch (one long word): its clusters are spread
-                        badness = MaxBadness * (1 + excess / measure) * 10;
-                    }
-                    else if (plan.LastResortRatio > 0)
-                    {
-                        ratio = 2; // very loose, whatever its spaces do
-                        // Linear in the amount, not cubic: the last resort is rated by how much of it a line uses, so
-                        // that a paragraph spreads one line a little rather than another a lot (JLREQ prefers pushing
-                        // characters in to spreading them out).
-                        double f = plan.FirstRatio, l = plan.LastResortRatio;
-                        badness = LastResortBadness * (1 + l) + 100 * (f * f * f) + 100 * (l * l * l);
-                    }
-                    else
-                    {
-                        ratio = plan.FirstRatio;
-                        badness = 100 * ratio * ratio * ratio;
-                    }
-                }
-
-                int fitness = ratio < -0.5 ? Tight : ratio <= 0.5 ? Decent : ratio <= 1 ? Loose : VeryLoose;
-                int hyphens = item.Flagged ? a.Hyphens + 1 : 0;
-                // typography.md: never a third hyphen in a row (only the very last fallback may, rather than fail).
-                if (hyphens > MaxHyphensInARow && pass.StrictHyphens) { if (remove) Deactivate(k, ref anyRemoved); continue; }
-                hyphens = Math.Min(hyphens, MaxHyphensInARow);
-
-                double d = (LinePenalty + badness) * (LinePenalty + badness);
-                if (item.Penalty > 0) d += item.Penalty * item.Penalty;
-                else if (item.Penalty > -Item.Infinity) d -= item.Penalty * item.Penalty;
-                if (item.Flagged && a.Hyphens > 0) d += DoubleHyphenDemerits;
-                if (forced && a.Hyphens > 0) d += FinalHyphenDemerits;
-                if (Math.Abs(fitness - a.Fitness) > 1) d += FitnessDemerits;
-                if (overfull) d += MaxBadness * MaxBadness;
-                d += a.Demerits;
-
-                Offer(new Node
-                {
-                    Position = b, Line = a.Line + 1, Fitness = (byte)fitness, Hyphens = (byte)hyphens, Demerits = d,
-                    Previous = index, Overfull = overfull || item.Role == PenaltyRole.Cut,
-                }, byLine);
-                if (remove) Deactivate(k, ref anyRemoved);
-            }
-
-            if (anyRemoved) CompactActive();
+            if (TryLinesTo(b, sums, ragged, pass, byLine)) CompactActive();
             AddCandidates(sums, lineWidth, byLine, skipLoose);
             if (_activeCount == 0) return null;
         }
 
         // The last item is the forced break; its nodes are the only ones left.
-        int end = ChooseEnd(n - 1, looseness, naturalLines);
-        if (end < 0) return null;
+        int end = ChooseEnd(sums.Items.Count - 1, looseness, naturalLines);
+        return end < 0 ? null : Lines(sums, end, pass.Limits);
+    }
+
+    /// <summary>Rates the line from every active node to the break <paramref name="b"/> and offers the ways that can be
+    /// set as candidates; returns whether any active node was deactivated (and so needs compacting).</summary>
+    private bool TryLinesTo(int b, BreakerItems sums, bool ragged, BreakerPass pass, bool byLine)
+    {
+        var item = sums.Items[b];
+        bool forced = item.IsForcedBreak;
+        double penaltyWidth = item.Kind == ItemKind.Penalty ? item.Width : 0;
+        bool anyRemoved = false;
+        for (int k = _activeCount - 1; k >= 0; k--)
+        {
+            int index = _active[k];
+            ref readonly var a = ref _nodes[index];
+            if (b < a.Earliest && !forced) continue;
+            int s = a.Position < 0 ? 0 : sums.StartAfter[a.Position];
+            if (s > b) continue; // nothing between two breaks at the same place
+
+            var line = LineRating.Rate(sums, s, b, penaltyWidth, a.NextMeasure, ragged, pass);
+            // A forced break ends every line: a node that cannot reach it is of no more use.
+            bool remove = forced || line.Fit is LineFit.TooTightForGood or LineFit.Overfull;
+            int hyphens = item.Flagged ? a.Hyphens + 1 : 0;
+            // typography.md: never a third hyphen in a row (only the very last fallback may, rather than fail).
+            bool tooManyHyphens = hyphens > MaxHyphensInARow && pass.StrictHyphens;
+            if (line.Fit is LineFit.Feasible or LineFit.Overfull && !tooManyHyphens)
+                Offer(new Node
+                {
+                    Position = b, Line = a.Line + 1, Fitness = line.Fitness, Hyphens = (byte)Math.Min(hyphens, MaxHyphensInARow),
+                    Demerits = a.Demerits + Demerits.Of(item, line, a.Fitness, a.Hyphens), Previous = index,
+                    Overfull = line.Fit == LineFit.Overfull || item.Role == PenaltyRole.Cut,
+                }, byLine);
+            if (remove) Deactivate(k, ref anyRemoved);
+        }
+        return anyRemoved;
+    }
+
+    /// <summary>The lines of the way that ends at node <paramref name="end"/>, first to last.</summary>
+    private List<LineBreak> Lines(BreakerItems sums, int end, StretchLimits limits)
+    {
         var breaks = new List<LineBreak>();
         for (int node = end; _nodes[node].Previous >= 0; node = _nodes[node].Previous)
         {
             ref readonly var prev = ref _nodes[_nodes[node].Previous];
-            breaks.Add(new LineBreak(prev.Position < 0 ? 0 : startAfter[prev.Position], _nodes[node].Position, _nodes[node].Overfull));
+            breaks.Add(new LineBreak(prev.Position < 0 ? 0 : sums.StartAfter[prev.Position], _nodes[node].Position,
+                _nodes[node].Overfull, limits));
         }
         breaks.Reverse();
         return breaks;
@@ -325,17 +262,17 @@ internal sealed class KnuthPlass
     }
 
     /// <summary>
-    /// Fills <see cref="_reach"/>. A line is loose enough for the pass only if its excess is at most its first-choice
-    /// stretch times the pass's ratio (at least 1: that stretch is used up before the last resort) plus its last-resort
-    /// stretch times that ratio (<see cref="StretchPlan"/>), so only if its reach covers the measure.
+    /// Fills <see cref="_reach"/>. A line is loose enough for the pass only if its excess is at most what each kind of
+    /// stretch may give within the pass's limits (<see cref="StretchPlan"/>), so only if its reach covers the measure.
     /// </summary>
-    private void Reach(BreakerItems sums, BreakerPass pass)
+    private void Reach(BreakerItems sums, StretchLimits limits)
     {
         int n = sums.Width.Length;
         if (_reach.Length < n) _reach = new double[Math.Max(n, _reach.Length * 2)];
-        double first = Math.Max(1, pass.MaxRatio);
+        double spaces = Math.Max(1, limits.Spaces);
         for (int i = 0; i < n; i++)
-            _reach[i] = sums.Width[i] + first * sums.Stretch[i] + pass.MaxLastResortRatio * sums.LastResort[i];
+            _reach[i] = sums.Width[i] + spaces * sums.Stretch[i] + limits.InterCharacter * sums.LastResort[i]
+                        + limits.Letters * sums.Letters[i];
     }
 
     /// <summary>The first item at which a line from <paramref name="node"/> can reach its measure (with the widest
@@ -362,7 +299,7 @@ internal sealed class KnuthPlass
         {
             ref readonly var other = ref _candidates[c];
             if (other.Hyphens <= node.Hyphens && (!byLine || other.Line == node.Line)
-                && other.Demerits + FitnessDemerits < node.Demerits)
+                && other.Demerits + Demerits.AdjacentFitness < node.Demerits)
                 return true;
         }
         return false;

@@ -23,8 +23,12 @@ namespace NewsletterPress.Text;
 /// </summary>
 internal static class ParagraphItems
 {
-    /// <summary>Latin word spaces may shrink to 80 % and stretch to 150 % of natural (typography.md).</summary>
-    private const double SpaceShrink = 0.2, SpaceStretch = 0.5;
+    /// <summary>Latin word spaces may shrink to two thirds and stretch to 150 % of natural (typography.md): TeX's and
+    /// Typst's defaults for OpenType fonts (a third of the space, half of it).</summary>
+    private const double SpaceShrink = 1.0 / 3, SpaceStretch = 0.5;
+
+    /// <summary>The Japanese–Latin space (JLREQ 3.2.5): a quarter em, shrinking to an eighth, stretching to a half.</summary>
+    private const double JapaneseLatinSpace = 1.0 / 4, JapaneseLatinMinimum = 1.0 / 8, JapaneseLatinMaximum = 1.0 / 2;
 
     /// <summary>The inter-character stretch between two Japanese characters at which the last resort counts as fully used
     /// (more is possible in a looser pass), in em.</summary>
@@ -48,138 +52,186 @@ internal static class ParagraphItems
     /// <summary>A paragraph whose last line holds a single character (typography.md: avoid it).</summary>
     public const double ShortLastLinePenalty = 3000;
 
-    /// <param name="text">The piece's text (soft hyphens already removed).</param>
-    /// <param name="mayBreak">Per UTF-16 index of <paramref name="text"/>: whether a line may start there.</param>
-    /// <param name="softHyphen">Per UTF-16 index: whether the editor put a soft hyphen before it.</param>
+    /// <param name="breaks">Where the piece may break, where the editor put soft hyphens, and its addresses.</param>
     /// <param name="cutWiderThan">Allow emergency cuts inside unbreakable pieces wider than this.</param>
     /// <param name="items">Where the items go (cleared first): a list kept from one paragraph to the next, as a
     /// paragraph's items easily outgrow the 85 KB from which .NET allocates on the large-object heap.</param>
     /// <param name="tightenLetters">Let Latin letter spacing shrink a little (<see cref="LetterTightening"/>): only
     /// for setting a paragraph a line shorter.</param>
-    public static List<Item> Build(IReadOnlyList<Cluster> clusters, bool[] mayBreak, bool[] softHyphen, ParagraphFormat format,
+    public static List<Item> Build(List<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format,
         double cutWiderThan, List<Item> items, bool tightenLetters = false)
     {
         items.Clear();
         int first = 0, last = clusters.Count - 1;
         while (first <= last && clusters[first].IsSpace) first++; // no line starts with a space
         while (last >= first && clusters[last].IsSpace) last--;
-        if (first > last)
+        if (first <= last)
         {
-            items.Add(Item.MakeGlue(GlueKind.Fill, 0, 0, 0, breakable: false));
-            items.Add(Item.MakePenalty(-Item.Infinity, role: PenaltyRole.End));
-            return items;
-        }
-        bool japaneseParagraph = format.Lang.StartsWith("ja", StringComparison.Ordinal);
-        double em = format.Em;
-
-        // Rented: for a long paragraph the array is big enough for the large-object heap, and a new one each time
-        // made setting grow faster than the paragraph (full collections). If building throws, the pool just lacks it.
-        var blanks = ArrayPool<PunctuationBlank>.Shared.Rent(clusters.Count);
-        for (int i = first; i <= last; i++) blanks[i] = PunctuationBlank.Of(clusters[i]);
-        var hyphenBefore = HyphenationPoints(clusters, softHyphen, format, first, last);
-        var cuttable = Cuttable(clusters, mayBreak, first, last, cutWiderThan, em);
-        int shortTail = ShortTailStart(clusters, blanks, first, last);
-
-        for (int i = first; i <= last; i++)
-        {
-            var c = clusters[i];
-            if (i > first) Boundary(i - 1, i);
-            if (c.IsSpace)
-            {
-                bool breakable = c.Text == " " && i < last && mayBreak[clusters[i + 1].Start];
-                items.Add(Item.MakeGlue(GlueKind.WordSpace, c.Advance, c.Advance * SpaceStretch,
-                    c.Advance * SpaceShrink, breakable) with { Penalty = i + 1 >= shortTail ? ShortLastLinePenalty : 0, Cluster = i });
-                continue;
-            }
-            var blank = blanks[i];
-            items.Add(Item.Box(i, c.Advance - blank.Leading - blank.Trailing, -blank.Leading));
+            // Rented: for a long paragraph the array is big enough for the large-object heap, and a new one each time
+            // made setting grow faster than the paragraph (full collections). If building throws, the pool just lacks it.
+            var blanks = ArrayPool<PunctuationBlank>.Shared.Rent(clusters.Count);
+            for (int i = first; i <= last; i++) blanks[i] = PunctuationBlank.Of(clusters[i]);
+            new Builder(clusters, breaks, format, blanks, items, tightenLetters, first, last, cutWiderThan).AddAll();
+            ArrayPool<PunctuationBlank>.Shared.Return(blanks);
         }
         // The last line: \parfillskip, then the forced break (Knuth–Plass §2).
         items.Add(Item.MakeGlue(GlueKind.Fill, 0, 0, 0, breakable: false));
         items.Add(Item.MakePenalty(-Item.Infinity, role: PenaltyRole.End));
-        ArrayPool<PunctuationBlank>.Shared.Return(blanks);
         return items;
+    }
 
-        void Boundary(int a, int b)
+    /// <summary>The items of clusters [first, last] of one piece, cluster by cluster and boundary by boundary.</summary>
+    private sealed class Builder
+    {
+        /// <summary>A list, not IReadOnlyList: read a few times per boundary, its indexer is inlined.</summary>
+        private readonly List<Cluster> _clusters;
+        private readonly bool[] _mayBreak;
+        private readonly bool[]? _inAddress;
+        private readonly ParagraphFormat _format;
+        private readonly PunctuationBlank[] _blanks;
+        private readonly List<Item> _items;
+        private readonly bool _tightenLetters, _japaneseParagraph;
+        private readonly int _first, _last;
+        private readonly bool[] _hyphenBefore, _cuttable;
+        /// <summary>Breaks at or after this cluster leave a single character on a Japanese paragraph's last line.</summary>
+        private readonly int _shortTail;
+
+        public Builder(List<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format, PunctuationBlank[] blanks,
+            List<Item> items, bool tightenLetters, int first, int last, double cutWiderThan)
         {
-            var ca = clusters[a];
-            var cb = clusters[b];
-            if (ca.IsSpace || cb.IsSpace) return; // the space itself is the glue and the break
-            bool allowed = mayBreak[cb.Start];
-            double tail = b >= shortTail ? ShortLastLinePenalty : 0;
-            var (blankWidth, blankKind) = PunctuationBlank.Between(blanks[a], blanks[b]);
-            bool jaLatin = JapaneseLatinSpaceBetween(ca, cb);
-            bool interCharacter = japaneseParagraph && Script.IsCjk(ca.LastCodepoint) && Script.IsCjk(cb.FirstCodepoint);
+            (_clusters, _mayBreak, _inAddress, _format, _blanks, _items, _tightenLetters, _first, _last) =
+                (clusters, breaks.MayBreak, breaks.InAddress, format, blanks, items, tightenLetters, first, last);
+            _japaneseParagraph = format.Lang.StartsWith("ja", StringComparison.Ordinal);
+            _hyphenBefore = HyphenationPoints(clusters, breaks, format, first, last);
+            _cuttable = Cuttable(clusters, breaks.MayBreak, first, last, cutWiderThan, format.Em);
+            _shortTail = ShortTailStart(clusters, blanks, first, last);
+        }
 
-            // Inside a word: a hyphenation point or, for an unbreakable piece wider than the measure, an emergency cut.
-            // They come before the letter-spacing glue below, which a break there then drops.
-            if (!allowed && hyphenBefore[b])
+        public void AddAll()
+        {
+            for (int i = _first; i <= _last; i++)
             {
-                var (_, hyphenWidth) = ca.Font.HyphenGlyph(ca.Size);
-                items.Add(Item.MakePenalty(HyphenPenalty + tail, hyphenWidth, flagged: true, role: PenaltyRole.Hyphen, cluster: a));
+                if (i > _first) AddBoundary(i - 1, i);
+                AddCluster(i);
             }
-            else if (!allowed && cuttable[b])
-                items.Add(Item.MakePenalty(CutPenalty, role: PenaltyRole.Cut, cluster: a));
+            // A middle dot that ends the piece keeps its quarter em too (see AddPunctuationBlank).
+            if (_blanks[_last] is { TrailingKind: GlueKind.MiddleDot, Trailing: > 0 } dot)
+                _items.Add(Item.MakeGlue(GlueKind.MiddleDot, dot.Trailing, 0, 0, breakable: false));
+        }
 
-            bool breakOffered = false;
-            if (allowed && blankWidth > 0 && blanks[a].Trailing > 0)
+        private double Tail(int cluster) => cluster >= _shortTail ? ShortLastLinePenalty : 0;
+
+        /// <summary>A space is a word space (glue, where a line may break if UAX #14 allows it); anything else a box of
+        /// its ink, its punctuation blank taken out (that becomes glue at its boundaries).</summary>
+        private void AddCluster(int i)
+        {
+            var c = _clusters[i];
+            if (c.IsSpace)
+            {
+                bool breakable = c.Text == " " && i < _last && _mayBreak[_clusters[i + 1].Start];
+                _items.Add(Item.MakeGlue(GlueKind.WordSpace, c.Advance, c.Advance * SpaceStretch, c.Advance * SpaceShrink, breakable)
+                    with { Penalty = Tail(i + 1), Cluster = i });
+                return;
+            }
+            var blank = _blanks[i];
+            _items.Add(Item.Box(i, c.Advance - blank.Leading - blank.Trailing, -blank.Leading));
+        }
+
+        private void AddBoundary(int a, int b)
+        {
+            var (ca, cb) = (_clusters[a], _clusters[b]);
+            if (ca.IsSpace || cb.IsSpace) return; // the space itself is the glue and the break
+            bool allowed = _mayBreak[cb.Start];
+            if (!allowed) AddBreakInsideWord(a, b);
+            bool offered = AddPunctuationBlank(a, b, allowed);
+            offered = AddSpacing(a, b, allowed, offered);
+            if (allowed && !offered)
+            {
+                // A break after an explicit hyphen or dash counts as a hyphenated line (TeX's \exhyphenpenalty).
+                bool explicitHyphen = ca.LastCodepoint is '-' or '‐' && !_japaneseParagraph;
+                _items.Add(Item.MakePenalty(Tail(b) + (explicitHyphen ? HyphenPenalty : 0), flagged: explicitHyphen, cluster: a));
+            }
+        }
+
+        /// <summary>Inside a word: a hyphenation point or, for an unbreakable piece wider than the measure, an emergency
+        /// cut. They come before the letter-spacing glue, which a break there then drops.</summary>
+        private void AddBreakInsideWord(int a, int b)
+        {
+            if (_hyphenBefore[b])
+            {
+                var (_, hyphenWidth) = _clusters[a].Font.HyphenGlyph(_clusters[a].Size);
+                _items.Add(Item.MakePenalty(HyphenPenalty + Tail(b), hyphenWidth, flagged: true, role: PenaltyRole.Hyphen, cluster: a));
+            }
+            else if (_cuttable[b])
+                _items.Add(Item.MakePenalty(CutPenalty, role: PenaltyRole.Cut, cluster: a));
+        }
+
+        /// <summary>The blank between two punctuation marks or after one (JLREQ 3.1); returns whether it is where the
+        /// line may break.</summary>
+        private bool AddPunctuationBlank(int a, int b, bool allowed)
+        {
+            var (blankWidth, blankKind) = PunctuationBlank.Between(_blanks[a], _blanks[b]);
+            if (blankWidth <= 0) return false;
+            var ca = _clusters[a];
+            double tail = Tail(b);
+            if (allowed && _blanks[a].Trailing > 0)
             {
                 // JLREQ 3.1.3: at a line end 、。 and closing brackets keep their half em or lose it, nothing between:
                 // this penalty keeps it (its width is drawn only when the line ends here); the glue below, dropped
                 // at a break, loses it.
-                items.Add(Item.MakePenalty(tail, blankWidth, role: PenaltyRole.Blank, cluster: a));
-                if (format.HangingPunctuation && ca.Text is "、" or "。" or "，" or "．")
+                _items.Add(Item.MakePenalty(tail, blankWidth, role: PenaltyRole.Blank, cluster: a));
+                if (_format.HangingPunctuation && ca.Text is "、" or "。" or "，" or "．")
                 {
                     // ぶら下げ, only on request: the mark hangs outside the measure, so the line is measured without it.
                     // A small penalty keeps it for lines that need it.
-                    double ink = ca.Advance - blanks[a].Trailing;
-                    items.Add(Item.MakePenalty(tail + HangingPenalty, -ink, role: PenaltyRole.Hang, cluster: a));
+                    double ink = ca.Advance - _blanks[a].Trailing;
+                    _items.Add(Item.MakePenalty(tail + HangingPenalty, -ink, role: PenaltyRole.Hang, cluster: a));
                 }
             }
-            if (blankWidth > 0)
-            {
-                items.Add(Item.MakeGlue(blankKind, blankWidth, 0, blankKind == GlueKind.FullStop ? 0 : blankWidth, allowed)
-                    with { Penalty = tail });
-                breakOffered = allowed;
-            }
-            if (jaLatin)
-            {
-                items.Add(Item.MakeGlue(GlueKind.JapaneseLatin, em / 4, em / 4, em / 8, allowed && !breakOffered) with { Penalty = tail });
-                breakOffered |= allowed;
-            }
-            else if (interCharacter)
-            {
-                items.Add(Item.MakeGlue(GlueKind.InterCharacter, 0, em * InterCharacterStretch, 0, allowed && !breakOffered) with { Penalty = tail });
-                breakOffered |= allowed;
-            }
-            else if (!allowed && Script.IsLatinLetterOrDigit(ca.LastCodepoint) && Script.IsLatinLetterOrDigit(cb.FirstCodepoint))
-            {
-                // Latin letter spacing, the last resort that keeps word spaces within 150 % when a narrow measure
-                // leaves a line no better break (what microtype's tracking and InDesign's letter spacing do).
-                items.Add(Item.MakeGlue(GlueKind.InterCharacter, 0, ca.Size * LetterSpacing,
-                    tightenLetters ? ca.Size * LetterTightening : 0, breakable: false));
-            }
+            // JLREQ appendix B (its note on the spacing between middle dots and the line end) and 3.1.9: the preferred
+            // space after a middle dot ・：； at the line end is its quarter em, so a line never ends by dropping it
+            // (the dot's em box would cross the column edge); only the penalty above, which keeps it, is a break.
+            bool keptAtLineEnd = blankKind == GlueKind.MiddleDot && _blanks[a].Trailing > 0;
+            _items.Add(Item.MakeGlue(blankKind, blankWidth, 0, blankKind == GlueKind.FullStop ? 0 : blankWidth, allowed && !keptAtLineEnd)
+                with { Penalty = tail });
+            return allowed;
+        }
 
-            if (allowed && !breakOffered)
+        /// <summary>The Japanese–Latin space, or the zero-width glue of the last resort between two characters (JLREQ's
+        /// inter-character spacing, Latin letter spacing); returns whether a break is now offered here.</summary>
+        private bool AddSpacing(int a, int b, bool allowed, bool offered)
+        {
+            var (ca, cb) = (_clusters[a], _clusters[b]);
+            double em = _format.Em, tail = Tail(b);
+            if (Script.JapaneseLatinSpaceBetween(ca.LastCodepoint, cb.FirstCodepoint))
             {
-                // A break after an explicit hyphen or dash counts as a hyphenated line (TeX's \exhyphenpenalty).
-                bool explicitHyphen = ca.LastCodepoint is '-' or '‐' && !japaneseParagraph;
-                items.Add(Item.MakePenalty(tail + (explicitHyphen ? HyphenPenalty : 0), flagged: explicitHyphen, cluster: a));
+                _items.Add(Item.MakeGlue(GlueKind.JapaneseLatin, em * JapaneseLatinSpace, em * (JapaneseLatinMaximum - JapaneseLatinSpace),
+                    em * (JapaneseLatinSpace - JapaneseLatinMinimum), allowed && !offered) with { Penalty = tail });
+                return offered | allowed;
             }
+            if (_japaneseParagraph && Script.IsCjk(ca.LastCodepoint) && Script.IsCjk(cb.FirstCodepoint))
+            {
+                _items.Add(Item.MakeGlue(GlueKind.InterCharacter, 0, em * InterCharacterStretch, 0, allowed && !offered) with { Penalty = tail });
+                return offered | allowed;
+            }
+            if (!allowed && Script.IsLatinLetterOrDigit(ca.LastCodepoint) && Script.IsLatinLetterOrDigit(cb.FirstCodepoint)
+                && _inAddress?[cb.Start] != true)
+                // Latin letter spacing. In a Japanese paragraph it is part of JLREQ's last resort, which spreads every
+                // character (3.8.3); in an English one it is the emergency measure for a line that even loose word
+                // spaces cannot fill (what microtype's tracking and InDesign's letter spacing do). Never inside a URL or
+                // an e-mail address: text extraction would read its letters as words.
+                _items.Add(Item.MakeGlue(_japaneseParagraph ? GlueKind.InterCharacter : GlueKind.LetterSpacing, 0, ca.Size * LetterSpacing,
+                    _tightenLetters ? ca.Size * LetterTightening : 0, breakable: false));
+            return offered;
         }
     }
 
-    /// <summary>Kanji and kana (letters, with ー and 々): the Japanese side of the Japanese–Latin space. Not
-    /// punctuation, and not the abbreviation signs that belong to their number (JLREQ cl-12/13: ％ ￥ ＄ ℃).</summary>
-    private static bool IsPlainJapanese(int c) =>
-        Script.IsCjk(c) && !Script.IsJapanesePunctuation(c) && System.Text.Rune.IsLetter(new System.Text.Rune(c));
-
     /// <summary>
     /// Where English words may take a hyphen (before cluster i). Soft hyphens in the source are the
-    /// editor's word: a word that has any is broken only there. Words in capitals (acronyms) and
-    /// Japanese text are never hyphenated.
+    /// editor's word: a word that has any is broken only there. Words in capitals (acronyms), URLs and
+    /// e-mail addresses, and Japanese text are never hyphenated.
     /// </summary>
-    private static bool[] HyphenationPoints(IReadOnlyList<Cluster> clusters, bool[] softHyphen, ParagraphFormat format, int first, int last)
+    private static bool[] HyphenationPoints(IReadOnlyList<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format, int first, int last)
     {
         var result = new bool[clusters.Count];
         int i = first;
@@ -195,10 +247,11 @@ internal static class ParagraphItems
 
             bool editorSaid = false;
             foreach (var (offset, k) in boundaryCluster)
-                if (softHyphen[wordStart + offset]) { result[k] = true; editorSaid = true; }
+                if (breaks.SoftHyphen[wordStart + offset]) { result[k] = true; editorSaid = true; }
+            bool address = breaks.InAddress is { } inAddress && inAddress[wordStart];
 
             var lang = clusters[i].Run.Lang ?? format.Lang;
-            if (!editorSaid && format.Hyphenate && format.Justify && lang.StartsWith("en", StringComparison.Ordinal) && !word.All(char.IsUpper))
+            if (!editorSaid && !address && format.Hyphenate && format.Justify && lang.StartsWith("en", StringComparison.Ordinal) && !word.All(char.IsUpper))
                 foreach (var point in Hyphenator.Points(word, format.HyphenationExceptions))
                     if (boundaryCluster.TryGetValue(point, out var k)) result[k] = true;
             i = j + 1;
@@ -216,11 +269,6 @@ internal static class ParagraphItems
     /// <summary>Cluster boundaries inside an unbreakable piece wider than <paramref name="limit"/>, where the emergency
     /// pass may cut. A piece runs from one break opportunity to the next: a space where a line may not break (before
     /// ー, say) does not end it, or a piece too wide for the line could be left with nowhere to break at all.</summary>
-    /// <summary>Whether the quarter-em Japanese–Latin space goes between two clusters.</summary>
-    private static bool JapaneseLatinSpaceBetween(Cluster a, Cluster b) =>
-        (IsPlainJapanese(a.LastCodepoint) && Script.IsLatinLetterOrDigit(b.FirstCodepoint))
-        || (Script.IsLatinLetterOrDigit(a.LastCodepoint) && IsPlainJapanese(b.FirstCodepoint));
-
     /// <param name="em">The Japanese–Latin spaces inside a piece count too (a quarter em each): without them a piece
     /// that only just fits by its characters would be too wide for its line and have no cut.</param>
     private static bool[] Cuttable(IReadOnlyList<Cluster> clusters, bool[] mayBreak, int first, int last, double limit, double em)
@@ -239,7 +287,9 @@ internal static class ParagraphItems
                 start = i;
                 width = 0;
             }
-            if (i <= last) width += clusters[i].Advance + (i > start && JapaneseLatinSpaceBetween(clusters[i - 1], clusters[i]) ? em / 4 : 0);
+            if (i <= last)
+                width += clusters[i].Advance
+                         + (i > start && Script.JapaneseLatinSpaceBetween(clusters[i - 1].LastCodepoint, clusters[i].FirstCodepoint) ? em * JapaneseLatinSpace : 0);
         }
         return result;
     }

@@ -15,13 +15,18 @@ namespace NewsletterPress.Text;
 /// <param name="HangingPunctuation">Let 、。 hang past the measure at a line end (ぶら下げ, JLREQ 3.8.2); off by
 /// default, as JLREQ advises for text that mixes Japanese and Latin.</param>
 /// <param name="Looseness">TeX's \looseness: 0 sets the paragraph in its best number of lines; −1 asks for one line
-/// fewer (+1 for one more, −2 for two fewer, …) if that can be done within the breaker's normal tolerance — never with
-/// an overfull line or an emergency break. When it cannot, the paragraph is set as with 0, so the caller learns
+/// fewer (+1 for one more, −2 for two fewer, …) if that can be done within the tolerance the paragraph's best setting
+/// needed (spaces within 150 % and no letter spacing, if the best setting has none) — never with an overfull line or an
+/// emergency break. When it cannot, the paragraph is set as with 0, so the caller learns
 /// whether it worked from the line count. With forced line breaks, the last piece of the paragraph that can change
 /// does.</param>
+/// <param name="Display">A display line (a title, kicker, heading, contents entry or donation line): Japanese breaks only
+/// between phrases (文節, by the BudouX model), and lines are balanced (CSS <c>text-wrap: balance</c>): as many as the
+/// measure needs, as even as they can be, ragged (each line's NaturalWidth is its width; Width stays the measure).
+/// No hyphenation, no justification, no looseness. A phrase wider than the measure is broken as body text is.</param>
 public sealed record ParagraphFormat(double Width, double FirstLineIndent, bool Justify, string Lang, double Em,
     bool Hyphenate = true, IReadOnlyDictionary<string, string>? HyphenationExceptions = null, bool HangingPunctuation = false,
-    int Looseness = 0);
+    int Looseness = 0, bool Display = false);
 
 /// <summary>
 /// Stage 3's entry point: itemizes, shapes, finds break opportunities and breaks a
@@ -29,15 +34,22 @@ public sealed record ParagraphFormat(double Width, double FirstLineIndent, bool 
 /// </summary>
 public sealed class ParagraphSetter(FontLibrary fonts)
 {
-    /// <summary>Tried in turn until one finds breaks (TeX's \pretolerance / \tolerance / emergency passes):
-    /// first spaces within 150 %, then looser, then anything that fits, cutting unbreakable pieces, and last
+    /// <summary>How far word spaces may stretch in a loose line, as a ratio of their stretch: 2 is 200 % of natural, half
+    /// an em in a Times-width face. Only a paragraph that cannot be set within 150 % (ratio 1, the limit of typography.md)
+    /// has loose lines, as TeX's second pass (\tolerance) allows; past this, English letter-spaces.</summary>
+    private const double LooseSpaces = 2;
+
+    /// <summary>Tried in turn until one finds breaks (TeX's \pretolerance / \tolerance / emergency passes): first spaces
+    /// within their limits (150 %) and JLREQ's inter-character last resort within its stretch; then looser lines, still
+    /// without Latin letter spacing; then letter spacing; then anything that fits, cutting unbreakable pieces; and last
     /// (so that setting never fails) allowing a third hyphen in a row.</summary>
-    private static readonly BreakerPass[] Passes =
+    internal static readonly BreakerPass[] Passes =
     [
-        new(MaxRatio: 1, MaxLastResortRatio: 1, Emergency: false),
-        new(MaxRatio: 3, MaxLastResortRatio: 2, Emergency: false),
-        new(MaxRatio: double.PositiveInfinity, MaxLastResortRatio: double.PositiveInfinity, Emergency: true),
-        new(MaxRatio: double.PositiveInfinity, MaxLastResortRatio: double.PositiveInfinity, Emergency: true, StrictHyphens: false),
+        new(new StretchLimits(Spaces: 1, InterCharacter: 1, Letters: 0), Emergency: false),
+        new(new StretchLimits(Spaces: LooseSpaces, InterCharacter: 2, Letters: 0), Emergency: false),
+        new(new StretchLimits(Spaces: LooseSpaces, InterCharacter: 2, Letters: 2), Emergency: false),
+        new(new StretchLimits(Spaces: LooseSpaces, double.PositiveInfinity, double.PositiveInfinity), Emergency: true),
+        new(new StretchLimits(Spaces: LooseSpaces, double.PositiveInfinity, double.PositiveInfinity), Emergency: true, StrictHyphens: false),
     ];
 
     /// <summary>Buffers kept from one paragraph to the next on each thread, so that setting a paragraph allocates
@@ -107,8 +119,28 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         if (text.Length == 0) return ([new TextLine([], format.Width, 0, false, false)], false);
         var clusters = Shaper.Shape(text, runs, runOf, fonts, format.Lang);
         var mayBreak = BreakOpportunities.Find(text, format.Lang);
-        double indent = firstPiece ? format.FirstLineIndent : 0;
-        double LineWidth(int line) => line == 0 ? format.Width - indent : format.Width;
+        var breaks = new PieceBreaks(mayBreak, softHyphen, Addresses.KeepBreaksAtSeparators(text, mayBreak));
+        var piece = new Piece(text, clusters, breaks, format, firstPiece ? format.FirstLineIndent : 0);
+        if (!format.Display) return BreakAndSet(piece, format.Width, looseness);
+
+        // A display line: at phrases (inside a phrase wider than the measure, wherever body text may break), balanced.
+        var display = piece with
+        {
+            Breaks = breaks with { MayBreak = DisplayLines.AtPhrases(text, mayBreak, clusters, format.Width - piece.Indent) },
+            Format = format with { Justify = false, Hyphenate = false },
+        };
+        return (DisplayLines.Balance(measure => BreakAndSet(display, measure, 0).Lines, format.Width), false);
+    }
+
+    /// <summary>A piece of a paragraph, shaped, with its breaks, ready to be set.</summary>
+    private sealed record Piece(string Text, List<Cluster> Clusters, PieceBreaks Breaks, ParagraphFormat Format, double Indent);
+
+    /// <summary>Breaks a piece at <paramref name="measure"/> (the first line less the indent) and sets its lines; the
+    /// lines' Width is the format's, whatever the measure.</summary>
+    private static (List<TextLine> Lines, bool Changed) BreakAndSet(Piece piece, double measure, int looseness)
+    {
+        var (clusters, format, indent) = (piece.Clusters, piece.Format, piece.Indent);
+        double LineWidth(int line) => line == 0 ? measure - indent : measure;
         var work = t_workspace ??= new Workspace();
 
         BreakerItems? items = null;
@@ -117,16 +149,16 @@ public sealed class ParagraphSetter(FontLibrary fonts)
             var pass = Passes[p];
             // The items only change for the emergency passes, which may cut unbreakable pieces.
             if (items is null || (pass.Emergency && !Passes[p - 1].Emergency))
-                items = new BreakerItems(ParagraphItems.Build(clusters, mayBreak, softHyphen, format,
-                    pass.Emergency ? format.Width - indent : double.PositiveInfinity, work.Items));
+                items = new BreakerItems(ParagraphItems.Build(clusters, piece.Breaks, format,
+                    pass.Emergency ? measure - indent : double.PositiveInfinity, work.Items));
             var breaks = work.Breaker.Break(items, LineWidth, ragged: !format.Justify, pass);
             if (breaks is null) continue;
             // One line fewer may also take a hundredth of an em from Latin letter spacing; one more never needs to.
             var looseItems = looseness < 0 && !pass.Emergency
-                ? new BreakerItems(ParagraphItems.Build(clusters, mayBreak, softHyphen, format, double.PositiveInfinity, work.TightItems,
+                ? new BreakerItems(ParagraphItems.Build(clusters, piece.Breaks, format, double.PositiveInfinity, work.TightItems,
                     tightenLetters: true))
                 : items;
-            var loose = looseness == 0 || pass.Emergency ? null : Loosen(looseItems, LineWidth, format, p, looseness, breaks.Count);
+            var loose = looseness == 0 || pass.Emergency ? null : Loosen(looseItems, LineWidth, format, pass, looseness, breaks.Count);
             var setItems = loose is null ? items.Items : looseItems.Items;
             var lines = new List<TextLine>((loose ?? breaks).Count);
             foreach (var line in loose ?? breaks)
@@ -137,26 +169,31 @@ public sealed class ParagraphSetter(FontLibrary fonts)
             }
             return (lines, loose is not null);
         }
-        throw new InvalidOperationException($"no line breaks found for \"{text}\"");
+        throw new InvalidOperationException($"no line breaks found for \"{piece.Text}\"");
     }
 
-    /// <summary>The breaks of <paramref name="natural"/> + <paramref name="looseness"/> lines, or as near to that as the
-    /// tolerant passes from <paramref name="firstPass"/> on allow (TeX §873: a looser pass is tried when one does not
-    /// reach it); null when none has a line count other than the natural one.</summary>
-    private static List<LineBreak>? Loosen(BreakerItems items, Func<int, double> lineWidth, ParagraphFormat format, int firstPass,
+    /// <summary>The breaks of <paramref name="natural"/> + <paramref name="looseness"/> lines, or as near to that as
+    /// <paramref name="pass"/>, the pass that set the paragraph in its natural number of lines, allows; null when it has
+    /// no line count other than the natural one. Not a pass with looser spaces or letter spacing (TeX §873 would try
+    /// one): a paragraph whose best setting keeps its spaces within 150 % and its letters unspaced keeps them so when set
+    /// a line shorter or longer. Only JLREQ's inter-character spacing of a Japanese paragraph may go as far as the
+    /// second pass lets it (a quarter em), as spreading characters is how Japanese lines are justified.</summary>
+    private static List<LineBreak>? Loosen(BreakerItems items, Func<int, double> lineWidth, ParagraphFormat format, BreakerPass pass,
         int looseness, int natural)
     {
-        List<LineBreak>? best = null;
         var breaker = t_workspace!.Breaker;
-        for (int p = firstPass; p < Passes.Length && !Passes[p].Emergency; p++)
+        var breaks = Within(breaker.Break(items, lineWidth, ragged: !format.Justify, pass, looseness, natural));
+        bool japanese = items.LastResort[^1] > 0;
+        var spread = pass with { Limits = pass.Limits with { InterCharacter = Passes[1].Limits.InterCharacter } };
+        if (breaks is null && japanese && spread.Limits != pass.Limits)
+            breaks = Within(breaker.Break(items, lineWidth, ragged: !format.Justify, spread, looseness, natural));
+        return breaks;
+
+        List<LineBreak>? Within(List<LineBreak>? set)
         {
-            var breaks = breaker.Break(items, lineWidth, ragged: !format.Justify, Passes[p], looseness, natural);
-            if (breaks is null) continue;
-            int diff = breaks.Count - natural;
-            bool within = looseness < 0 ? diff >= looseness && diff < 0 : diff <= looseness && diff > 0;
-            if (within && (best is null || Math.Abs(diff) > Math.Abs(best.Count - natural))) best = breaks;
-            if (diff == looseness) break;
+            if (set is null) return null;
+            int diff = set.Count - natural;
+            return (looseness < 0 ? diff >= looseness && diff < 0 : diff <= looseness && diff > 0) ? set : null;
         }
-        return best;
     }
 }

@@ -25,6 +25,16 @@ public static class Script
     public static bool IsJapanesePunctuation(int c) =>
         JlreqClasses.IsOpening(c) || JlreqClasses.IsClosing(c) || JlreqClasses.IsMiddleDotOrStop(c) || c == '・';
 
+    /// <summary>Kanji and kana (letters, with ー and 々): the Japanese side of the Japanese–Latin space. Not
+    /// punctuation, and not the abbreviation signs that belong to their number (JLREQ cl-12/13: ％ ￥ ＄ ℃).
+    /// The setter puts the space by it and the preflight measures the space by it.</summary>
+    public static bool IsPlainJapanese(int c) =>
+        IsCjk(c) && !IsJapanesePunctuation(c) && System.Text.Rune.IsValid(c) && System.Text.Rune.IsLetter(new System.Text.Rune(c));
+
+    /// <summary>Whether the quarter-em Japanese–Latin space (JLREQ 3.2.5) goes between these two characters.</summary>
+    public static bool JapaneseLatinSpaceBetween(int before, int after) =>
+        (IsPlainJapanese(before) && IsLatinLetterOrDigit(after)) || (IsLatinLetterOrDigit(before) && IsPlainJapanese(after));
+
     /// <summary>Characters such as “ ” — … that JIS sets full-width next to Japanese text.</summary>
     public static bool IsAmbiguousWidth(int c) => c is >= 0x2010 and <= 0x2027 or 0x00B7;
 }

@@ -18,6 +18,13 @@ public sealed record TextLine(ImmutableArray<SetGlyph> Glyphs, double Width, dou
     /// word goes on on the next line.</summary>
     public bool Hyphenated { get; init; }
 
+    /// <summary>How far the word and Japanese–Latin spaces were stretched to justify the line: 0 at their natural width,
+    /// 1 at the most typography.md allows (150 %), more on a loose line; negative when they shrank (−1 at 67 %).</summary>
+    public double SpaceRatio { get; init; }
+
+    /// <summary>The line needed more than its spaces can give: its letters or characters were spread (a last resort).</summary>
+    public bool LetterSpaced { get; init; }
+
     /// <summary>What the line says: its glyphs' text without the soft hyphen of a discretionary break.</summary>
     public string Text => string.Concat(Glyphs.Select(g => g.Text)).Replace("\u00AD", "", StringComparison.Ordinal);
 }

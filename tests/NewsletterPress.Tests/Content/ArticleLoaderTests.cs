@@ -55,6 +55,26 @@ public class ArticleLoaderTests
     }
 
     [Fact]
+    public void Smart_quotes_apply_to_the_front_matter_as_to_the_body_and_nothing_else_in_it_is_markdown()
+    {
+        var a = Load("---\ntitle: The \"Chinese NGOs' Global Responses\" -- and *what* comes next...\nkicker: The 'World' Report\n" +
+                     "author: Prof. O'Brien\naffiliation: C# [and] _Friends_\n---\n\nThe NGOs' response.\n");
+        Assert.Equal("The \u201CChinese NGOs\u2019 Global Responses\u201D \u2013 and *what* comes next\u2026", a.Title);
+        Assert.Equal("The \u2018World\u2019 Report", a.Kicker);
+        Assert.Equal("Prof. O\u2019Brien", a.Author);
+        Assert.Equal("C# [and] _Friends_", a.Affiliation);
+        // The same apostrophe as the body's.
+        Assert.Contains("NGOs\u2019", TextOf(a.Blocks[0]));
+    }
+
+    [Fact]
+    public void Vol11_front_matter_titles_have_the_bodys_apostrophe()
+    {
+        var report = ArticleLoader.Load(Repo.Path("issues", "vol-11", "articles", "world-report.md"), "ja", Repo.Path("issues", "vol-11"), new WarningLog());
+        Assert.Equal("Practice and Future Trends on Chinese NGOs\u2019 Global Responses to COVID-19", report.Title);
+    }
+
+    [Fact]
     public void A_fields_paragraph_becomes_label_value_rows()
     {
         var a = Load("---\ntitle: T\n---\n\n日時：2022年11月18日（金）13:00-17:40\n場所：オンライン開催\nテーマ：市民社会組織による子ども支援 {.fields}\n");

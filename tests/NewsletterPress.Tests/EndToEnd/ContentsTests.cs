@@ -64,19 +64,14 @@ public class ContentsTests
     /// <summary>The page each link on the cover leads to, in the order of the links from top to bottom.</summary>
     private static List<int> LinkedPages(string pdf)
     {
-        using var json = JsonDocument.Parse(PdfTools.Ok("qpdf", "--json=2", "--json-key=qpdf", pdf));
-        var objects = json.RootElement.GetProperty("qpdf")[1];
-        JsonElement Get(JsonElement reference) =>
-            reference.ValueKind == JsonValueKind.String && reference.GetString()!.EndsWith(" R", StringComparison.Ordinal)
-                ? objects.GetProperty("obj:" + reference.GetString()).GetProperty("value")
-                : reference;
-        var root = Get(objects.GetProperty("trailer").GetProperty("value").GetProperty("/Root"));
-        var kids = Get(Get(root.GetProperty("/Pages")).GetProperty("/Kids")).EnumerateArray().Select(k => k.GetString()!).ToList();
-        var names = Get(Get(root.GetProperty("/Names")).GetProperty("/Dests")).GetProperty("/Names").EnumerateArray().ToList();
+        using var objects = new PdfObjects(pdf);
+        var Get = objects.Get;
+        var kids = objects.PageReferences.ToList();
+        var names = Get(Get(objects.Root.GetProperty("/Names")).GetProperty("/Dests")).GetProperty("/Names").EnumerateArray().ToList();
         var destinations = new Dictionary<string, int>();
         for (int i = 0; i < names.Count; i += 2)
             destinations[names[i].GetString()!.Replace("u:", "", StringComparison.Ordinal)] = 1 + kids.IndexOf(Get(names[i + 1])[0].GetString()!);
-        var cover = Get(JsonDocument.Parse($"\"{kids[0]}\"").RootElement);
+        var cover = objects.Page(0);
         return Get(cover.GetProperty("/Annots")).EnumerateArray().Select(Get)
             .Where(a => a.TryGetProperty("/Dest", out _))
             .OrderByDescending(a => a.GetProperty("/Rect")[1].GetDouble())

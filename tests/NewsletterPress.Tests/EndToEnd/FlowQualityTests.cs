@@ -40,9 +40,11 @@ public class FlowQualityTests
         }
         // A line across the gutter (an opener, a contents line with its leader) spans the columns,
         // and so does whatever shares its baseline (the contents line's page number).
-        var spanning = lines.Where(l => config.Columns > 1 && l.Left < ColumnLeft(config, l.Page, 1) - config.ColumnGap
-                                        && l.Right > ColumnLeft(config, l.Page, 1) + 0.1)
-            .Select(l => (l.Page, Math.Round(l.Baseline))).ToHashSet();
+        // Every glyph counts here, a contents leader's (drawn with a blank text) too.
+        var spanning = built.Chars.GroupBy(c => (c.Page, Math.Round(c.Baseline)))
+            .Where(row => config.Columns > 1 && Gutter.Crossed(row.GroupBy(c => c.Line),
+                ColumnLeft(config, row.Key.Page, 1) - config.ColumnGap, config.ColumnGap))
+            .Select(row => row.Key).ToHashSet();
         return lines.Select(l => spanning.Contains((l.Page, Math.Round(l.Baseline))) ? l with { Column = -1 } : l).ToList();
     }
 

@@ -22,18 +22,25 @@ public class PageGeometryTests
     /// <summary>Running text: body size in the regular text faces (mincho, serif), above the footer.
     /// Headings, authors and furniture use the gothic/sans or bold/italic faces.</summary>
     internal static bool IsBody(PdfChar c, LayoutConfig config) =>
-        Math.Abs(c.Size - config.BodySize) < 0.01
-        && (c.Font.Contains("Mincho", StringComparison.Ordinal) || c.Font.EndsWith("Serif-Regular", StringComparison.Ordinal))
+        Math.Abs(c.Size - config.BodySize) < 0.01 && IsRegularTextFace(c.Font)
         && c.Baseline < config.LineTop(config.LinesPerPage) && c.Text.Trim().Length > 0;
 
+    /// <summary>The mincho or the regular Latin serif ("NotoSerif-Regular", "LiberationSerif"), by PostScript name.</summary>
+    internal static bool IsRegularTextFace(string font) =>
+        font.Contains("Mincho", StringComparison.Ordinal)
+        || (font.Contains("Serif", StringComparison.Ordinal) && !font.Contains("Sans", StringComparison.Ordinal)
+            && !font.Contains("Bold", StringComparison.Ordinal) && !font.Contains("Italic", StringComparison.Ordinal));
+
     /// <summary>
-    /// JLREQ: at a line start an opening bracket loses its leading half-em blank (a middle dot its
-    /// quarter em), at a line end 、。 and closing brackets lose their trailing one. We draw the full-width glyph shifted, so
+    /// JLREQ: at a line start an opening bracket loses its leading half-em blank, at a line end 、。 and closing brackets
+    /// lose their trailing one. We draw the full-width glyph shifted, so
     /// its box (what readers report) reaches half an em past the edge while its ink stays inside.
     /// </summary>
     private static double Blank(PdfChar c, bool opening) => c.Text switch
     {
-        "・" or "：" or "；" => c.Size / 4, // a quarter em each side
+        // A middle dot keeps its quarter em at a line end (JLREQ 3.1.9, appendix B): its box stays inside. It starts a
+        // line only as a list marker, drawn without its leading quarter em.
+        "・" or "：" or "；" => opening ? c.Size / 4 : 0,
         { Length: 1 } t when opening && NewsletterPress.Text.JlreqClasses.IsOpening(t[0]) => c.Size / 2,
         { Length: 1 } t when !opening && (NewsletterPress.Text.JlreqClasses.IsClosing(t[0]) || t is "、" or "。" or "，" or "．") => c.Size / 2,
         _ => 0,
@@ -78,9 +85,10 @@ public class PageGeometryTests
             int page = line.First().Page;
             double columnRight = config.BlockLeft(page) + config.ColumnWidth;
             double baseline = line.First().Baseline;
-            bool oneColumnRegion = lines.Any(o => o.First().Page == page
-                && Math.Abs(o.First().Baseline - baseline) <= 2.1 * config.Leading
-                && o.Min(c => c.X) < columnRight - config.BodySize && o.Max(c => c.Right) > columnRight + config.ColumnGap + config.BodySize);
+            // Every glyph counts here, a contents leader's (drawn with a blank text) too.
+            bool oneColumnRegion = chars.Where(c => c.Page == page && Math.Abs(c.Baseline - baseline) <= 2.1 * config.Leading)
+                .GroupBy(c => Math.Round(c.Baseline, 1))
+                .Any(row => Gutter.Crossed(row.GroupBy(c => c.Line), columnRight, config.ColumnGap));
             if (oneColumnRegion) continue;
             foreach (var c in line.Where(c => c.X < columnRight))
                 Assert.True(c.Right <= columnRight + Blank(c, opening: false) + 0.5,

@@ -47,7 +47,7 @@ public sealed partial class Vol11PdfTests(Vol11Build build) : IClassFixture<Vol1
             Assert.Matches(@"yes\s+yes\s+yes\s+\d+\s+\d+\s*$", r);
         });
         Assert.Contains(rows, r => r.Contains("IPAexMincho"));
-        Assert.Contains(rows, r => r.Contains("NotoSerif"));
+        Assert.Contains(rows, r => r.Contains("LiberationSerif"));
     }
 
     [Fact]

@@ -191,17 +191,30 @@ public class IssueLayoutTests
     [Fact]
     public void An_article_end_stranded_on_a_page_before_a_new_page_is_reported_at_its_front_matter_unless_the_next_article_fills_the_page()
     {
-        // vol-11's World Report runs two lines onto page 4, and its English paragraphs are too loose to give two lines back.
+        // vol-11's World Report ends on its own pages now that its English sets as tightly as it should.
         var (_, _, warnings) = Compose("issues/vol-11");
-        var stranded = Assert.Single(warnings.All, w => w.Message.Contains("holds only the last", StringComparison.Ordinal));
-        Assert.EndsWith("world-report.md", stranded.Position!.File);
-        Assert.Equal(2, stranded.Position.Line);
+        Assert.DoesNotContain(warnings.All, w => w.Message.Contains("holds only the last", StringComparison.Ordinal));
 
-        // With the next article continuing on that page, the page is not left nearly empty: nothing to report.
+        // Lengthened sentence by sentence, it runs a few lines onto a page of their own that tightening cannot bring back.
         var copy = Path.Combine(Path.GetTempPath(), "np-vol11-" + Guid.NewGuid().ToString("N"));
         try
         {
             CopyFolder(Repo.Path("issues/vol-11"), copy);
+            var article = Path.Combine(copy, "articles", "world-report.md");
+            var text = File.ReadAllText(article).TrimEnd();
+            Warning? stranded = null;
+            for (int sentences = 1; sentences <= 40 && stranded is null; sentences++)
+            {
+                File.WriteAllText(article, text + string.Concat(Enumerable.Repeat(" Each of these steps takes time, partners and trust.", sentences)) + "\n");
+                var log = new WarningLog();
+                IssueBuild.Compose(copy, log);
+                stranded = log.All.FirstOrDefault(w => w.Message.Contains("holds only the last", StringComparison.Ordinal));
+            }
+            Assert.NotNull(stranded);
+            Assert.EndsWith("world-report.md", stranded.Position!.File);
+            Assert.Equal(2, stranded.Position.Line);
+
+            // With the next article continuing on that page, the page is not left nearly empty: nothing to report.
             var manifest = Path.Combine(copy, "issue.yaml");
             File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("start: new-page", "start: continue", StringComparison.Ordinal));
             var continued = new WarningLog();

@@ -85,6 +85,31 @@ public sealed class JapaneseSpacingTests(TextSetting setting) : IClassFixture<Te
     }
 
     [Fact]
+    public void A_middle_dot_at_a_line_end_keeps_its_glyph_and_its_quarter_em_inside_the_column()
+    {
+        // JLREQ appendix B and 3.1.9: the preferred space between a middle dot and the line end is its quarter em, so the
+        // dot's whole em box stays inside the measure. Kanji in groups of three and four, so that dots land at line ends.
+        const string Names = "東京都・大阪府・京都府・北海道・神奈川県・名古屋市・福岡県・那覇市・札幌市・仙台市・広島県・";
+        var text = string.Concat(Enumerable.Repeat(Names, 4));
+        int atEnd = 0;
+        foreach (var width in Enumerable.Range(9, 12))
+        {
+            var lines = setting.Set(text, Em, new ParagraphFormat(width * Em, 0, true, "ja", Em));
+            foreach (var line in lines)
+            {
+                Assert.All(line.Glyphs, g => Assert.True(g.X + g.Advance <= width * Em + 0.01 || g.Text is "、" or "。",
+                    $"'{g.Text}' at {g.X:0.00} crosses the {width}-em column edge: {line.Text}"));
+                if (line != lines[^1] && line.Text.EndsWith('・'))
+                {
+                    atEnd++;
+                    Assert.Equal(width * Em, line.Glyphs[^1].X + line.Glyphs[^1].Advance, 2);
+                }
+            }
+        }
+        Assert.True(atEnd > 3, $"only {atEnd} lines ended with a middle dot");
+    }
+
+    [Fact]
     public void The_half_em_after_a_full_stop_inside_a_line_is_never_reduced()
     {
         var text = TextSetting.LongJapaneseParagraph();

@@ -7,16 +7,21 @@ public sealed class LoosenessTests(TextSetting setting) : IClassFixture<TextSett
 {
     private const double Em = 10;
 
-    /// <summary>Short words, so many word spaces to shrink; cut so that the last line holds "the end" alone.</summary>
-    private static readonly string English = string.Join(" ", Enumerable.Repeat(
-        "It is a fact that we do not yet know how it will all end, but we do know that it is up to us to act now and to " +
-        "do so as one, so that no one is left out of it in the end, and that is all we ask of you.", 3))[..570];
+    /// <summary>The World Report at the body measure (25 ems of 9.5 pt), as the column sets it.</summary>
+    private const double Body = 9.5;
+    private static readonly ParagraphFormat EnglishBody = new(25 * Body, Body, true, "en", Body, Hyphenate: true);
+
+    /// <summary>Four lines, the last holding "lished." alone.</summary>
+    private static string ShortLastLine => TextSetting.WorldReportParagraphs().Single(p => p.StartsWith("Thirdly, partnership", StringComparison.Ordinal));
+
+    /// <summary>Four lines, the last nearly full.</summary>
+    private static string FullLastLine => TextSetting.WorldReportParagraphs().Single(p => p.StartsWith("Some of them", StringComparison.Ordinal));
 
     /// <summary>Many 、「」 whose half-em blanks can shrink; the last line holds 変わ alone.</summary>
     private const string Japanese = "市民社会（しみんしゃかい）は、国家・市場・家族のいずれとも異なる、人々の自発的な結びつきの領域であり、" +
                                     "「公共性」を担う、さまざまな団体や運動、ネットワークから成る。その役割は、時代や地域によって大きく変わ";
 
-    private IReadOnlyList<TextLine> Set(string text, ParagraphFormat format) => setting.Set(text, Em, format);
+    private IReadOnlyList<TextLine> Set(string text, ParagraphFormat format) => setting.Set(text, format.Em, format);
 
     /// <summary>Sets the text as it is (checking its natural lines) and with looseness −1, which must give one line fewer
     /// that keeps every rule.</summary>
@@ -35,10 +40,9 @@ public sealed class LoosenessTests(TextSetting setting) : IClassFixture<TextSett
     [Fact]
     public void An_English_paragraph_with_a_short_last_line_sets_one_line_shorter_with_its_spaces_within_the_tolerance()
     {
-        var (natural, shorter) = SetOneLineShorter(English, new ParagraphFormat(25 * Em, 0, true, "en", Em, Hyphenate: true),
-            naturalLines: 11, lastLine: "the end");
-        // One line fewer means tighter lines: spaces shrink, never below the 80 % the tolerance allows.
-        Assert.All(shorter.SkipLast(1).SelectMany(LineBreakingTests.WordSpaceRatios), r => Assert.InRange(r, 0.8 - 1e-6, 1.5 + 1e-6));
+        var (natural, shorter) = SetOneLineShorter(ShortLastLine, EnglishBody, naturalLines: 4, lastLine: "lished.");
+        // One line fewer means tighter lines: spaces shrink, never below the two thirds the tolerance allows.
+        Assert.All(shorter.SkipLast(1).SelectMany(LineBreakingTests.WordSpaceRatios), r => Assert.InRange(r, 2.0 / 3 - 1e-6, 1.5 + 1e-6));
         Assert.True(shorter.SkipLast(1).SelectMany(LineBreakingTests.WordSpaceRatios).Average()
                     < natural.SkipLast(1).SelectMany(LineBreakingTests.WordSpaceRatios).Average());
     }
@@ -52,16 +56,44 @@ public sealed class LoosenessTests(TextSetting setting) : IClassFixture<TextSett
     [Fact]
     public void Looseness_plus_one_sets_one_line_more()
     {
-        var english = new ParagraphFormat(25 * Em, 0, true, "en", Em, Hyphenate: true);
-        var longer = Set(English, english with { Looseness = 1 });
-        Assert.Equal(12, longer.Count);
-        LineBreakingTests.AssertEveryLineObeysTheRules(longer, 25 * Em, English);
+        var longer = Set(FullLastLine, EnglishBody with { Looseness = 1 });
+        Assert.Equal(5, longer.Count);
+        LineBreakingTests.AssertEveryLineObeysTheRules(longer, EnglishBody.Width, FullLastLine);
+        Assert.All(longer.SkipLast(1), line => Assert.True(WithinTheLimits(line), line.Text));
 
         var japanese = new ParagraphFormat(20 * Em, Em, true, "ja", Em);
         var longerJapanese = Set(Japanese + "る。", japanese with { Looseness = 1 });
         Assert.Equal(Set(Japanese + "る。", japanese).Count + 1, longerJapanese.Count);
         LineBreakingTests.AssertEveryLineObeysTheRules(longerJapanese, 20 * Em, Japanese + "る。");
     }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1)]
+    public void A_paragraph_whose_best_setting_is_within_the_limits_stays_within_them_one_line_shorter_or_longer(int looseness)
+    {
+        // What the page planner asks of a setting it may take: every justified line with its spaces within 150 % and its
+        // letters unspaced, as the paragraph's best setting had them.
+        const double Size = 9.5;
+        var format = new ParagraphFormat(25 * Size, Size, true, "en", Size, Hyphenate: true);
+        int within = 0, changed = 0;
+        foreach (var paragraph in TextSetting.WorldReportParagraphs().Concat(TextSetting.LongEnglishParagraphs()))
+        {
+            var natural = setting.Set(paragraph, Size, format);
+            if (!natural.SkipLast(1).All(WithinTheLimits)) continue;
+            within++;
+            var other = setting.Set(paragraph, Size, format with { Looseness = looseness });
+            if (other.Count == natural.Count) continue;
+            changed++;
+            Assert.Equal(natural.Count + looseness, other.Count);
+            Assert.All(other.SkipLast(1), line => Assert.True(WithinTheLimits(line), $"{line.SpaceRatio:0.00} {line.Text}"));
+        }
+        Assert.True(changed > 2, $"only {changed} of the {within} paragraphs within the limits could be set with looseness {looseness}");
+    }
+
+    private static bool WithinTheLimits(TextLine line) =>
+        line.SpaceRatio <= 1 + 1e-9 && !line.LetterSpaced && LineBreakingTests.WordSpaceRatios(line).All(r => r <= 1.5 + 1e-6)
+        && !LineBreakingTests.IsLetterSpaced(line);
 
     [Fact]
     public void A_paragraph_that_cannot_shrink_keeps_its_natural_lines()
@@ -103,7 +135,7 @@ public sealed class LoosenessTests(TextSetting setting) : IClassFixture<TextSett
             LineBreakingTests.AssertEveryLineObeysTheRules(shorter, format.Width, paragraph);
             foreach (var line in shorter.SkipLast(1))
             {
-                Assert.All(LineBreakingTests.WordSpaceRatios(line), r => Assert.InRange(r, 0.8 - 1e-6, 1.5 + 1e-6));
+                Assert.All(LineBreakingTests.WordSpaceRatios(line), r => Assert.InRange(r, 2.0 / 3 - 1e-6, 1.5 + 1e-6));
                 var g = line.Glyphs;
                 for (int i = 0; i + 1 < g.Length; i++)
                     if (g[i].Text != " " && g[i + 1].Text != " ")

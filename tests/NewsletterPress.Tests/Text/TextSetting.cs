@@ -34,11 +34,19 @@ public sealed class TextSetting : IDisposable
     }
 
     /// <summary>The paragraphs of the World Report article (English), read from the issue in the repository.</summary>
-    public static IReadOnlyList<string> WorldReportParagraphs()
+    public static IReadOnlyList<string> WorldReportParagraphs() => Paragraphs(Repo.Path("issues", "vol-11", "articles", "world-report.md"));
+
+    /// <summary>The plain paragraphs of the long-article sample (English, eight pages), lines joined.</summary>
+    public static IReadOnlyList<string> LongEnglishParagraphs() =>
+        Paragraphs(Repo.Path("samples", "long-article", "articles", "water-history.md"));
+
+    /// <summary>An article's plain paragraphs: no headings, lists, quotes, tables or figures; soft line breaks become spaces.</summary>
+    private static List<string> Paragraphs(string file)
     {
-        var source = File.ReadAllText(Repo.Path("issues", "vol-11", "articles", "world-report.md"));
+        var source = File.ReadAllText(file);
         var body = source[(source.IndexOf("\n---", 3, StringComparison.Ordinal) + 4)..];
         return body.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(p => p.Length > 0 && !p.StartsWith('#')).ToList();
+            .Where(p => p.Length > 0 && !"#->|!".Contains(p[0], StringComparison.Ordinal))
+            .Select(p => p.Replace('\n', ' ').Replace("*", "", StringComparison.Ordinal)).ToList();
     }
 }
