@@ -73,9 +73,11 @@ check.SetAction(parse => Run(() =>
     {
         var folder = parse.GetValue(checkFolder) ?? throw new InputException(null, "name an issue folder to check, or a PDF with --pdf FILE");
         var warnings = new WarningLog();
-        var (issue, document) = IssueBuild.Compose(folder.FullName, warnings);
-        var options = IssueBuild.WriterOptions(issue, PdfWriterOptions.Default with { Profile = ProfileNames.Parse(profileName) });
-        report = Preflight.Check(issue.FullTitle, document, warnings.All, rules, options);
+        var composed = IssueBuild.Compose(folder.FullName, warnings);
+        var options = IssueBuild.WriterOptions(composed.Issue, PdfWriterOptions.Default with { Profile = ProfileNames.Parse(profileName) });
+        // An issue that asks for a multiple of pages (pages.multiple-of) is checked against that multiple.
+        if (composed.Issue.Pages?.MultipleOf is { } multiple) rules = rules with { PageMultiple = multiple };
+        report = Preflight.Check(composed.Issue.FullTitle, composed.Document, warnings.All, rules, options) with { Layout = composed.Layout };
     }
     Console.Write(parse.GetValue(checkJson) ? ReportWriter.ToJson(report) + "\n" : ReportWriter.ToText(report));
     return report.HasErrors ? 1 : 0;

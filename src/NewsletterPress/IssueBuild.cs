@@ -14,6 +14,12 @@ namespace NewsletterPress;
 /// <summary>What a build produced: the file, its page count and the warnings raised on the way.</summary>
 public sealed record BuildResult(string OutputPath, int Pages, IReadOnlyList<Warning> Warnings);
 
+/// <summary>A volume laid out: the manifest, the display list, and how full the planner made each page.</summary>
+public sealed record ComposedIssue(Issue Issue, DisplayDocument Document, LayoutReport Layout)
+{
+    public void Deconstruct(out Issue issue, out DisplayDocument document) => (issue, document) = (Issue, Document);
+}
+
 /// <summary>
 /// Wires the stages of architecture.md together: manifest → content → text and layout →
 /// display list → PDF. Each stage stays ignorant of the others; this is the only place that
@@ -22,13 +28,9 @@ public sealed record BuildResult(string OutputPath, int Pages, IReadOnlyList<War
 public static class IssueBuild
 {
     /// <summary>Stages 1–5: the display list of a volume, without writing anything.</summary>
-    public static (Issue Issue, DisplayDocument Document) Compose(string folder, WarningLog warnings)
-    {
-        var (issue, _, document) = ComposeWithArticles(folder, warnings);
-        return (issue, document);
-    }
+    public static ComposedIssue Compose(string folder, WarningLog warnings) => ComposeWithArticles(folder, warnings).Composed;
 
-    private static (Issue Issue, IReadOnlyList<Article> Articles, DisplayDocument Document) ComposeWithArticles(string folder, WarningLog warnings)
+    private static (ComposedIssue Composed, IReadOnlyList<Article> Articles) ComposeWithArticles(string folder, WarningLog warnings)
     {
         IcuLibrary.StartLoading(); // on another core while the manifest and the articles are read
         var issue = IssueLoader.Load(folder);
@@ -37,19 +39,20 @@ public static class IssueBuild
             .ToList();
         var date = DocumentDate(issue);
         using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder, issue.Style.LatinInJapanese);
-        return (issue, articles, IssueLayout.Compose(issue, articles, fonts, warnings, date));
+        var (document, report) = IssueLayout.Compose(issue, articles, fonts, warnings, date);
+        return (new ComposedIssue(issue, document, report), articles);
     }
 
     /// <summary>Builds the volume in <paramref name="folder"/> into a PDF at <paramref name="output"/>
     /// (or the default path), replacing any previous file only when the new one is complete.
     /// Nothing is ever written into the issue folder.</summary>
-    /// <param name="pageMultiple">For print profiles: the page count a print run folds into (pages.multiple-of;
-    /// 4 unless the issue says otherwise); a print build of another count warns.</param>
+    /// <param name="pageMultiple">For print profiles: the page count a print run folds into (4 for a folded
+    /// sheet); the issue's <c>pages.multiple-of</c> overrides it. A print build of another count warns.</param>
     public static BuildResult ToPdf(string folder, string? output = null, PdfWriterOptions? options = null,
         int pageMultiple = Preflight.PageCount.DefaultMultiple)
     {
         var warnings = new WarningLog();
-        var (issue, articles, document) = ComposeWithArticles(folder, warnings);
+        var ((issue, document), articles) = ComposeWithArticles(folder, warnings);
         options = WriterOptions(issue, options ?? PdfWriterOptions.Default);
         var path = Path.GetFullPath(output ?? Path.Combine(OutputPaths.DefaultFolder(issue.Folder), DefaultFileName(issue, options.Profile)));
         var fontFiles = FontFilesOf(document);
@@ -73,8 +76,8 @@ public static class IssueBuild
             throw new InputException(SourcePosition.Named(SourcePosition.DisplayPath(path)), $"cannot write the PDF: {e.Message}");
         }
         if (options.Profile is PdfProfile.Print or PdfProfile.PrintX1a
-            && Preflight.PageCount.Warning(document.Pages.Length, pageMultiple) is { } pageCount)
-            warnings.Add(null, pageCount);
+            && Preflight.PageCount.Warning(document.Pages.Length, issue.Pages?.MultipleOf ?? pageMultiple) is { } pageCount)
+            warnings.Add(issue.Pages?.Where, WarningCode.PageCount, pageCount);
         return new BuildResult(path, document.Pages.Length, warnings.All);
     }
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: process start to PDF written, for vol-11 and for synthetic issues of
-# growing length (the long-article sample's body repeated), to show that time grows linearly
-# with pages. Prints a Markdown table. Usage: tests/NewsletterPress.Benchmarks/end-to-end.sh [runs]
+# End-to-end benchmark: process start to PDF written, for vol-11, for synthetic issues of growing
+# length (the long-article sample's body repeated), and for an issue of twenty articles (vol-11's
+# World Report twenty times, as ../shared/bench/typst-vol11/vol11-big.typ sets it), to show that
+# time grows linearly with pages while the planner composes the whole issue. Prints a Markdown
+# table of medians: wall time and CPU time (user + sys).
+# Usage: tests/NewsletterPress.Benchmarks/end-to-end.sh [runs]
 set -euo pipefail
 runs=${1:-5}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,21 +29,36 @@ generate() {
   echo "$dir"
 }
 
-median_ms() { # command… → median wall time of $runs runs, in ms
-  local times=()
-  for ((r = 0; r < runs; r++)); do
-    local start end; start=$(date +%s%N); "$@" >/dev/null 2>&1; end=$(date +%s%N)
-    times+=($(((end - start) / 1000000)))
+# Twenty articles, each vol-11's World Report under its own kicker.
+twenty() {
+  local dir="$work/twenty-articles"
+  mkdir -p "$dir/articles"
+  printf 'newsletter: Civil Society Forum\nvolume: 99\ndate: 2022-07-01\npublisher: JIVRI\nlanguage: ja\narticles:\n' > "$dir/issue.yaml"
+  for ((i = 1; i <= 20; i++)); do
+    sed "s/^kicker: World Report 1\$/kicker: World Report $i/" "$root/issues/vol-11/articles/world-report.md" > "$dir/articles/report-$i.md"
+    echo "  - articles/report-$i.md" >> "$dir/issue.yaml"
   done
-  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+  echo "$dir"
 }
 
-echo "| issue | pages | PDF size | build time (median of $runs, ms) | ms per page |"
-echo "|---|---:|---:|---:|---:|"
-for issue in "$root/issues/vol-11" $(generate 3) $(generate 6) $(generate 12); do
+median() { # column of numbers → median
+  sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+echo "| issue | pages | PDF size | wall (ms) | CPU (ms) | CPU ms per page |"
+echo "|---|---:|---:|---:|---:|---:|"
+for issue in "$root/issues/vol-11" $(generate 3) $(generate 6) $(generate 12) $(twenty); do
   pdf="$work/out.pdf"
-  ms=$(median_ms "$work/bin/newsletterpress" build "$issue" --out "$pdf")
+  walls=() cpus=()
+  for ((r = 0; r < runs; r++)); do
+    /usr/bin/time -f '%e %U %S' -o "$work/time" "$work/bin/newsletterpress" build "$issue" --out "$pdf" >/dev/null 2>&1
+    read -r wall user sys < "$work/time"
+    walls+=("$(awk -v w="$wall" 'BEGIN {printf "%d", w * 1000}')")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')")
+  done
+  wall=$(printf '%s\n' "${walls[@]}" | median)
+  cpu=$(printf '%s\n' "${cpus[@]}" | median)
   pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
   size=$(stat -c %s "$pdf")
-  echo "| $(basename "$issue") | ${pages:-?} | $((size / 1024)) KB | $ms | $(awk -v t="$ms" -v p="${pages:-1}" 'BEGIN {printf "%.1f", t / p}') |"
+  echo "| $(basename "$issue") | ${pages:-?} | $((size / 1024)) KB | $wall | $cpu | $(awk -v t="$cpu" -v p="${pages:-1}" 'BEGIN {printf "%.0f", t / p}') |"
 done

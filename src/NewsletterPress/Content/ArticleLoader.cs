@@ -185,7 +185,7 @@ public static class ArticleLoader
                     foreach (var child in figure) Convert(child, output);
                     break;
                 case HtmlBlock html:
-                    warnings.Add(where, "raw HTML is not rendered in print; write the text as Markdown");
+                    warnings.Add(where, WarningCode.RawHtml, "raw HTML is not rendered in print; write the text as Markdown");
                     break;
                 case LinkReferenceDefinitionGroup or BlankLineBlock:
                     break;
@@ -196,7 +196,7 @@ public static class ArticleLoader
                     output.Add(new Paragraph(where, Inlines(leaf.Inline, where)));
                     break;
                 default:
-                    warnings.Add(where, $"a Markdown element of kind {block.GetType().Name} is not supported in print");
+                    warnings.Add(where, WarningCode.UnsupportedMarkdown, $"a Markdown element of kind {block.GetType().Name} is not supported in print");
                     break;
             }
         }

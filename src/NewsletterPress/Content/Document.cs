@@ -61,6 +61,7 @@ public sealed record Article(
     ImmutableArray<Block> Blocks,
     ImmutableArray<Footnote> Footnotes)
 {
-    /// <summary>The line in the contents list: "kicker: title", or the title alone.</summary>
-    public string ContentsLine => Kicker is null ? Title : $"{Kicker}: {Title}";
+    /// <summary>The line in the contents list: "kicker: title" (a full-width colon in Japanese: 「報告：題名」), or the title alone.</summary>
+    public string ContentsLine => Kicker is null ? Title
+        : Lang.StartsWith("ja", StringComparison.Ordinal) ? $"{Kicker}：{Title}" : $"{Kicker}: {Title}";
 }

@@ -57,10 +57,10 @@ internal sealed partial class InlineConverter(string file, WarningLog warnings)
                 output.Add(new Span(auto.Url, style, target, lang));
                 break;
             case HtmlInline html:
-                warnings.Add(Where(html), $"raw HTML '{html.Tag}' is not rendered in print; its tag is left out");
+                warnings.Add(Where(html), WarningCode.RawHtml, $"raw HTML '{html.Tag}' is not rendered in print; its tag is left out");
                 break;
             case LinkInline { IsImage: true } image:
-                warnings.Add(Where(image), "an image inside running text is not supported; put it in a paragraph of its own; its description is printed instead");
+                warnings.Add(Where(image), WarningCode.InlineImage, "an image inside running text is not supported; put it in a paragraph of its own; its description is printed instead");
                 WalkChildren(image, style, link, lang, output);
                 break;
             case LinkInline anchor:

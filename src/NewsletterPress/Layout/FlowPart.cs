@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace NewsletterPress.Layout;
 
 /// <summary>
@@ -7,11 +9,19 @@ namespace NewsletterPress.Layout;
 /// </summary>
 internal abstract record FlowPart;
 
-internal sealed record ColumnLines(List<FlowLine> Lines) : FlowPart;
+internal sealed record ColumnLines(IReadOnlyList<FlowLine> Lines) : FlowPart;
 
-internal sealed record SpanningBand(Band Band) : FlowPart;
+internal sealed record SpanningBand(Band Band) : FlowPart
+{
+    /// <summary>A figure's smaller sizes, largest first (scale, band): the planner may take one to fit it where it is
+    /// referenced. Empty for a table.</summary>
+    public ImmutableArray<(double Scale, Band Band)> Smaller { get; init; } = [];
+
+    /// <summary>A figure may move to the top of the next page when it does not fit (a table stays where it is).</summary>
+    public bool Floats { get; init; }
+}
 
 /// <summary>Rows across all columns that are together taller than a page (a long table): they fill the
 /// rest of the page and go on at the top of the next, split between rows, under a repeat of the first
 /// row (the table's header).</summary>
-internal sealed record SpanningRows(List<FlowLine> Rows) : FlowPart;
+internal sealed record SpanningRows(IReadOnlyList<FlowLine> Rows) : FlowPart;

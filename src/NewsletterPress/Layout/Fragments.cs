@@ -11,6 +11,17 @@ namespace NewsletterPress.Layout;
 internal abstract record Fragment
 {
     public int? Element { get; init; }
+
+    /// <summary>The same fragment <paramref name="dy"/> points lower (to stack lines into a band).</summary>
+    public Fragment Shifted(double dy) => this switch
+    {
+        TextFragment t => t with { Baseline = t.Baseline + dy },
+        RuleFragment r => r with { Y1 = r.Y1 + dy, Y2 = r.Y2 + dy },
+        ImageFragment i => i with { Y = i.Y + dy },
+        LinkFragment l => l with { Y = l.Y + dy },
+        BoxFragment b => b with { Y = b.Y + dy },
+        _ => this,
+    };
 }
 
 /// <summary>A set line of text whose baseline is <paramref name="Baseline"/> below the top.</summary>
@@ -53,6 +64,18 @@ internal sealed record FlowLine(int Lines, ImmutableArray<Fragment> Fragments, K
     /// <summary>Drawn above this line when it heads a column or a page (a table's header over a row that
     /// continues the table there), as an artifact, so that the header is read once.</summary>
     public FlowLine? ColumnHead { get; init; }
+
+    /// <summary>The first line of a heading: the planner may give it a blank grid line more above it, or take the
+    /// blank line above a level-3 heading away (lever 2 of page-planning.md).</summary>
+    public bool OpensHeading { get; init; }
+
+    /// <summary>A blank grid line more may go above it to even out the columns of a region (a heading, the rule above
+    /// an article's end notes): vertical justification on the grid.</summary>
+    public bool Stretchable { get; init; }
+
+    /// <summary>A figure's image set smaller than asked (scale, the line), largest first: the planner may take one to
+    /// fit the figure where it is referenced (lever 3 of page-planning.md). Empty for anything else.</summary>
+    public ImmutableArray<(double Scale, FlowLine Line)> Smaller { get; init; } = [];
 }
 
 /// <summary>A footnote's text, set for the column, <see cref="Height"/> points tall, drawn from its own top.</summary>

@@ -2,20 +2,42 @@ using System.Collections.Immutable;
 using NewsletterPress.Content;
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Display;
+using NewsletterPress.Layout.Collect;
+using NewsletterPress.Layout.Furniture;
+using NewsletterPress.Layout.Paint;
+using NewsletterPress.Layout.Plan;
 using NewsletterPress.Manifest;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout;
 
+/// <summary>How full each page of the plan is, the paragraphs the planner set a line shorter or longer, and what to
+/// cut or add when the page target cannot be met: for <c>check</c>, the tests and the editor.</summary>
+public sealed record LayoutReport(ImmutableArray<PageFill> Pages, ImmutableArray<AdjustedParagraph> Adjusted, CopyfitReport? Copyfit);
+
+/// <summary>A paragraph the planner set one line shorter (<see cref="Lines"/> −1) or longer (+1) to fit the pages.</summary>
+public sealed record AdjustedParagraph(string Where, int Lines, string Text);
+
+/// <summary>A page's fill: the share of its text block's grid lines (all columns) that carry content; and why it ends.</summary>
+public sealed record PageFill(int Page, double Fill, string Break)
+{
+    /// <summary>What the fill rule asks of every page but the last, unless the editor forced its break.</summary>
+    public const double FullEnough = Plan.PlanCost.FullEnough;
+}
+
+/// <summary>The page target the plan misses, and for each article about how many lines to cut (negative) or add.</summary>
+public sealed record CopyfitReport(string Target, int PagesPlanned, ImmutableArray<CopyfitLine> Articles);
+
+public sealed record CopyfitLine(string File, string Title, int Lines);
+
 /// <summary>
-/// Stage 4's entry point: lays out a whole volume — cover, articles, donation box, footers —
-/// into a display list. The contents list needs the pages the articles land on, so the
-/// layout runs again with the computed numbers until they no longer change.
+/// Stage 4's entry point: collect → plan → paint (page-planning.md). Every article is set once into what the
+/// planner places (<see cref="ArticleCollector"/>); the planner chooses, over the whole issue, where articles start,
+/// which paragraphs are set a line shorter or longer and where the donation box goes (<see cref="IssuePlanner"/>);
+/// the contents list then gets the pages from the plan, and the painter draws it all (<see cref="PlanPainter"/>).
 /// </summary>
 public static class IssueLayout
 {
-    private const int MaxPasses = 4;
-
     public static string ArticleAnchor(int index) => $"article-{index + 1}";
 
     /// <summary>Where an article's title, kicker and author come from: its front matter.</summary>
@@ -23,122 +45,73 @@ public static class IssueLayout
         SourcePosition.InFile(article.SourcePath, 2, 1);
 
     /// <summary>Where the masthead, donation box and footer text come from: the manifest.</summary>
-    private static SourcePosition Manifest(Issue issue) =>
+    internal static SourcePosition Manifest(Issue issue) =>
         SourcePosition.InFile(Path.Combine(issue.Folder, IssueLoader.ManifestFileName), 1, 1);
 
-    public static DisplayDocument Compose(Issue issue, IReadOnlyList<Article> articles, FontLibrary fonts, WarningLog warnings,
-        DateTimeOffset date)
+    public static (DisplayDocument Document, LayoutReport Report) Compose(Issue issue, IReadOnlyList<Article> articles, FontLibrary fonts,
+        WarningLog warnings, DateTimeOffset date)
     {
         var config = LayoutConfig.From(issue.Style, warnings);
         var scale = new TypeScale(config.BodySize, issue.Style.Accent, issue.Style.ProportionalHeadings);
         var setter = new ParagraphSetter(fonts);
+        var structure = new StructureBuilder();
+        var manifest = Manifest(issue);
 
-        var pages = articles.Select(_ => 0).ToList();
-        PageFlow? flow = null;
-        var sections = new List<ImmutableArray<OutlineEntry>>();
-        StructureBuilder structure = new();
-        for (int pass = 0; pass < MaxPasses; pass++)
-        {
-            structure = new StructureBuilder();
-            sections.Clear();
-            // Warnings are only kept from the first pass; later passes only change the contents' numbers.
-            flow = Run(issue, articles, pages, setter, config, scale, pass == 0 ? warnings : new WarningLog(), structure, sections);
-            var computed = articles.Select((_, i) => flow.AnchorPages[ArticleAnchor(i)]).ToList();
-            if (computed.SequenceEqual(pages)) break;
-            pages = computed;
-            if (pass == MaxPasses - 1)
-                warnings.Add(null, "the contents page numbers did not settle; check the contents list");
-        }
+        var masthead = MissingGlyphs.At(manifest, () => Masthead.Compose(issue, setter, config, scale, structure));
+        var contents = MissingGlyphs.At(manifest, () => new ContentsList(issue.Contents, articles, setter, config, scale, structure));
+        if (masthead.Lines + contents.Lines > config.LinesPerPage - 4)
+            throw new InputException(manifest, $"the masthead and the contents list take {masthead.Lines + contents.Lines} of the page's " +
+                $"{config.LinesPerPage} lines; shorten the article titles or split the issue");
+        var collected = Collect(issue, articles, setter, config, scale, warnings, structure);
+        var donation = issue.Donation is { } d
+            ? MissingGlyphs.At(manifest, () => DonationBox.Compose(d, issue.Language, setter, config, scale, structure))
+            : null;
 
-        foreach (var page in flow!.Pages.Skip(1)) MissingGlyphs.At(Manifest(issue), () => Footer.Draw(page, issue.FullTitle, setter, config, scale));
+        var plan = new IssuePlanner(config).Plan(new CollectedIssue(masthead, contents.Lines,
+            issue.Contents.Placement == ContentsPlacement.OwnPage, collected, donation,
+            issue.Donation?.Placement ?? DonationPlacement.Auto, issue.Pages));
+        PlanWarnings.Report(plan, issue, collected, warnings);
+
+        var footer = new Footer(issue.FullTitle, setter, config, scale);
+        var pages = PlanPainter.Paint(plan, contents.Compose(plan.ArticlePages), config,
+            page => MissingGlyphs.At(manifest, () => footer.Draw(page)));
 
         // One outline entry per article, with its sections (level-2 headings) under it.
-        var outline = articles.Select((a, i) => new OutlineEntry(a.ContentsLine, ArticleAnchor(i), sections[i])).ToImmutableArray();
+        var outline = collected.Select(a => new OutlineEntry(a.Source.ContentsLine, ArticleAnchor(a.Index), a.Sections)).ToImmutableArray();
         var info = new DocumentInfo(issue.FullTitle, issue.Publisher, issue.Language, date);
-        return new DisplayDocument(info, [.. flow.ToPages()], outline) { Structure = structure.ToImmutable() };
+        var document = new DisplayDocument(info, [.. pages.Select(p => p.ToPage())], outline) { Structure = structure.ToImmutable() };
+        return (document, Report(plan, collected));
     }
 
-    private static PageFlow Run(Issue issue, IReadOnlyList<Article> articles, IReadOnlyList<int> pages,
-        ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings, StructureBuilder structure,
-        List<ImmutableArray<OutlineEntry>> sections)
+    /// <summary>Every article set once. One that starts in a new column joins the column run of the article before
+    /// when there is one of the same number of columns; otherwise it starts below, and the editor is told why.</summary>
+    private static ImmutableArray<CollectedArticle> Collect(Issue issue, IReadOnlyList<Article> articles, ParagraphSetter setter,
+        LayoutConfig config, TypeScale scale, WarningLog warnings, StructureBuilder structure)
     {
-        var flow = new PageFlow(config, warnings);
-        var manifest = Manifest(issue);
-        flow.NewPage();
-        flow.PlaceBand(MissingGlyphs.At(manifest, () => Masthead.Compose(issue, setter, config, scale, structure)));
-        flow.PlaceBand(MissingGlyphs.At(manifest, () => ContentsList.Compose(issue.Contents, articles, pages, setter, config, scale, structure)));
-        if (issue.Contents.Placement == ContentsPlacement.OwnPage) flow.NewPage();
-
-        var composer = new BlockComposer(setter, config, scale, warnings, structure, issue.HyphenationExceptions, issue.Style.Footnotes);
-        // An article's parts are flowed only when the next article does not join its last column run.
-        var pending = new List<FlowPart>();
-        int pendingColumns = config.Columns;
-        Article? pendingArticle = null;
+        var collector = new ArticleCollector(issue, setter, config, scale, warnings, structure);
+        var collected = ImmutableArray.CreateBuilder<CollectedArticle>(articles.Count);
         for (int i = 0; i < articles.Count; i++)
         {
-            var article = articles[i];
-            var start = issue.Articles[i].Start;
-            int columns = article.Columns ?? config.Columns;
-            double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
-            int element = structure.Add(StructureRole.Art, structure.Root,
-                lang: article.Lang == issue.Language ? null : article.Lang);
-            Band Opener(double w) => MissingGlyphs.At(FrontMatter(article),
-                () => ArticleOpener.Compose(article, ArticleAnchor(i), setter, config, scale, structure, element, w));
-
-            if (start == ArticleStart.NewColumn && pending is [.., ColumnLines previous] && pendingColumns == columns && columns > 1)
-            {
-                // The article goes on in the same column run, from the head of the next column,
-                // with its opener as wide as the column.
-                var opener = Opener(width);
-                var parts = composer.Compose(article, width, element, ArticleAnchor(i));
-                sections.Add([.. composer.Sections]);
-                var joined = new List<FlowLine>(previous.Lines) { new(opener.Lines, opener.Fragments, Keep.WithNext | Keep.ColumnBreakBefore) };
-                if (parts is [ColumnLines first, ..]) joined.AddRange(first.Lines);
-                pending[^1] = new ColumnLines(joined);
-                pending.AddRange(parts is [ColumnLines, ..] ? parts.Skip(1) : parts);
-                continue;
-            }
-            Flow(flow, pending, pendingColumns, composer, pendingArticle, nextOnNewPage: start == ArticleStart.NewPage, warnings);
-            if (start == ArticleStart.NewColumn && i > 0 && pendingColumns != columns)
-                warnings.Add(issue.Articles[i].Where, "start: new-column joins the columns of the article before, which has a different number of columns; this article starts below it instead");
-            if (start == ArticleStart.NewPage && !flow.AtPageTop) flow.NewPage();
-            else flow.Skip(1);
-            flow.PlaceBand(Opener(config.BlockWidth), keepLines: 4);
-            pending = composer.Compose(article, width, element, ArticleAnchor(i));
-            pendingColumns = columns;
-            pendingArticle = article;
-            sections.Add([.. composer.Sections]);
+            var entry = issue.Articles[i];
+            int columns = articles[i].Columns ?? config.Columns;
+            // A column run to join: the article before has the same columns (more than one) and ends in its columns.
+            bool joinable = i > 0 && collected[i - 1] is var before && before.Columns == columns && columns > 1 && before.Parts is [.., ColumnLines];
+            if (entry.Start == ArticleStart.NewColumn && i > 0 && collected[i - 1].Columns != columns)
+                warnings.Add(entry.Where, WarningCode.NewColumnNotJoined,
+                    "start: new-column joins the columns of the article before, which has a different number of columns; this article starts below it instead");
+            collected.Add(collector.Collect(articles[i], entry, i, joinsColumnRun: joinable && entry.Start == ArticleStart.NewColumn,
+                mayRunIn: joinable && entry.Start == ArticleStart.Auto));
         }
-        Flow(flow, pending, pendingColumns, composer, pendingArticle, nextOnNewPage: issue.Donation is null, warnings);
-        if (issue.Donation is { } donation)
-        {
-            flow.Skip(1);
-            flow.PlaceBand(MissingGlyphs.At(manifest, () => DonationBox.Compose(donation, issue.Language, setter, config, scale, structure)));
-        }
-        return flow;
+        return collected.MoveToImmutable();
     }
 
-    /// <param name="nextOnNewPage">What follows starts on a new page (or nothing follows), so an article end that
-    /// runs onto a page of its own leaves that page nearly empty: the editor is told.</param>
-    private static void Flow(PageFlow flow, List<FlowPart> parts, int columns, BlockComposer composer, Article? article,
-        bool nextOnNewPage, WarningLog warnings)
-    {
-        for (int i = 0; i < parts.Count; i++)
-        {
-            var part = parts[i];
-            if (part is ColumnLines lines)
-            {
-                var (tightened, stranded) = SpillTightener.Tighten(lines.Lines, columns, flow, composer);
-                flow.FlowColumns(tightened, columns);
-                if (stranded > 0 && nextOnNewPage && i == parts.Count - 1 && article is not null)
-                    warnings.Add(FrontMatter(article),
-                        $"page {flow.Current.Number} holds only the last {stranded} lines of \"{article.Title}\", and setting its " +
-                        $"paragraphs tighter could not bring them back; cutting about {stranded} lines, or starting what follows " +
-                        "on that page (start: continue), would fill it");
-            }
-            else if (part is SpanningBand spanning) flow.PlaceBand(spanning.Band, keepLines: 2);
-            else if (part is SpanningRows rows) flow.PlaceRows(rows.Rows);
-        }
-        parts.Clear();
-    }
+    private static LayoutReport Report(PagePlan plan, ImmutableArray<CollectedArticle> articles) => new(
+        [.. plan.Pages.Select(p => new PageFill(p.Number, Math.Round(p.Fill, 3), Warning.Kebab(p.Break.ToString())))],
+        [.. plan.Choices.SelectMany(c => c.Shorter.Select(p => (c.Article, p, -1)).Concat(c.Longer.Select(p => (c.Article, p, +1))))
+            .Select(x => (Source: articles[x.Article].Alternatives.Source(x.p), Lines: x.Item3))
+            .Select(x => new AdjustedParagraph(x.Source.Where.ToString(), x.Lines, x.Source.Text))],
+        plan.Copyfit is { } c
+            ? new CopyfitReport(c.Target.ToString(), c.PagesPlanned,
+                [.. c.Changes.Select(x => new CopyfitLine(SourcePosition.DisplayPath(x.Article.Source.SourcePath), x.Article.Source.Title, x.Lines))])
+            : null);
 }

@@ -22,7 +22,7 @@ internal sealed record LayoutConfig(
         double wholeEms = Math.Floor(column / em + 1e-6) * em;
         if (Math.Abs(wholeEms - column) > 1e-6)
         {
-            warnings.Add(null, $"column width {column:0.##}pt is not a whole number of body ems; rounded down to {wholeEms:0.##}pt and the gap widened");
+            warnings.Add(null, Diagnostics.WarningCode.ColumnRounded, $"column width {column:0.##}pt is not a whole number of body ems; rounded down to {wholeEms:0.##}pt and the gap widened");
             gap += (column - wholeEms) * columns / Math.Max(1, columns - 1);
             column = wholeEms;
         }
@@ -36,7 +36,7 @@ internal sealed record LayoutConfig(
         int lines = (int)Math.Floor((height - top - bottom) / style.Leading);
         if (lines < 10)
             throw new Diagnostics.InputException(null, "the margins leave fewer than 10 lines per page; reduce them or the leading");
-        double footer = top + lines * style.Leading + Math.Max(14, (height - top - lines * style.Leading) / 2.2);
+        double footer = top + lines * style.Leading + Math.Max(Look.Footer.MinimumDrop, (height - top - lines * style.Leading) * Look.Footer.MarginShare);
         return new LayoutConfig(width, height, em, style.Leading, columns, column, gap, block, inside, outside, top, lines, footer);
     }
 

@@ -3,22 +3,26 @@ using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout;
 
-/// <summary>The type scale of look.md, as text styles derived from the body size and the accent.</summary>
+/// <summary>The type scale of look.md (<see cref="Look.Type"/>), as text styles derived from the body size and the accent:
+/// sizes given for a 9.5 pt body keep their ratio to the body; titles, masthead, footer and notes keep their size.</summary>
 /// <param name="ProportionalHeadings">Titles and headings with proportional kana ('palt'), from style.proportional-headings.</param>
 internal sealed record TypeScale(double Body, Ink Accent, bool ProportionalHeadings = false)
 {
+    private double Scaled(double size) => Body * size / Look.ReferenceBody;
+
     public TextStyle BodyText => new(FaceFamily.Serif, Body);
-    public TextStyle Heading2 => new(FaceFamily.Sans, Body * 10.5 / 9.5, Bold: true, Proportional: ProportionalHeadings);
-    public TextStyle Heading3 => new(FaceFamily.Sans, Body, Bold: true, Proportional: ProportionalHeadings);
-    public TextStyle Kicker => new(FaceFamily.Sans, Body * 8.5 / 9.5, Bold: true, Ink: Accent, Tracking: 0.08);
-    public TextStyle Title => new(FaceFamily.Sans, 17, Bold: true, Proportional: ProportionalHeadings);
+    public TextStyle Heading2 => new(FaceFamily.Sans, Scaled(Look.Type.Heading2), Bold: true, Proportional: ProportionalHeadings);
+    public TextStyle Heading3 => new(FaceFamily.Sans, Scaled(Look.Type.Heading3), Bold: true, Proportional: ProportionalHeadings);
+    public TextStyle Kicker => new(FaceFamily.Sans, Scaled(Look.Type.Kicker), Bold: true, Ink: Accent, Tracking: Look.Type.KickerTracking);
+    public TextStyle Title => new(FaceFamily.Sans, Look.Type.Title, Bold: true, Proportional: ProportionalHeadings);
     public TextStyle Author => new(FaceFamily.Serif, Body, Bold: true);
-    public TextStyle Affiliation => new(FaceFamily.Serif, Body * 8.5 / 9.5, Italic: true);
-    public TextStyle Masthead => new(FaceFamily.Sans, 30, Bold: true);
-    public TextStyle MastheadSmall => new(FaceFamily.Sans, 8.5);
-    public TextStyle ContentsTitle => new(FaceFamily.Sans, Body * 11 / 9.5, Bold: true, Ink: Accent, Tracking: 0.15);
+    public TextStyle Affiliation => new(FaceFamily.Serif, Scaled(Look.Type.Affiliation), Italic: true);
+    public TextStyle Masthead => new(FaceFamily.Sans, Look.Type.Masthead, Bold: true);
+    public TextStyle MastheadSmall => new(FaceFamily.Sans, Look.Type.MastheadSmall);
+    public TextStyle ContentsTitle => new(FaceFamily.Sans, Scaled(Look.Type.ContentsTitle), Bold: true, Ink: Accent,
+        Tracking: Look.Type.ContentsTitleTracking);
     public TextStyle Contents => new(FaceFamily.Serif, Body);
-    public TextStyle Footer => new(FaceFamily.Sans, 7.5);
-    public TextStyle Footnote => new(FaceFamily.Serif, 7.5);
-    public TextStyle Caption => new(FaceFamily.Sans, 8);
+    public TextStyle Footer => new(FaceFamily.Sans, Look.Type.Footer);
+    public TextStyle Footnote => new(FaceFamily.Serif, Look.Type.Footnote);
+    public TextStyle Caption => new(FaceFamily.Sans, Look.Type.Caption);
 }

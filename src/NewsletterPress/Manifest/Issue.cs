@@ -16,6 +16,9 @@ public sealed record Issue(
     Donation? Donation,
     Style Style)
 {
+    /// <summary>The page count the editor asked for (<c>pages:</c>), or null: then fewer pages is better.</summary>
+    public PageTarget? Pages { get; init; }
+
     /// <summary>The issue's hyphenation exceptions: word (lower case) → "hy-phen-ation"; a value
     /// without hyphens means the word never breaks.</summary>
     public ImmutableDictionary<string, string> HyphenationExceptions { get; init; } = ImmutableDictionary<string, string>.Empty;
@@ -32,9 +35,25 @@ public sealed record Issue(
 
 public enum ContentsPlacement { Cover, OwnPage }
 
-public sealed record ContentsSettings(string Title, ContentsPlacement Placement);
+/// <param name="PlacementWhere">Where <c>contents.placement</c> is written, when it is.</param>
+public sealed record ContentsSettings(string Title, ContentsPlacement Placement, SourcePosition? PlacementWhere = null);
 
-public enum ArticleStart { NewPage, NewColumn, Continue }
+/// <summary>Where an article begins. <see cref="Auto"/> (the default) lets the page planner choose: under the article
+/// before when enough of the page is left, else on a new page; the others are the editor's orders and always obeyed.</summary>
+public enum ArticleStart { Auto, NewPage, NewColumn, Continue }
+
+/// <summary>The page count an issue must have: exactly <see cref="Exactly"/> pages, or a multiple of
+/// <see cref="MultipleOf"/> (4 for a saddle-stitched issue). <see cref="Where"/> is the manifest's <c>pages:</c> key.</summary>
+public sealed record PageTarget(int? Exactly, int? MultipleOf, SourcePosition Where)
+{
+    public bool Allows(int pages) => Exactly is { } n ? pages == n : pages % MultipleOf!.Value == 0;
+
+    public override string ToString() => Exactly is { } n ? $"{n} pages" : $"a multiple of {MultipleOf} pages";
+}
+
+/// <summary>Where the donation box goes: <see cref="Auto"/> at the foot of the last page (the planner makes room),
+/// <see cref="End"/> straight after the last article.</summary>
+public enum DonationPlacement { Auto, End }
 
 /// <summary>An entry of the manifest's articles list; <see cref="Path"/> is absolute.</summary>
 public sealed record ArticleRef(string Path, ArticleStart Start, SourcePosition Where);
@@ -45,4 +64,5 @@ public sealed record DonationRow(string Label, string Value)
     public SourcePosition? Where { get; init; }
 }
 
-public sealed record Donation(string Lead, ImmutableArray<string> Options, ImmutableArray<DonationRow> Details);
+public sealed record Donation(string Lead, ImmutableArray<string> Options, ImmutableArray<DonationRow> Details,
+    DonationPlacement Placement = DonationPlacement.Auto);

@@ -12,7 +12,7 @@ public static class IssueLoader
     public const string ManifestFileName = "issue.yaml";
 
     private static readonly string[] TopKeys =
-        ["newsletter", "volume", "date", "publisher", "language", "contents", "articles", "donation", "style", "hyphenation"];
+        ["newsletter", "volume", "date", "publisher", "language", "contents", "articles", "pages", "donation", "style", "hyphenation"];
 
     public static Issue Load(string folder)
     {
@@ -53,6 +53,7 @@ public static class IssueLoader
             HyphenationExceptions = e.TryGetValue("hyphenation", out var h) ? ReadHyphenation(nodes, h) : ImmutableDictionary<string, string>.Empty,
             NewsletterWhere = nodes.At(e["newsletter"]),
             PublisherWhere = pub is null ? null : nodes.At(pub),
+            Pages = e.TryGetValue("pages", out var pages) ? ReadPageTarget(nodes, pages) : null,
         };
     }
 
@@ -61,17 +62,18 @@ public static class IssueLoader
         var e = nodes.Entries(nodes.Mapping(node, "contents"), "contents", ["title", "placement"]);
         return new ContentsSettings(
             e.TryGetValue("title", out var t) ? nodes.String(t, "contents.title") : "CONTENTS",
-            e.TryGetValue("placement", out var p)
+            e.TryGetValue("placement", out var p) && p is not null
                 ? nodes.Choice(p, "contents.placement", new Dictionary<string, ContentsPlacement>
                 {
                     ["cover"] = ContentsPlacement.Cover, ["own-page"] = ContentsPlacement.OwnPage,
                 })
-                : ContentsPlacement.Cover);
+                : ContentsPlacement.Cover,
+            p is null ? null : nodes.At(p));
     }
 
     private static readonly Dictionary<string, ArticleStart> Starts = new()
     {
-        ["new-page"] = ArticleStart.NewPage, ["new-column"] = ArticleStart.NewColumn, ["continue"] = ArticleStart.Continue,
+        ["auto"] = ArticleStart.Auto, ["new-page"] = ArticleStart.NewPage, ["new-column"] = ArticleStart.NewColumn, ["continue"] = ArticleStart.Continue,
     };
 
     private static ImmutableArray<ArticleRef> ReadArticles(YamlNodes nodes, YamlNode node, string folder)
@@ -83,7 +85,7 @@ public static class IssueLoader
         foreach (var item in list.Children)
         {
             YamlNode pathNode = item;
-            var start = ArticleStart.NewPage;
+            var start = ArticleStart.Auto;
             if (item is YamlMappingNode map)
             {
                 var e = nodes.Entries(map, "an article entry", ["path", "start"], "path");
@@ -114,6 +116,16 @@ public static class IssueLoader
         return full;
     }
 
+    /// <summary><c>pages: 8</c>, or <c>pages: { multiple-of: 4 }</c> for a saddle-stitched issue.</summary>
+    private static PageTarget ReadPageTarget(YamlNodes nodes, YamlNode node)
+    {
+        const int Most = 999;
+        if (node is YamlScalarNode)
+            return new PageTarget(nodes.Integer(node, "pages", 1, Most), null, nodes.At(node));
+        var e = nodes.Entries(nodes.Mapping(node, "pages (a number, or { multiple-of: 4 })"), "pages", ["multiple-of"], "multiple-of");
+        return new PageTarget(null, nodes.Integer(e["multiple-of"], "pages.multiple-of", 1, Most), nodes.At(node));
+    }
+
     /// <summary>Words written with their allowed breaks: "Ta-jik-i-stan"; "CANGO" alone never breaks.</summary>
     private static ImmutableDictionary<string, string> ReadHyphenation(YamlNodes nodes, YamlNode node)
     {
@@ -132,7 +144,7 @@ public static class IssueLoader
 
     private static Donation ReadDonation(YamlNodes nodes, YamlNode node)
     {
-        var e = nodes.Entries(nodes.Mapping(node, "donation"), "donation", ["lead", "options", "details"]);
+        var e = nodes.Entries(nodes.Mapping(node, "donation"), "donation", ["placement", "lead", "options", "details"]);
         var options = ImmutableArray.CreateBuilder<string>();
         if (e.TryGetValue("options", out var o))
             foreach (var item in nodes.Sequence(o, "donation.options").Children)
@@ -149,6 +161,12 @@ public static class IssueLoader
             }
         return new Donation(
             e.TryGetValue("lead", out var l) ? nodes.String(l, "donation.lead") : "",
-            options.ToImmutable(), details.ToImmutable());
+            options.ToImmutable(), details.ToImmutable(),
+            e.TryGetValue("placement", out var p)
+                ? nodes.Choice(p, "donation.placement", new Dictionary<string, DonationPlacement>
+                {
+                    ["auto"] = DonationPlacement.Auto, ["end"] = DonationPlacement.End,
+                })
+                : DonationPlacement.Auto);
     }
 }

@@ -18,7 +18,7 @@ public static class Preflight
         PreflightRules rules, PdfWriterOptions? writerOptions = null)
     {
         writerOptions ??= new PdfWriterOptions(Profile: ProfileNames.Parse(rules.Profile));
-        var findings = buildWarnings.Select(w => new Finding(Severity.Warning, "build", w.Message, w.Position?.ToString())).ToList();
+        var findings = buildWarnings.Select(w => new Finding(Severity.Warning, w.CodeName, w.Message, w.Position?.ToString())).ToList();
         // Written as build would, but keeping what the profile forbids (an RGB image in PDF/X-1a),
         // so that the checks find it in the file and name it, instead of the writer stopping at the first.
         var bytes = PdfWriter.WriteToBytes(document, writerOptions with { KeepViolations = true });

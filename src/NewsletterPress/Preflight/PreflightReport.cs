@@ -24,6 +24,10 @@ public sealed record TextReport(int Lines, int LinesStartingWithProhibited, int 
 public sealed record PreflightReport(string Subject, string Profile, int Pages, IReadOnlyList<FontReport> Fonts,
     IReadOnlyList<ImageReport> Images, TextReport Text, IReadOnlyList<Finding> Findings)
 {
+    /// <summary>How full the page planner made each page, and the copyfit when a page target cannot be met; only for
+    /// an issue folder (a PDF from elsewhere has no plan).</summary>
+    public Layout.LayoutReport? Layout { get; init; }
+
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 }
 

@@ -15,7 +15,8 @@ public static class ReportWriter
     };
 
     public static string ToJson(PreflightReport report) =>
-        JsonSerializer.Serialize(new { report.Subject, report.Profile, report.Pages, report.HasErrors, report.Fonts, report.Images, report.Text, report.Findings }, Json);
+        JsonSerializer.Serialize(new { report.Subject, report.Profile, report.Pages, report.HasErrors, report.Fonts, report.Images, report.Text,
+            report.Layout, report.Findings }, Json);
 
     public static string ToText(PreflightReport report)
     {
@@ -31,6 +32,24 @@ public static class ReportWriter
         var t = report.Text;
         s.AppendLine(inv, $"text: {t.Lines} lines; kinsoku: {t.LinesStartingWithProhibited} bad line starts, {t.LinesEndingWithOpening} bad line ends; " +
                           $"Japanese–Latin gap median {(t.JapaneseLatinGapMedianEm is { } m ? m.ToString("0.00", inv) + " em" : "–")} ({t.JapaneseLatinGaps} gaps)");
+        if (report.Layout is { } layout)
+        {
+            s.AppendLine(inv, $"page fill (share of the text block's grid lines with content; {Layout.PageFill.FullEnough:0%} asked of every page but the last):");
+            foreach (var p in layout.Pages)
+                s.AppendLine(inv, $"  page {p.Page,3}: {p.Fill,4:0%}  ends: {p.Break}");
+            if (!layout.Adjusted.IsEmpty)
+            {
+                s.AppendLine(inv, $"paragraphs set a line shorter or longer to fit the pages ({layout.Adjusted.Length}):");
+                foreach (var a in layout.Adjusted)
+                    s.AppendLine(inv, $"  {a.Where}: {(a.Lines < 0 ? "one line shorter" : "one line longer")} (\"{(a.Text.Length > 30 ? a.Text[..30] + "…" : a.Text)}\")");
+            }
+            if (layout.Copyfit is { } c)
+            {
+                s.AppendLine(inv, $"copyfit: {c.Target} asked, {c.PagesPlanned} pages planned; to meet it:");
+                foreach (var a in c.Articles)
+                    s.AppendLine(inv, $"  {(a.Lines < 0 ? "cut" : "add")} about {Math.Abs(a.Lines),3} lines  {a.Title} ({a.File})");
+            }
+        }
         int errors = report.Findings.Count(f => f.Severity == Severity.Error);
         int warnings = report.Findings.Count(f => f.Severity == Severity.Warning);
         s.AppendLine(inv, $"findings: {errors} errors, {warnings} warnings, {report.Findings.Count - errors - warnings} notes");

@@ -120,7 +120,8 @@ internal static class Justifier
         {
             Hyphenated = hyphenated,
             SpaceRatio = spaceRatio,
-            LetterSpaced = lastResortFactor > 0 || letterFactor > 0 || perBox > 0,
+            InterCharacterRatio = perBox > 0 ? double.PositiveInfinity : lastResortFactor,
+            LetterRatio = perBox > 0 ? double.PositiveInfinity : letterFactor,
         };
     }
 }

@@ -22,8 +22,17 @@ public sealed record TextLine(ImmutableArray<SetGlyph> Glyphs, double Width, dou
     /// 1 at the most typography.md allows (150 %), more on a loose line; negative when they shrank (−1 at 67 %).</summary>
     public double SpaceRatio { get; init; }
 
-    /// <summary>The line needed more than its spaces can give: its letters or characters were spread (a last resort).</summary>
-    public bool LetterSpaced { get; init; }
+    /// <summary>How far the characters of a Japanese line were spread, JLREQ's last resort (3.8.3): 0 when they were not,
+    /// 1 at the most the first pass allows (⅛ em between characters), infinity when nothing else could stretch and the
+    /// clusters were spread evenly.</summary>
+    public double InterCharacterRatio { get; init; }
+
+    /// <summary>How far the letters of a Latin line were spaced, the emergency measure: 0 when they were not (infinity
+    /// when the clusters were spread evenly).</summary>
+    public double LetterRatio { get; init; }
+
+    /// <summary>The line needed more than its spaces can give: its letters or characters were spread.</summary>
+    public bool LetterSpaced => InterCharacterRatio > 0 || LetterRatio > 0;
 
     /// <summary>What the line says: its glyphs' text without the soft hyphen of a discretionary break.</summary>
     public string Text => string.Concat(Glyphs.Select(g => g.Text)).Replace("\u00AD", "", StringComparison.Ordinal);

@@ -54,10 +54,10 @@ public class CommandLineTests
     [Fact]
     public void Check_reports_pages_without_writing_a_pdf()
     {
-        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Article));
+        using var folder = new IssueFolder(IssueFolder.ManifestWithArticleOnPage2("ja", "a.md"), ("a.md", Article));
         var r = Cli.Run(folder.Path, "check", folder.Path);
         Assert.Equal(0, r.ExitCode);
-        // The cover holds masthead and contents; the article starts a new page by default.
+        // The cover holds masthead and contents; the article starts a new page, as the manifest asks.
         Assert.Contains("Test Letter Vol.3 — 2 pages", r.StdOut);
         Assert.False(Directory.Exists(Path.Combine(folder.Path, "out")));
     }

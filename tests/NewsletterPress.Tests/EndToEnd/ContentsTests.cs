@@ -23,12 +23,13 @@ public class ContentsTests
     [Fact]
     public void Every_contents_number_is_the_page_its_article_starts_on_and_the_line_links_there()
     {
-        // Seven articles: long and short, starting on a new page, below the previous one or in a new column.
+        // Eight articles: long and short, starting on a new page, below the previous one, in a new column, or where the
+        // planner finds best (auto: under the article before, with its opener across the columns, or on a new page).
         (string Title, string Start, int Paragraphs)[] articles =
         [
-            ("Harbour Report", "continue", 3), ("Mill Restoration", "new-page", 14), ("School Garden", "continue", 2),
-            ("Water Committee", "new-column", 5), ("Volunteer Day", "new-page", 1), ("Annual Accounts", "continue", 9),
-            ("Letters", "new-column", 2),
+            ("Harbour Report", "continue", 3), ("Mill Restoration", "new-page", 14), ("School Garden", "auto", 2),
+            ("Water Committee", "new-column", 5), ("Volunteer Day", "new-page", 1), ("Annual Accounts", "auto", 9),
+            ("Letters", "new-column", 2), ("Tide Tables", "auto", 6),
         ];
         var manifest = "newsletter: Many Articles\nvolume: 9\ndate: 2025-01-10\npublisher: Tester\nlanguage: en\n" +
                        "contents: { title: Contents, placement: cover }\narticles:\n" +
@@ -40,10 +41,12 @@ public class ContentsTests
         Assert.True(run.ExitCode == 0, run.StdErr);
 
         int pageCount = int.Parse(Regex.Match(PdfTools.Ok("pdfinfo", pdf), @"Pages:\s+(\d+)").Groups[1].Value);
-        // In reading order (a column's lines together), and for the cover as laid out (a contents line on one line).
-        var pages = Enumerable.Range(1, pageCount).Select(p => PdfTools.Ok("pdftotext", "-f", $"{p}", "-l", $"{p}", pdf, "-")).ToList();
+        // The cover as laid out (a contents line on one line).
         var cover = PdfTools.Ok("pdftotext", "-layout", "-f", "1", "-l", "1", pdf, "-");
         var linked = LinkedPages(pdf);
+        // The titles as mupdf reads them: lines set at the title's size (17 pt), with their page.
+        var titleLines = StructuredText.Read(pdf).Where(c => Math.Abs(c.Size - 17) < 0.1).GroupBy(c => c.Line)
+            .Select(g => (Page: g.First().Page, Text: string.Concat(g.Select(c => c.Text)).Replace(" ", "", StringComparison.Ordinal))).ToList();
         Assert.Equal(articles.Length, linked.Count);
         for (int i = 0; i < articles.Length; i++)
         {
@@ -51,14 +54,14 @@ public class ContentsTests
             var line = Regex.Match(cover, $@"^\s*{articles[i].Title}\s{{2,}}(\d+)\s*$", RegexOptions.Multiline);
             Assert.True(line.Success, $"no contents line for {articles[i].Title}");
             int listed = int.Parse(line.Groups[1].Value);
-            // The article's opener: its title followed by its author, on the page the contents names.
-            var opener = new Regex($@"{articles[i].Title}\s*\n\s*Author {i}\b");
-            int actual = 1 + pages.FindIndex(p => opener.IsMatch(p));
+            // The article's opener: the page its title's first line is on (a title a column wide may take two lines).
+            var title = articles[i].Title.Replace(" ", "", StringComparison.Ordinal);
+            int actual = titleLines.Where(t => t.Text.Length > 0 && title.StartsWith(t.Text, StringComparison.Ordinal)).Select(t => t.Page).FirstOrDefault();
             Assert.True(actual > 0, $"the opener of {articles[i].Title} was not found");
             Assert.Equal(actual, listed);
             Assert.Equal(actual, linked[i]);
         }
-        Assert.True(pageCount >= 6, $"the issue should run over several pages, not {pageCount}");
+        Assert.True(pageCount >= 4, $"the issue should run over several pages, not {pageCount}");
     }
 
     /// <summary>The page each link on the cover leads to, in the order of the links from top to bottom.</summary>

@@ -67,6 +67,69 @@ public class FiguresAndNotesTests
     }
 
     [Fact]
+    public void A_figure_that_does_not_fit_where_it_is_referenced_moves_on_while_the_text_after_it_fills_the_page()
+    {
+        // More and more text before a photo across the columns, so that it lands at every height of a page: where it
+        // does not fit, the page is not left short; the photo goes to the next page's top (the text after it filling
+        // this one) or is set a little smaller where it is; always after its reference, with its caption under it.
+        const string Sentence = "The volunteers walked the length of the harbour and asked the people who live and work there what they would change. ";
+        string Paragraphs(int n, string mark) =>
+            string.Join("\n\n", Enumerable.Range(0, n).Select(i => $"{mark} {i}. " + string.Concat(Enumerable.Repeat(Sentence, 3 + i % 3))));
+        var config = NewsletterPress.Layout.LayoutConfig.From(NewsletterPress.Manifest.Style.Default, new NewsletterPress.Diagnostics.WarningLog());
+        int moved = 0, smaller = 0;
+        double natural;
+        using (var codec = SkiaSharp.SKCodec.Create(Repo.Path("samples", "figures-and-tables", "images", "harbour.jpg")))
+            natural = Math.Min(config.BlockWidth, codec.Info.Width / 150.0 * 72);
+        // Each step adds two sentences before the photo: about a grid line across the two columns.
+        for (int before = 8; before <= 24; before += 2)
+        {
+            var article = "---\ntitle: The Harbour\nlang: en\n---\n\n" + Paragraphs(11, "Before") + " " + string.Concat(Enumerable.Repeat(Sentence, before)) +
+                          " The photo below shows the north quay.\n\n![The north quay at dawn.](../images/harbour.jpg){.span}\n\n" + Paragraphs(10, "After") + "\n";
+            using var folder = new IssueFolder(IssueFolder.Manifest("en", "a.md"), ("a.md", article));
+            Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
+            File.Copy(Repo.Path("samples", "figures-and-tables", "images", "harbour.jpg"), Path.Combine(folder.Path, "images", "harbour.jpg"));
+            var pdf = folder.Output("out.pdf");
+            IssueBuild.ToPdf(folder.Path, pdf);
+
+            var chars = StructuredText.Read(pdf);
+            var image = Assert.Single(Images(pdf));
+            var (referencePage, reference) = Find(chars, "The photo below shows the north quay.");
+            var (captionPage, caption) = Find(chars, "The north quay at dawn.");
+            var (afterPage, _) = Find(chars, "After 0.");
+            Assert.True(referencePage < image.Page || referencePage == image.Page && reference.Baseline < image.Top,
+                $"{before}: the photo (page {image.Page}) comes before its reference (page {referencePage})");
+            Assert.Equal(image.Page, captionPage);
+            Assert.InRange(caption.Baseline, image.Top + image.Height, image.Top + image.Height + 2 * config.Leading);
+            // Every page before the photo's is full: the photo fitted, or the text after it filled the room.
+            var fills = PageContent.Fill(PageContent.Read(pdf), chars.Max(c => c.Page), config);
+            for (int page = 1; page < image.Page; page++)
+                Assert.True(fills[page - 1] >= 0.85, $"{before}: page {page} before the photo is only {fills[page - 1]:0%} full");
+            if (afterPage < image.Page) moved++;
+            if (image.Width < natural - 1) smaller++;
+        }
+        Assert.True(moved > 0, "the photo never had to move on");
+        Assert.True(smaller > 0, "the photo was never set smaller to fit");
+    }
+
+    [Fact]
+    public void A_footnote_of_900_words_builds_and_is_printed_whole_at_its_articles_end_with_a_warning()
+    {
+        // Too tall for the foot of a column (it would take pages), the note goes under the article's last line,
+        // flowing through the columns like text; nothing of it is lost, and the build ends.
+        var words = string.Join(' ', Enumerable.Range(0, 900).Select(i => i % 50 == 49 ? $"word{i}." : $"word{i}"));
+        var article = "---\ntitle: Notes\nlang: en\n---\n\nA short text with a long note.[^1]\n\n[^1]: " + words + "\n";
+        using var folder = new IssueFolder(IssueFolder.Manifest("en", "a.md"), ("a.md", article));
+        var pdf = folder.Output("notes.pdf");
+        var run = Cli.Run(Repo.Root, "build", folder.Path, "--out", pdf);
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        Assert.Contains("a.md:1:1: warning[long-footnote]: footnote 1 takes", run.StdErr, StringComparison.Ordinal);
+        var text = PdfTools.Normalize(PdfTools.Ok("pdftotext", pdf, "-"));
+        Assert.All(Enumerable.Range(0, 900).Where(i => i % 97 == 0 || i == 899), i => Assert.Contains($"word{i}", text, StringComparison.Ordinal));
+        // The note comes after the article's text.
+        Assert.True(text.IndexOf("word0", StringComparison.Ordinal) > text.IndexOf("a long note", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Every_footnote_is_at_the_foot_of_the_column_and_page_that_call_it()
     {
         var built = BuiltIssues.Get("samples/long-article");

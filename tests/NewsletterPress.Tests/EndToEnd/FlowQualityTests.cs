@@ -92,7 +92,7 @@ public class FlowQualityTests
 
     [Theory]
     [MemberData(nameof(Issues))]
-    public void Columns_that_end_before_the_foot_of_the_page_end_within_one_line_or_the_build_says_why(string issue)
+    public void Columns_that_end_before_the_foot_of_the_page_end_within_one_line(string issue)
     {
         var built = BuiltIssues.Get(issue);
         var config = built.Config;
@@ -121,8 +121,7 @@ public class FlowQualityTests
             if (Math.Max(leftFoot, rightFoot) > lastBaseline - config.Leading / 2) continue; // the page is full
             if (Math.Abs(leftFoot - rightFoot) <= config.Leading + 0.1) continue;
             if (left.Count(l => l.Kind == Kind.Body) + right.Count(l => l.Kind == Kind.Body) <= 3) continue; // too few lines to share out
-            Assert.True(built.StdErr.Contains($"page {left[0].Page}: the columns end", StringComparison.Ordinal),
-                $"{issue} page {left[0].Page}: the columns end {Math.Abs(leftFoot - rightFoot) / config.Leading:0.#} lines apart and the build did not say why");
+            Assert.Fail($"{issue} page {left[0].Page}: the columns end {Math.Abs(leftFoot - rightFoot) / config.Leading:0.#} lines apart");
         }
         Assert.True(regions > 0 || !text.Any(l => l.Kind == Kind.Body && l.Column == 1),
             $"{issue}: body text in the right column, but no two-column region was read back");

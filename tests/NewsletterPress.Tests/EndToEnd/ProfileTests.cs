@@ -36,7 +36,7 @@ public sealed class ProfileTests : IDisposable
         Assert.Equal(expected, names.Where(n => !IsFont(n)));
         var fonts = names.Where(IsFont).ToList();
         Assert.Contains("ipaexm.ttf", fonts);
-        Assert.Contains("NotoSerif-Regular.ttf", fonts);
+        Assert.Contains("LiberationSerif-Regular.ttf", fonts);
 
         var restored = Path.Combine(_folder, "restored", "vol-11");
         foreach (var name in names)

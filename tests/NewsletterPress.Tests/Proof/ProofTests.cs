@@ -10,7 +10,7 @@ public class ProofTests
     [Fact]
     public void Proof_renders_every_page_and_a_contact_sheet_with_ink_on_them()
     {
-        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Article));
+        using var folder = new IssueFolder(IssueFolder.ManifestWithArticleOnPage2("ja", "a.md"), ("a.md", Article));
         var proofs = Path.Combine(folder.Path, "..", Path.GetFileName(folder.Path) + "-proofs");
         try
         {
@@ -32,7 +32,7 @@ public class ProofTests
     [Fact]
     public void Proof_diff_lists_the_pages_a_correction_changed_and_marks_them()
     {
-        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Article));
+        using var folder = new IssueFolder(IssueFolder.ManifestWithArticleOnPage2("ja", "a.md"), ("a.md", Article));
         var before = Path.Combine(folder.Path, "..", Path.GetFileName(folder.Path) + "-before");
         var after = Path.Combine(folder.Path, "..", Path.GetFileName(folder.Path) + "-after");
         try
@@ -57,7 +57,7 @@ public class ProofTests
     [Fact]
     public void Proof_diff_against_an_earlier_pdf_renders_both_the_same_way()
     {
-        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Article));
+        using var folder = new IssueFolder(IssueFolder.ManifestWithArticleOnPage2("ja", "a.md"), ("a.md", Article));
         var oldPdf = Path.Combine(folder.Path, "..", Path.GetFileName(folder.Path) + "-old.pdf");
         var after = Path.Combine(folder.Path, "..", Path.GetFileName(folder.Path) + "-after");
         try

@@ -18,6 +18,11 @@ internal sealed class IssueFolder : IDisposable
         $"newsletter: Test Letter\nvolume: 3\ndate: 2024-01-15\npublisher: Tester\nlanguage: {language}\narticles:\n"
         + string.Concat(articles.Select(a => $"  - articles/{a}\n"));
 
+    /// <summary>A minimal valid manifest whose one article starts on a page of its own, after the cover.</summary>
+    public static string ManifestWithArticleOnPage2(string language, string article) =>
+        $"newsletter: Test Letter\nvolume: 3\ndate: 2024-01-15\npublisher: Tester\nlanguage: {language}\narticles:\n"
+        + $"  - path: articles/{article}\n    start: new-page\n";
+
     /// <summary>A path for an output file beside the issue folder (the tool never writes into the folder), removed with it.</summary>
     public string Output(string name)
     {

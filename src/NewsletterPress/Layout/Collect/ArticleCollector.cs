@@ -3,60 +3,76 @@ using System.Globalization;
 using NewsletterPress.Content;
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Display;
+using NewsletterPress.Manifest;
 using NewsletterPress.Text;
 
-namespace NewsletterPress.Layout;
+namespace NewsletterPress.Layout.Collect;
 
 /// <summary>
-/// Turns an article's blocks into flow parts for a column of a given width: paragraphs
-/// become set lines on the grid, headings take whole grid lines and keep with what follows,
-/// figures and tables either sit in the column or span the columns. Every fragment is tagged
-/// with its structure element.
+/// The first step of the layout: sets an article once into what the page planner places. Paragraphs become set lines
+/// on the grid that know their paragraph (for widows and orphans) and the footnotes they call; headings take whole
+/// grid lines and keep with what follows; figures and tables sit in the column or span the columns; the opener is a
+/// band across the columns (or a column wide, for an article that joins the column run before it). Every fragment
+/// is tagged with its structure element, in reading order. Each plain paragraph also leaves its recipe, so that the
+/// planner can ask for it a line shorter or longer.
 /// </summary>
-internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings,
-    StructureBuilder structure, IReadOnlyDictionary<string, string>? hyphenationExceptions = null,
-    Manifest.FootnotePlacement footnotes = Manifest.FootnotePlacement.ColumnFoot)
+internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, LayoutConfig config, TypeScale scale, WarningLog warnings,
+    StructureBuilder structure)
 {
-    /// <summary>Footnotes are 7.5 pt on a 12 pt pitch (look.md).</summary>
-    private const double NotePitch = 12;
-
-    /// <summary>A short group of hard-broken lines (an address) is not split across columns.</summary>
-    private const int MaxLinesKeptTogether = 8;
-
+    private readonly FootnotePlacement _footnotes = issue.Style.Footnotes;
     private readonly FigureComposer _figures = new(setter, config, scale, warnings);
     private readonly TableComposer _tables = new(setter, config, scale);
     private int _paragraphCounter;
     private List<FlowPart> _parts = [];
     private List<FlowLine> _lines = [];
+    private List<int> _paragraphs = [];
+    private ParagraphAlternatives _alternatives = null!;
     /// <summary>Footnotes not yet called, by the link their call carries ("#fn1").</summary>
     private Dictionary<string, Note> _notes = [];
-    /// <summary>Notes called so far, in order, when they are printed at the article's end.</summary>
+    /// <summary>Notes printed after the article's last line, in the order of their calls.</summary>
     private List<Note> _endNotes = [];
-
-    /// <summary>The article's level-2 headings with their anchors, for the document outline.</summary>
-    public List<OutlineEntry> Sections { get; } = [];
-
+    /// <summary>Notes too tall for a column's foot, which go to the article's end whatever the style says.</summary>
+    private HashSet<string> _tooTall = [];
+    private List<OutlineEntry> _sections = [];
     private string _anchorPrefix = "";
 
-    public List<FlowPart> Compose(Article article, double width, int articleElement, string anchorPrefix)
+    /// <param name="joinsColumnRun">The article starts at the head of the next column of the article before
+    /// (<c>start: new-column</c>), so its opener is a column wide.</param>
+    /// <param name="mayRunIn">The planner may start the article in the column run of the article before, right under
+    /// its last line (<c>start: auto</c>): it gets a column-wide opener too.</param>
+    public CollectedArticle Collect(Article article, ArticleRef entry, int index, bool joinsColumnRun, bool mayRunIn)
     {
+        int columns = article.Columns ?? config.Columns;
+        double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
+        int element = structure.Add(StructureRole.Art, structure.Root, lang: article.Lang == issue.Language ? null : article.Lang);
+        var anchor = IssueLayout.ArticleAnchor(index);
+        var elements = OpenerElements.Add(structure, article, element);
+        Band Opener(double w) => MissingGlyphs.At(IssueLayout.FrontMatter(article), () =>
+            ArticleOpener.Compose(article, anchor, setter, config, scale, elements, w));
+        var opener = joinsColumnRun ? null : Opener(config.BlockWidth);
+        var columnOpener = joinsColumnRun || mayRunIn ? Opener(width) : null;
+
         _parts = [];
         _lines = [];
-        Sections.Clear();
-        _anchorPrefix = anchorPrefix;
-        _notes = ComposeNotes(article, width, articleElement);
+        _paragraphs = [];
+        _sections = [];
+        _alternatives = new ParagraphAlternatives(setter, config);
+        _anchorPrefix = anchor;
         _endNotes = [];
+        _notes = ComposeNotes(article, width, element);
         bool afterHeading = true;
         foreach (var block in article.Blocks)
         {
-            ComposeBlock(block, article.Lang, width, 0, afterHeading, articleElement);
+            ComposeBlock(block, article.Lang, width, 0, afterHeading, element);
             afterHeading = block is Heading;
         }
         foreach (var unused in _notes.Keys)
-            warnings.Add(new SourcePosition(article.SourcePath, 1, 1), $"footnote {unused} is never called from the text; it is not printed");
-        _lines.AddRange(ArticleEndNotes.Compose(_endNotes, width, config, NotePitch));
+            warnings.Add(SourcePosition.InFile(article.SourcePath, 1, 1), WarningCode.UnusedFootnote,
+                $"footnote {unused} is never called from the text; it is not printed");
+        _lines.AddRange(ArticleEndNotes.Compose(_endNotes, width, config, Look.Notes.Pitch));
         EndColumnLines();
-        return _parts;
+        return new CollectedArticle(index, article, entry, columns, opener, columnOpener, joinsColumnRun, [.. _parts], [.. _sections],
+            [.. _paragraphs], _alternatives);
     }
 
     private void EndColumnLines()
@@ -65,19 +81,20 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         _lines = [];
     }
 
-    private void ComposeBlock(Block block, string lang, double width, double indent, bool afterHeading, int parent)
+    private void ComposeBlock(Block block, string lang, double width, double indent, bool afterHeading, int parent,
+        TextFragment? marker = null)
     {
         switch (block)
         {
             case Heading h: ComposeHeading(h, lang, width, parent); break;
             case Paragraph p:
                 // Japanese paragraphs always open with a one-em indent; English ones not after a
-                // heading (book style); a group of hard-broken lines (an address) never.
+                // heading (book style); a group of hard-broken lines (an address) never; a list item's never.
                 bool japanese = lang.StartsWith("ja", StringComparison.Ordinal);
                 bool lineGroup = p.Text.Any(s => s.Text.Contains('\n'));
                 bool indentFirst = indent == 0 && !lineGroup && (japanese || !afterHeading);
                 AddParagraph(p.Where, Runs(p.Text, scale.BodyText, lang), lang, width, indent, indentFirst ? config.BodySize : 0,
-                    structure.Add(StructureRole.P, parent), keepTogether: lineGroup);
+                    structure.Add(StructureRole.P, parent), keepTogether: lineGroup, marker);
                 break;
             case ListBlock list: ComposeList(list, lang, width, indent, parent); break;
             case Quote q:
@@ -88,7 +105,8 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
             case Table t: ComposeTable(t, lang, width, parent); break;
             case Figure fig: ComposeFigure(fig, lang, width, parent); break;
             case ThematicBreak:
-                _lines.Add(new FlowLine(1, [new RuleFragment(width / 3, config.Leading / 2, width * 2 / 3, config.Leading / 2, 0.5, Ink.Black)]));
+                _lines.Add(new FlowLine(1, [new RuleFragment(width / 3, config.Leading / 2, width * 2 / 3, config.Leading / 2,
+                    Look.Body.ThinRuleWeight, Ink.Black)]));
                 break;
         }
     }
@@ -99,10 +117,14 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         int? caption = figure.Caption.IsEmpty ? null : structure.Add(StructureRole.Caption, element);
         if (!figure.Spans || config.Columns < 2 || width >= config.BlockWidth)
         {
-            _lines.AddRange(MissingGlyphs.At(figure.Where, () => _figures.Compose(figure, width, lang, element, caption)));
+            var (inColumn, smallerInColumn) = MissingGlyphs.At(figure.Where, () => _figures.Compose(figure, width, lang, element, caption, SmallerFigures));
+            inColumn[0] = inColumn[0] with { Smaller = [.. smallerInColumn.Select(s => (s.Scale, s.Lines[0]))] };
+            _lines.AddRange(inColumn);
             return;
         }
-        AddSpanning(MissingGlyphs.At(figure.Where, () => _figures.Compose(figure, config.BlockWidth, lang, element, caption)));
+        var (lines, smaller) = MissingGlyphs.At(figure.Where, () => _figures.Compose(figure, config.BlockWidth, lang, element, caption, SmallerFigures));
+        EndColumnLines();
+        _parts.Add(new SpanningBand(AsBand(lines)) { Smaller = [.. smaller.Select(s => (s.Scale, AsBand(s.Lines)))], Floats = true });
     }
 
     private void ComposeTable(Table table, string lang, double width, int parent)
@@ -113,44 +135,44 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         if (natural <= width || config.Columns < 2 || width >= config.BlockWidth)
         {
             if (natural > width)
-                warnings.Add(table.Where, "the table is wider than the text block; its columns were narrowed and wrapped");
+                warnings.Add(table.Where, WarningCode.TableNarrowed, "the table is wider than the text block; its columns were narrowed and wrapped");
             _lines.AddRange(MissingGlyphs.At(table.Where, () => _tables.Compose(table, width, lang, structure, element)));
             return;
         }
         AddSpanning(MissingGlyphs.At(table.Where, () => _tables.Compose(table, config.BlockWidth, lang, structure, element)), table.Where);
     }
 
-    /// <summary>Closes the current column run and adds lines that go across all columns as one band, or,
-    /// when they are taller than a page (a long table), as rows that the flow splits between pages.</summary>
-    private void AddSpanning(List<FlowLine> lines, SourcePosition? where = null)
+    /// <summary>Sizes a figure across the columns may be set at, smaller than asked, to fit where it is referenced.</summary>
+    private static readonly double[] SmallerFigures = [0.9, 0.8, Look.Figures.SmallestScale];
+
+    /// <summary>Closes the current column run and adds a table across all columns as one band, or, when it is taller
+    /// than a page, as rows that the flow splits between pages.</summary>
+    private void AddSpanning(List<FlowLine> lines, SourcePosition where)
     {
         EndColumnLines();
-        const int Blank = 1; // a blank grid line above and below, so the columns' text does not touch it
-        if (lines.Sum(l => l.Lines) + 2 * Blank > config.LinesPerPage)
+        if (lines.Sum(l => l.Lines) + 2 * Look.Body.SpanningBlankLines > config.LinesPerPage)
         {
-            warnings.Add(where, "the table is taller than a page; it is split between rows and continues on the next page");
+            warnings.Add(where, WarningCode.TableSplit, "the table is taller than a page; it is split between rows and continues on the next page");
             _parts.Add(new SpanningRows(lines));
             return;
         }
+        _parts.Add(new SpanningBand(AsBand(lines)));
+    }
+
+    /// <summary>Lines stacked into a band across the columns, with a blank grid line above and below so that the
+    /// columns' text does not touch it.</summary>
+    private Band AsBand(List<FlowLine> lines)
+    {
+        const int Blank = Look.Body.SpanningBlankLines;
         var fragments = ImmutableArray.CreateBuilder<Fragment>();
         int y = Blank;
         foreach (var line in lines)
         {
-            foreach (var f in line.Fragments) fragments.Add(Shift(f, y * config.Leading));
+            foreach (var f in line.Fragments) fragments.Add(f.Shifted(y * config.Leading));
             y += line.Lines;
         }
-        _parts.Add(new SpanningBand(new Band(y + Blank, fragments.ToImmutable())));
+        return new Band(y + Blank, fragments.ToImmutable());
     }
-
-    private static Fragment Shift(Fragment f, double dy) => f switch
-    {
-        TextFragment t => t with { Baseline = t.Baseline + dy },
-        RuleFragment r => r with { Y1 = r.Y1 + dy, Y2 = r.Y2 + dy },
-        ImageFragment i => i with { Y = i.Y + dy },
-        LinkFragment l => l with { Y = l.Y + dy },
-        BoxFragment b => b with { Y = b.Y + dy },
-        _ => f,
-    };
 
     /// <summary>Heading 2 is centred in two grid lines (行取り); heading 3 takes one line after one blank line.
     /// Both keep with the next lines so a heading never ends a column.</summary>
@@ -158,7 +180,8 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
     {
         var style = h.Level <= 2 ? scale.Heading2 : scale.Heading3;
         int element = structure.Add(h.Level <= 2 ? StructureRole.H2 : StructureRole.H3, parent);
-        var set = Set(h.Where, Runs(h.Text, style, lang), new ParagraphFormat(width, 0, false, lang, config.BodySize));
+        // A display line: Japanese breaks between phrases, and a heading of two lines is balanced.
+        var set = Set(h.Where, Runs(h.Text, style, lang), new ParagraphFormat(width, 0, false, lang, config.BodySize, Display: true));
         int gridLines = h.Level <= 2 ? 2 : 1;
         for (int i = 0; i < set.Length; i++)
         {
@@ -169,12 +192,12 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
             var frags = ImmutableArray.Create<Fragment>(new TextFragment(set[i], 0, baseline) { Element = element });
             if (first && h.Level <= 2)
             {
-                var anchor = $"{_anchorPrefix}-{Sections.Count + 1}";
-                Sections.Add(new OutlineEntry(string.Concat(h.Text.Select(t => t.Text)), anchor, []));
+                var anchor = $"{_anchorPrefix}-{_sections.Count + 1}";
+                _sections.Add(new OutlineEntry(string.Concat(h.Text.Select(t => t.Text)), anchor, []));
                 frags = frags.Insert(0, new AnchorFragment(anchor));
             }
             if (first && h.Level >= 3 && _lines.Count > 0) _lines.Add(new FlowLine(1, [], Keep.WithNext));
-            _lines.Add(new FlowLine(lines, frags, Keep.WithNext));
+            _lines.Add(new FlowLine(lines, frags, Keep.WithNext) { OpensHeading = first, Stretchable = first });
         }
     }
 
@@ -192,32 +215,28 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
             int itemElement = structure.Add(StructureRole.LI, listElement);
             int label = structure.Add(StructureRole.Lbl, itemElement);
             int body = structure.Add(StructureRole.LBody, itemElement);
-            int before = _lines.Count;
             bool firstBlock = true;
             foreach (var block in item)
             {
-                ComposeBlock(block, lang, width, indent + markerIndent, true, body);
-                if (firstBlock && _lines.Count > before)
-                {
-                    // Hang the marker in the indent of the item's first line.
-                    var markerLine = Set(block.Where, [new TextRun(marker, scale.BodyText)],
-                        new ParagraphFormat(markerIndent, 0, false, lang, config.BodySize))[0];
-                    var head = _lines[before];
-                    _lines[before] = head with
-                    {
-                        Fragments = head.Fragments.Insert(0, new TextFragment(markerLine, indent, config.BaselineOffset) { Element = label }),
-                    };
-                }
+                int before = _lines.Count;
+                // The marker hangs in the indent of the item's first line.
+                var markerLine = firstBlock
+                    ? new TextFragment(Set(block.Where, [new TextRun(marker, scale.BodyText)],
+                        new ParagraphFormat(markerIndent, 0, false, lang, config.BodySize))[0], indent, config.BaselineOffset) { Element = label }
+                    : null;
+                ComposeBlock(block, lang, width, indent + markerIndent, true, body, markerLine);
+                if (markerLine is not null && block is not Paragraph && _lines.Count > before)
+                    _lines[before] = _lines[before] with { Fragments = _lines[before].Fragments.Insert(0, markerLine) };
                 firstBlock = false;
             }
         }
     }
 
     /// <summary>Label/value rows whose values align on one tab after the longest label and a full-width colon.
-    /// A label may take at most <see cref="MaxLabelShare"/> of the measure; a longer one wraps under itself.</summary>
+    /// A label may take at most <see cref="Look.Body.MaxLabelShare"/> of the measure; a longer one wraps under itself.</summary>
     private void ComposeFields(Fields fields, string lang, double width, double indent, int parent)
     {
-        double labelMeasure = (width - indent) * MaxLabelShare;
+        double labelMeasure = (width - indent) * Look.Body.MaxLabelShare;
         var labels = fields.Rows.Select(r => Set(fields.Where, Runs(r.Label, scale.BodyText, lang).Append(new TextRun("：", scale.BodyText)).ToList(),
             new ParagraphFormat(labelMeasure, 0, false, lang, config.BodySize))).ToList();
         double tab = Math.Min(labelMeasure, labels.Max(l => l.Max(line => line.NaturalWidth)));
@@ -238,14 +257,12 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
         }
     }
 
-    /// <summary>The most of the measure a field label may take before it wraps, leaving the value room to be set.</summary>
-    private const double MaxLabelShare = 0.4;
-
-    /// <summary>Sets each footnote for the column, ready to go to the foot of whichever column its
-    /// call lands in or to the article's end.</summary>
+    /// <summary>Sets each footnote for the column, ready to go to the foot of whichever column its call lands in or
+    /// to the article's end. A note too tall for a column's foot always goes to the article's end, and the editor is told.</summary>
     private Dictionary<string, Note> ComposeNotes(Article article, double width, int parent)
     {
         var notes = new Dictionary<string, Note>(StringComparer.Ordinal);
+        _tooTall = [];
         foreach (var note in article.Footnotes)
         {
             var runs = new List<TextRun> { new(note.Number.ToString(CultureInfo.InvariantCulture) + "\u2002", scale.Footnote) };
@@ -260,70 +277,56 @@ internal sealed class BlockComposer(ParagraphSetter setter, LayoutConfig config,
             var fragments = ImmutableArray.CreateBuilder<Fragment>();
             fragments.Add(new AnchorFragment("fn" + note.Number));
             for (int i = 0; i < set.Length; i++)
-                fragments.Add(new TextFragment(set[i], 0, NotePitch * i + scale.Footnote.Size) { Element = element });
-            notes["#fn" + note.Number] = new Note(NotePitch * set.Length + 2, fragments.ToImmutable());
+                fragments.Add(new TextFragment(set[i], 0, Look.Notes.Pitch * i + scale.Footnote.Size) { Element = element });
+            var link = "#fn" + note.Number;
+            notes[link] = new Note(Look.Notes.Pitch * set.Length + Look.Notes.After, fragments.ToImmutable());
+            if (_footnotes == FootnotePlacement.ColumnFoot && notes[link].Height > config.LinesPerPage * config.Leading * Look.Notes.MostOfPage)
+            {
+                _tooTall.Add(link);
+                warnings.Add(SourcePosition.InFile(article.SourcePath, 1, 1), WarningCode.LongFootnote,
+                    $"footnote {note.Number} takes {set.Length} lines, too many for the foot of a column; it is printed at the end of the article");
+            }
         }
         return notes;
     }
 
-    /// <summary>The notes whose calls are on this line, each taken only at its first call, to go to
-    /// the foot of the line's column; none when notes go to the article's end.</summary>
-    private ImmutableArray<Note> NotesCalledFrom(TextLine line)
+    /// <summary>The notes whose calls are on this line, each taken only at its first call, to go to the foot of the
+    /// line's column; none when notes go to the article's end (or are too tall for a column's foot).</summary>
+    private ImmutableArray<Note> NotesCalledFrom(TextLine line, List<(string Link, Note Note)> taken)
     {
         var called = ImmutableArray.CreateBuilder<Note>();
         foreach (var link in line.Glyphs.Select(g => g.Link).Where(l => l is not null).Distinct())
-            if (_notes.Remove(link!, out var note)) called.Add(note);
-        if (footnotes == Manifest.FootnotePlacement.ColumnFoot) return called.ToImmutable();
-        _endNotes.AddRange(called);
-        return [];
+        {
+            if (!_notes.Remove(link!, out var note)) continue;
+            if (_footnotes == FootnotePlacement.ArticleEnd || _tooTall.Contains(link!)) _endNotes.Add(note);
+            else
+            {
+                called.Add(note);
+                taken.Add((link!, note));
+            }
+        }
+        return called.ToImmutable();
     }
 
     private void AddParagraph(SourcePosition where, IReadOnlyList<TextRun> runs, string lang, double width, double indent,
-        double firstLineIndent, int element, bool keepTogether = false)
+        double firstLineIndent, int element, bool keepTogether, TextFragment? marker)
     {
         var format = new ParagraphFormat(width - indent, firstLineIndent, true, lang, config.BodySize,
-            HyphenationExceptions: hyphenationExceptions);
+            HyphenationExceptions: issue.HyphenationExceptions);
         var set = Set(where, runs, format);
         int id = _paragraphCounter++;
         foreach (var overfull in set.Where(l => l.Overfull))
-            warnings.Add(where, $"an unbreakable piece wider than the column was cut: \"{overfull.Text}\"");
-        int notesLeft = _notes.Count;
-        _lines.AddRange(ToFlowLines(set, indent, element, id, keepTogether, NotesCalledFrom));
-        // A plain paragraph (not in a list or quote, taking no footnote, not kept together) may later be set a line shorter.
-        bool takesNote = _notes.Count != notesLeft;
-        if (indent == 0 && !keepTogether && !takesNote && set.Length >= 2)
-            _shortenable[id] = new ParagraphRecipe(where, runs, format, element, set.Length);
-    }
-
-    private List<FlowLine> ToFlowLines(ImmutableArray<TextLine> set, double indent, int element, int id, bool keepTogether,
-        Func<TextLine, ImmutableArray<Note>> notes)
-    {
-        var lines = new List<FlowLine>(set.Length);
-        for (int i = 0; i < set.Length; i++)
+            warnings.Add(where, WarningCode.UnbreakableCut, $"an unbreakable piece wider than the column was cut: \"{overfull.Text}\"");
+        var taken = new List<(string Link, Note Note)>();
+        var recipe = new ParagraphRecipe(where, runs, format, element, indent, marker, [], set.Length,
+            set[^1].NaturalWidth / Math.Max(1, format.Width));
+        _lines.AddRange(ParagraphLines.ToFlowLines(set, recipe, id, config, keepTogether, line => NotesCalledFrom(line, taken)));
+        // Any paragraph not kept together may later be set a line shorter or longer.
+        if (!keepTogether && set.Length >= 2 && !set.Any(l => l.Overfull))
         {
-            bool keep = keepTogether && set.Length <= MaxLinesKeptTogether && i < set.Length - 1;
-            lines.Add(new FlowLine(1, [new TextFragment(set[i], indent, config.BaselineOffset) { Element = element }],
-                keep ? Keep.WithNext : Keep.None, Paragraph: id, LineInParagraph: i, LinesInParagraph: set.Length)
-            {
-                Notes = notes(set[i]),
-            });
+            _alternatives.Add(id, recipe with { Notes = [.. taken] });
+            _paragraphs.Add(id);
         }
-        return lines;
-    }
-
-    /// <summary>How a plain paragraph was set, so that the flow can ask for it one line shorter.</summary>
-    private sealed record ParagraphRecipe(SourcePosition Where, IReadOnlyList<TextRun> Runs, ParagraphFormat Format, int Element, int Lines);
-
-    private readonly Dictionary<int, ParagraphRecipe> _shortenable = [];
-
-    /// <summary>The paragraph's lines set one line shorter (TeX's \looseness −1, spaces tightened within
-    /// their limits), or null when it cannot be or is not a plain paragraph.</summary>
-    public List<FlowLine>? SetShorter(int paragraph)
-    {
-        if (!_shortenable.TryGetValue(paragraph, out var recipe)) return null;
-        var set = Set(recipe.Where, recipe.Runs, recipe.Format with { Looseness = -1 });
-        if (set.Length >= recipe.Lines || set.Any(l => l.Overfull)) return null;
-        return ToFlowLines(set, 0, recipe.Element, paragraph, keepTogether: false, _ => []);
     }
 
     private ImmutableArray<TextLine> Set(SourcePosition where, IReadOnlyList<TextRun> runs, ParagraphFormat format) =>

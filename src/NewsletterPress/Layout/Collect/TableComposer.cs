@@ -3,7 +3,7 @@ using NewsletterPress.Content;
 using NewsletterPress.Display;
 using NewsletterPress.Text;
 
-namespace NewsletterPress.Layout;
+namespace NewsletterPress.Layout.Collect;
 
 /// <summary>
 /// A pipe table: columns as wide as their content needs (shared out when the table is too
@@ -25,7 +25,7 @@ internal sealed class TableComposer(ParagraphSetter setter, LayoutConfig config,
         foreach (var (row, r) in table.Rows.Select((row, r) => (row, r)))
             for (int c = 0; c < row.Length; c++)
             {
-                var line = setter.Set(BlockComposer.Runs(row[c], Style(r), lang),
+                var line = setter.Set(ArticleCollector.Runs(row[c], Style(r), lang),
                     new ParagraphFormat(100_000, 0, false, lang, config.BodySize));
                 widths[c] = Math.Max(widths[c], line.Max(l => l.NaturalWidth));
             }
@@ -43,11 +43,11 @@ internal sealed class TableComposer(ParagraphSetter setter, LayoutConfig config,
         var widths = total <= available ? natural : natural.Select(w => w * available / total).ToArray();
 
         var lines = new List<FlowLine>();
-        var rule = new RuleFragment(0, 1, width, 1, 0.5, Ink.Black);
+        var rule = new RuleFragment(0, 1, width, 1, Look.Body.ThinRuleWeight, Ink.Black);
         for (int r = 0; r < table.Rows.Length; r++)
         {
             int rowElement = structure.Add(StructureRole.TR, tableElement);
-            var cells = table.Rows[r].Select((cell, c) => setter.Set(BlockComposer.Runs(cell, Style(r), lang),
+            var cells = table.Rows[r].Select((cell, c) => setter.Set(ArticleCollector.Runs(cell, Style(r), lang),
                 new ParagraphFormat(widths[c], 0, false, lang, config.BodySize))).ToList();
             int height = Math.Max(1, cells.Max(c => c.Length));
             var fragments = ImmutableArray.CreateBuilder<Fragment>();
@@ -69,12 +69,15 @@ internal sealed class TableComposer(ParagraphSetter setter, LayoutConfig config,
             if (r == 0 || last)
             {
                 double y = height * config.Leading - 1;
-                fragments.Add(new RuleFragment(0, y, width, y, r == 0 ? 0.5 : 0.5, Ink.Black));
+                fragments.Add(new RuleFragment(0, y, width, y, Look.Body.ThinRuleWeight, Ink.Black));
             }
             // The header stays with the first row, and is repeated above a row that continues the table in
             // another column or on another page.
             lines.Add(new FlowLine(height, fragments.ToImmutable(), r == 0 ? Keep.WithNext : Keep.None));
         }
+        // A short table is not split at all: a row or two on their own read badly.
+        if (lines.Sum(l => l.Lines) <= Look.Body.MaxLinesKeptTogether)
+            for (int r = 0; r < lines.Count - 1; r++) lines[r] = lines[r] with { Keep = Keep.WithNext };
         var header = lines[0] with { Keep = Keep.None, Fragments = [.. lines[0].Fragments.Where(f => f is not AnchorFragment).Select(f => f with { Element = null })] };
         for (int r = 1; r < lines.Count; r++) lines[r] = lines[r] with { ColumnHead = header };
         return lines;

@@ -2,7 +2,7 @@ using System.Globalization;
 using NewsletterPress.Manifest;
 using NewsletterPress.Text;
 
-namespace NewsletterPress.Layout;
+namespace NewsletterPress.Layout.Furniture;
 
 /// <summary>The cover's masthead: title left and "Vol.N" right on one baseline, an accent rule, date and publisher below.</summary>
 internal static class Masthead
@@ -18,7 +18,7 @@ internal static class Masthead
         int titleElement = structure.Add(Display.StructureRole.P, structure.Root);
         band.AddLine(title, 0, scale.Masthead.Size, titleElement);
         band.Add(new TextFragment(volume, width - volume.NaturalWidth, band.Depth) { Element = titleElement });
-        band.Rule(scale.Masthead.Size * 0.3, 0, width, 1.5, scale.Accent);
+        band.Rule(scale.Masthead.Size * Look.Masthead.RuleGapRatio, 0, width, Look.Masthead.RuleWeight, scale.Accent);
 
         bool japanese = issue.Language.StartsWith("ja", StringComparison.Ordinal);
         var date = japanese
@@ -28,7 +28,8 @@ internal static class Masthead
         var infoLine = SingleLine.Set(setter, [new TextRun(info, scale.MastheadSmall)],
             new ParagraphFormat(width, 0, false, issue.Language, config.BodySize), issue.PublisherWhere ?? issue.NewsletterWhere,
             "the masthead's date and publisher");
-        band.AddLine(infoLine, width - infoLine.NaturalWidth, scale.MastheadSmall.Size * 1.8, structure.Add(Display.StructureRole.P, structure.Root));
+        band.AddLine(infoLine, width - infoLine.NaturalWidth, scale.MastheadSmall.Size * Look.Masthead.InfoAdvanceRatio,
+            structure.Add(Display.StructureRole.P, structure.Root));
         return band.Build(config.Leading);
     }
 }

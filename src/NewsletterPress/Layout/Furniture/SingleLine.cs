@@ -1,7 +1,7 @@
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Text;
 
-namespace NewsletterPress.Layout;
+namespace NewsletterPress.Layout.Furniture;
 
 /// <summary>
 /// Text the design has room for on one line only (the newsletter's name in the masthead, a label of

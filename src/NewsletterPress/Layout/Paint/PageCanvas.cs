@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using NewsletterPress.Display;
 using NewsletterPress.Text;
 
-namespace NewsletterPress.Layout;
+namespace NewsletterPress.Layout.Paint;
 
 /// <summary>Collects the display items of one page while the layout places fragments on it.</summary>
 internal sealed class PageCanvas(int number, double width, double height)

@@ -3,7 +3,7 @@ using NewsletterPress.Content;
 using NewsletterPress.Manifest;
 using NewsletterPress.Text;
 
-namespace NewsletterPress.Layout;
+namespace NewsletterPress.Layout.Furniture;
 
 /// <summary>
 /// The donation box: a frame in the accent colour, the lead, each option with a ☐ and its
@@ -17,7 +17,7 @@ internal static class DonationBox
     {
         int section = structure.Add(Display.StructureRole.Sect, structure.Root);
         var band = new BandBuilder(config);
-        double em = config.BodySize, pad = em, width = config.BlockWidth, inner = width - 2 * pad;
+        double em = config.BodySize, pad = em * Look.Donation.PaddingEm, width = config.BlockWidth, inner = width - 2 * pad;
         var body = scale.BodyText;
         ParagraphFormat Format(double w, bool justify = false) => new(w, 0, justify, lang, em);
 
@@ -25,16 +25,16 @@ internal static class DonationBox
         if (donation.Lead.Length > 0)
         {
             int lead = structure.Add(Display.StructureRole.P, section);
-            foreach (var line in setter.Set(BlockComposer.Runs([new Span(donation.Lead)], body, lang), Format(inner, true)))
+            foreach (var line in setter.Set(Collect.ArticleCollector.Runs([new Span(donation.Lead)], body, lang), Format(inner, true)))
                 band.AddGridLine(line, pad, pad, lead);
         }
         foreach (var option in donation.Options)
         {
             var runs = new List<TextRun> { new("☐\u2002", body) };
-            runs.AddRange(BlockComposer.Runs([new Span(option)], body with { Bold = true }, lang));
-            var optionLines = setter.Set(runs, Format(inner));
+            runs.AddRange(Collect.ArticleCollector.Runs([new Span(option)], body with { Bold = true }, lang));
+            var optionLines = setter.Set(runs, Format(inner) with { Display = true });
             int element = structure.Add(Display.StructureRole.P, section);
-            band.AddGridLine(optionLines[0], pad, config.Leading * 1.5, element);
+            band.AddGridLine(optionLines[0], pad, config.Leading * Look.Donation.GroupAdvanceLeading, element);
             foreach (var line in optionLines.Skip(1)) band.AddGridLine(line, pad, element: element);
         }
 
@@ -44,20 +44,25 @@ internal static class DonationBox
             var labelLines = donation.Details.Select(row => SingleLine.Set(setter, [new TextRun(row.Label, body)], Format(inner / 2),
                 row.Where, "the donation label")).ToList();
             double labelWidth = labelLines.Max(l => l.NaturalWidth);
+            // Japanese labels are spread to one width before a full-width colon (均等割り); Latin ones keep their
+            // letters and take a Latin colon, with the values aligned on one tab after the longest.
+            bool japanese = lang.StartsWith("ja", StringComparison.Ordinal);
+            var colon = setter.Set([new TextRun(japanese ? "：" : ":", body)], Format(inner))[0];
+            double colonRoom = japanese ? em : colon.NaturalWidth + em / 2;
             bool firstRow = true;
             for (int r = 0; r < donation.Details.Length; r++)
             {
                 var row = donation.Details[r];
-                var label = Spread(labelLines[r], labelWidth);
-                // The full-width colon keeps its whole em between label and value (set alone, the
-                // setter would drop its blanks as at a line's start and end): centre it in one zw.
-                var colon = setter.Set([new TextRun("：", body)], Format(inner))[0];
-                double valueX = pad + labelWidth + em;
-                var value = setter.Set(BlockComposer.Runs(LinkIfAddress(row.Value), body, lang),
-                    Format(inner - labelWidth - em));
+                var label = japanese ? Spread(labelLines[r], labelWidth) : labelLines[r];
+                double valueX = pad + labelWidth + colonRoom;
+                var value = setter.Set(Collect.ArticleCollector.Runs(LinkIfAddress(row.Value), body, lang),
+                    Format(inner - labelWidth - colonRoom) with { Display = true });
                 int element = structure.Add(Display.StructureRole.P, section);
-                band.AddGridLine(label, pad, firstRow ? config.Leading * 1.5 : 0, element);
-                band.Add(new TextFragment(colon, pad + labelWidth + (em - colon.NaturalWidth) / 2, band.Depth) { Element = element });
+                band.AddGridLine(label, pad, firstRow ? config.Leading * Look.Donation.GroupAdvanceLeading : 0, element);
+                // The full-width colon keeps its whole em between label and value (set alone, the setter would drop its
+                // blanks as at a line's start and end): centre it in one zw. A Latin colon follows its label.
+                double colonX = japanese ? pad + labelWidth + (em - colon.NaturalWidth) / 2 : pad + label.NaturalWidth;
+                band.Add(new TextFragment(colon, colonX, band.Depth) { Element = element });
                 band.Add(new TextFragment(value[0], valueX, band.Depth) { Element = element });
                 for (int i = 1; i < value.Length; i++)
                     band.AddGridLine(value[i], valueX, element: element);
@@ -67,7 +72,7 @@ internal static class DonationBox
         double depth = band.Depth + pad;
         var result = band.Build(pad * 0.5);
         double frameHeight = result.Lines * config.Leading - config.Leading * 0.5;
-        return result with { Fragments = result.Fragments.Add(new BoxFragment(0, 0, width, Math.Max(depth, frameHeight), scale.Accent, 0.75)) };
+        return result with { Fragments = result.Fragments.Add(new BoxFragment(0, 0, width, Math.Max(depth, frameHeight), scale.Accent, Look.Donation.FrameWeight)) };
     }
 
     /// <summary>均等割り: spreads a label's characters so its ends meet the common label width.</summary>

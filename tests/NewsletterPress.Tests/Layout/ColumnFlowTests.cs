@@ -1,13 +1,34 @@
+using NewsletterPress.Content;
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Display;
 using NewsletterPress.Layout;
+using NewsletterPress.Layout.Collect;
+using NewsletterPress.Layout.Paint;
+using NewsletterPress.Layout.Plan;
 using NewsletterPress.Manifest;
 
 namespace NewsletterPress.Tests.Layout;
 
-public class PageFlowTests
+/// <summary>Column flow as the planner lays it out and the painter draws it: regions filled page by page, the last one
+/// balanced, widows, orphans and headings kept off column breaks.</summary>
+public class ColumnFlowTests
 {
     private static readonly LayoutConfig Config = LayoutConfig.From(Style.Default, new WarningLog());
+
+    /// <summary>The pages one article of these lines fills from the top of a page, as painted.</summary>
+    private static List<Page> Flow(List<FlowLine> lines, List<PlanDefect>? defects = null)
+    {
+        var source = new Article("a.md", "A", null, null, null, "en", null, [], []);
+        var article = new CollectedArticle(0, source, new ArticleRef("a.md", ArticleStart.NewPage, new SourcePosition("issue.yaml", 1, 1)),
+            2, new Band(0, []), null, false, [new ColumnLines(lines)], [], [], new ParagraphAlternatives(null!, Config));
+        var group = new FlowGroup([new GroupMember(article, JoinMode.None)]);
+        var recorder = new PlanRecorder(Config);
+        new GroupFlow(Config).Run(group, group.Base, 0, new StartChoice(StartMode.NewPage, 0, Asked: true), recorder);
+        recorder.FinishPage(PageBreak.LastPage);
+        defects?.AddRange(recorder.Defects);
+        var plan = new PagePlan(recorder.Pages, [1], [], [], [], null);
+        return [.. PlanPainter.Paint(plan, new Band(0, []), Config, _ => { }).Select(p => p.ToPage())];
+    }
 
     /// <summary>Paragraphs of the given lengths whose lines draw a short rule, so the page shows where each line went.</summary>
     private static List<FlowLine> Paragraphs(params int[] lengths)
@@ -29,10 +50,7 @@ public class PageFlowTests
     [InlineData(new[] { 2, 2, 2, 2, 2, 2 })]
     public void The_last_region_of_an_article_is_balanced_within_one_line(int[] paragraphs)
     {
-        var flow = new PageFlow(Config);
-        flow.NewPage();
-        flow.FlowColumns(Paragraphs(paragraphs), 2);
-        var columns = Columns(flow.ToPages().Single());
+        var columns = Columns(Flow(Paragraphs(paragraphs)).Single());
         Assert.Equal(2, columns.Count);
         Assert.InRange(columns[0].Lines - columns[1].Lines, 0, 1);
         Assert.Equal(paragraphs.Sum(), columns.Sum(c => c.Lines));
@@ -41,10 +59,7 @@ public class PageFlowTests
     [Fact]
     public void Balancing_never_splits_a_two_line_paragraph_even_if_the_columns_then_differ_by_two()
     {
-        var flow = new PageFlow(Config);
-        flow.NewPage();
-        flow.FlowColumns(Paragraphs(2, 2, 2, 2, 2, 2, 2), 2);
-        var columns = Columns(flow.ToPages().Single());
+        var columns = Columns(Flow(Paragraphs(2, 2, 2, 2, 2, 2, 2)).Single());
         Assert.Equal([8, 6], columns.Select(c => c.Lines));
     }
 
@@ -53,40 +68,29 @@ public class PageFlowTests
     {
         // The end of a long paragraph spills two lines into the last region: 1 + 1 would leave
         // the paragraph's last line alone at the head of column two, so both stay in column one.
-        var flow = new PageFlow(Config);
-        flow.NewPage();
-        var lines = Paragraphs(Config.LinesPerPage * 2 + 2);
-        flow.FlowColumns(lines, 2);
-        var last = Columns(flow.ToPages().Last());
+        var last = Columns(Flow(Paragraphs(Config.LinesPerPage * 2 + 2)).Last());
         Assert.Equal([2], last.Select(c => c.Lines));
     }
 
     [Fact]
     public void A_rule_broken_because_nothing_else_fits_is_reported()
     {
-        var warnings = new WarningLog();
-        var flow = new PageFlow(Config, warnings);
-        flow.NewPage();
+        var defects = new List<PlanDefect>();
         // A block kept together that is taller than a column must break somewhere.
         var kept = Enumerable.Range(0, Config.LinesPerPage + 5)
             .Select(_ => new FlowLine(1, [new RuleFragment(0, 5, 10, 5, 1, Ink.Black)], Keep.WithNext)).ToList();
-        flow.FlowColumns(kept, 2);
-        Assert.Contains(warnings.All, w => w.Message.Contains("could not be avoided"));
+        Flow(kept, defects);
+        Assert.Contains(defects, d => d.Kind == DefectKind.KeepBroken);
 
-        var clean = new WarningLog();
-        var other = new PageFlow(Config, clean);
-        other.NewPage();
-        other.FlowColumns(Paragraphs(30, 30, 33), 2);
-        Assert.Empty(clean.All);
+        var clean = new List<PlanDefect>();
+        Flow(Paragraphs(30, 30, 33), clean);
+        Assert.DoesNotContain(clean, d => d.Kind == DefectKind.KeepBroken);
     }
 
     [Fact]
     public void A_long_article_fills_whole_pages_before_it_balances_the_last_one()
     {
-        var flow = new PageFlow(Config);
-        flow.NewPage();
-        flow.FlowColumns(Paragraphs(Enumerable.Repeat(10, 12).ToArray()), 2); // 120 lines
-        var pages = flow.ToPages().ToList();
+        var pages = Flow(Paragraphs(Enumerable.Repeat(10, 12).ToArray())); // 120 lines
         Assert.Equal(2, pages.Count);
         var first = Columns(pages[0]);
         Assert.All(first, c => Assert.Equal(Config.LinesPerPage, c.Lines));
@@ -101,20 +105,14 @@ public class PageFlowTests
     [Fact]
     public void An_article_that_starts_in_a_new_column_leaves_the_rest_of_the_column_before_it_empty()
     {
-        var flow = new PageFlow(Config);
-        flow.NewPage();
-        flow.FlowColumns([.. Paragraphs(6), ColumnOpener(), .. Paragraphs(4)], 2);
-        var columns = Columns(flow.ToPages().Single());
+        var columns = Columns(Flow([.. Paragraphs(6), ColumnOpener(), .. Paragraphs(4)]).Single());
         Assert.Equal([6, 5], columns.Select(c => c.Lines));
     }
 
     [Fact]
     public void A_new_column_after_the_last_column_of_a_page_is_the_first_column_of_the_next_page()
     {
-        var flow = new PageFlow(Config);
-        flow.NewPage();
-        flow.FlowColumns([.. Paragraphs(Config.LinesPerPage + 3), ColumnOpener(), .. Paragraphs(4)], 2);
-        var pages = flow.ToPages().ToList();
+        var pages = Flow([.. Paragraphs(Config.LinesPerPage + 3), ColumnOpener(), .. Paragraphs(4)]);
         Assert.Equal(2, pages.Count);
         // The article before ends in the last column, so the next one starts on the next page and this
         // page is the article's last: its columns are balanced.

@@ -1,0 +1,331 @@
+using NewsletterPress.Manifest;
+
+namespace NewsletterPress.Layout.Plan;
+
+/// <summary>How a group starts: under what is on the page (with 0–2 blank grid lines before its opener), or on a
+/// new page. <see cref="Asked"/> says whether the editor asked for it (a forced break, exempt from the fill rule)
+/// or the planner chose it.</summary>
+internal readonly record struct StartChoice(StartMode Mode, int Space, bool Asked)
+{
+    /// <summary>What the choice costs: a space before the opener other than the usual one line.</summary>
+    public double Cost => Mode == StartMode.Continue ? Math.Abs(Space - 1) * PlanCost.OpenerSpace : 0;
+}
+
+/// <summary>
+/// What flowing a group from a cursor gives: where it ends, what it added to the page it started on (and how that
+/// page ended, if it did), and what it cost on the pages it finished itself. It does not depend on what else is on
+/// the start page, so the planner reuses it for every state with the same cursor.
+/// </summary>
+/// <param name="NewPages">Pages begun by the group.</param>
+/// <param name="Line">The first free grid line on the last page.</param>
+/// <param name="AddedToStartPage">Grid lines of content (summed over the columns) added to the page it started on.</param>
+/// <param name="StartPageBreak">How the start page ended, when <see cref="NewPages"/> &gt; 0.</param>
+/// <param name="EndPageFilled">Grid lines of content on the last page, when it is not the start page.</param>
+/// <param name="Cost">The pages finished after the start page, stranded pieces, broken keeps and imbalance.</param>
+internal sealed record FlowOutcome(int NewPages, int Line, int AddedToStartPage, PageBreak StartPageBreak, int EndPageFilled, double Cost);
+
+/// <summary>
+/// Flows one group from a cursor, the way it will be painted: its opener, then its column runs region by region
+/// (columns filled to the foot of the page, the run's last region balanced), its bands across the columns and the
+/// rows of a long table. The same code plans (no recorder: it only counts) and makes the final plan (a recorder
+/// notes every placement), so what is planned is what is painted.
+/// </summary>
+internal sealed class GroupFlow(LayoutConfig config)
+{
+    /// <summary>A region needs at least this many free lines (a paragraph's first two in each column); fewer are left empty.</summary>
+    private const int SmallestRegion = 2;
+
+    /// <summary>A band across the columns keeps this many lines of what follows with it (no band at a page's foot).</summary>
+    private const int LinesKeptAfterBand = 2;
+
+    /// <summary>The opener of an article that continues a page must leave room for a region of its text.</summary>
+    private const int LinesKeptAfterOpener = SmallestRegion;
+
+    /// <returns>The outcome, or null when the choice is impossible (an opener that does not fit where the planner
+    /// wanted to continue).</returns>
+    public FlowOutcome? Run(FlowGroup group, GroupVariant variant, int startLine, StartChoice choice, PlanRecorder? recorder)
+    {
+        var work = new Work(config, recorder);
+        work.Line = startLine;
+        var opener = group.First.Opener!; // the group's first article never joins a run
+        if (choice.Mode == StartMode.NewPage)
+        {
+            if (work.Line > 0) work.NewPage(choice.Asked ? PageBreak.EditorAskedNewPage : PageBreak.PlannerStartedNewPage);
+        }
+        else if (work.Line > 0)
+        {
+            work.Line += choice.Space;
+            if (work.Line + opener.Lines + LinesKeptAfterOpener > config.LinesPerPage)
+            {
+                if (!choice.Asked) return null;
+                work.NewPage(PageBreak.OpenerDidNotFit);
+            }
+        }
+        recorder?.GroupStarts(group);
+        work.ArticleStarts(group.First.Index);
+        work.Band(opener);
+
+        for (int p = 0; p < variant.Parts.Length; p++)
+        {
+            var owners = variant.Owners(p);
+            switch (variant.Parts[p])
+            {
+                case ColumnLines run when p + 2 < variant.Parts.Length && variant.Parts[p + 1] is SpanningBand { Floats: true } figure
+                                          && variant.Parts[p + 2] is ColumnLines after
+                                          && !FitsAfter(figure, EndOf(run, variant.Units(p), owners, work.Line, group.Columns)):
+                    // The figure will not fit where its text ends: it moves to the top of the next page, and the text
+                    // after it goes on in the same columns, so that the columns read on across the figure's place.
+                    work.FloatAfter(figure.Band, variant.Units(p).Length - 1);
+                    FlowRun(work, new ColumnLines([.. run.Lines, .. after.Lines]), [.. variant.Units(p), .. variant.Units(p + 2)],
+                        [.. owners, .. variant.Owners(p + 2)], group.Columns);
+                    p += 2;
+                    break;
+                case ColumnLines run: FlowRun(work, run, variant.Units(p), owners, group.Columns); break;
+                case SpanningBand spanning: PlaceSpanning(work, spanning, owners[0].Article); break;
+                case SpanningRows rows: PlaceRows(work, rows.Rows, owners[0].Article); break;
+            }
+        }
+        if (work.Floating is not null) work.NewPage(PageBreak.Full); // the figure still to place goes at the top of a page
+        work.End();
+        return new FlowOutcome(work.NewPages, work.Line, work.NewPages > 0 ? work.AddedToStartPage : work.Filled, work.StartPageBreak,
+            work.NewPages > 0 ? work.Filled : 0, work.Cost);
+    }
+
+    /// <summary>The line a run ends on, flowed from <paramref name="line"/> (planned, not placed).</summary>
+    private int EndOf(ColumnLines run, FlowUnit[] units, LineOwner[] owners, int line, int columns)
+    {
+        var probe = new Work(config, null) { Line = line };
+        FlowRun(probe, run, units, owners, columns);
+        return probe.Line;
+    }
+
+    /// <summary>A figure fits below <paramref name="line"/>, at its size or a smaller one.</summary>
+    private bool FitsAfter(SpanningBand figure, int line) =>
+        line == 0 || figure.Smaller.Select(s => s.Band).Prepend(figure.Band)
+            .Any(band => line + band.Lines + LinesKeptAfterBand <= config.LinesPerPage);
+
+    /// <summary>A band across the columns where the flow has got to; a figure that does not fit there is set smaller
+    /// (to three quarters at least), or moves to the top of the next page while the text after it fills this one.</summary>
+    private void PlaceSpanning(Work work, SpanningBand spanning, int article)
+    {
+        work.Article = article;
+        if (work.Floating is not null) work.NewPage(PageBreak.SpanningDidNotFit); // figures keep their order
+        bool Fits(Band band) => work.Line == 0 || work.Line + band.Lines + LinesKeptAfterBand <= config.LinesPerPage;
+        if (Fits(spanning.Band))
+        {
+            work.Band(spanning.Band);
+            return;
+        }
+        foreach (var (scale, band) in spanning.Smaller)
+        {
+            if (!Fits(band)) continue;
+            work.Band(band);
+            work.Cost += (1 - scale) * PlanCost.FigureSmaller;
+            return;
+        }
+        if (spanning.Floats)
+        {
+            work.Floating = spanning.Band;
+            work.Cost += PlanCost.FigureMoved;
+            return;
+        }
+        work.NewPage(PageBreak.SpanningDidNotFit);
+        work.Band(spanning.Band);
+    }
+
+    private void FlowRun(Work work, ColumnLines run, FlowUnit[] units, LineOwner[] owners, int columns)
+    {
+        // A one-column article in a two-column grid sets its lines across the block: each is worth every column.
+        int worth = columns == 1 ? config.Columns : 1;
+        double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
+        Span<int> cut = stackalloc int[columns + 1];
+        int start = 0;
+        while (start < units.Length)
+        {
+            int free = config.LinesPerPage - work.Line;
+            if (free < SmallestRegion)
+            {
+                work.NewPage(PageBreak.Full);
+                free = config.LinesPerPage;
+            }
+            var region = Regions.Cut(units, start, free, columns, config.Leading, cut);
+            // A region below what is on the page that can only end by breaking a keep (a heading at its foot, a widow)
+            // goes to the next page instead; on a page of its own a keep breaks only when nothing else fits.
+            if (region.BrokenRules > 0 && work.Line > 0)
+            {
+                work.NewPage(PageBreak.Full);
+                continue;
+            }
+            if (region.End == start)
+            {
+                // Nothing fits below what is on the page: go on on the next. On an empty page something must go in.
+                if (work.Line > 0)
+                {
+                    work.NewPage(PageBreak.Full);
+                    continue;
+                }
+                region = Regions.Cut(units, start, free, columns, config.Leading, cut) with { End = start + 1, BrokenRules = 1 };
+                cut[1..].Fill(start + 1);
+            }
+            work.Region(run.Lines, owners, region, cut, width, worth);
+            start = region.End;
+            if (start < units.Length) work.NewPage(region.Why == RegionEnd.ColumnBreak ? PageBreak.EditorAskedNewColumn : PageBreak.Full);
+        }
+    }
+
+    /// <summary>Rows across the text block from the cursor on, page after page, with a blank line above and below; a
+    /// row never ends a page if it must keep with the next, and a row that starts a page brings its
+    /// <see cref="FlowLine.ColumnHead"/> (the table's header).</summary>
+    private void PlaceRows(Work work, IReadOnlyList<FlowLine> rows, int article)
+    {
+        work.Article = article;
+        work.Skip(Look.Body.SpanningBlankLines);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            int needed = row.Lines + ((row.Keep & Keep.WithNext) != 0 && i + 1 < rows.Count ? rows[i + 1].Lines : 0);
+            if (needed > config.LinesPerPage - work.Line && work.Line > 0)
+            {
+                work.NewPage(PageBreak.Full);
+                if (row.ColumnHead is { } head) work.Row(head);
+            }
+            work.Row(row);
+        }
+        work.Skip(Look.Body.SpanningBlankLines);
+    }
+
+    /// <summary>The flow's explicit state while one group is placed: the cursor, the content on the current page,
+    /// each article's lines on each page, and the cost so far.</summary>
+    private sealed class Work(LayoutConfig config, PlanRecorder? recorder)
+    {
+        private readonly int _total = config.LinesPerPage * config.Columns;
+        /// <summary>Each article's lines on each page it has been on, in page order.</summary>
+        private readonly Dictionary<int, List<int>> _pieces = [];
+        /// <summary>Each article's lines on the current page; an article whose opener is on the page has an entry.</summary>
+        private readonly Dictionary<int, int> _onPage = [];
+
+        /// <summary>The first free grid line on the current page.</summary>
+        public int Line;
+        /// <summary>Grid lines of content, summed over the columns, on the current page (on the start page: only what
+        /// this group added).</summary>
+        public int Filled;
+        public int NewPages;
+        public int AddedToStartPage;
+        public PageBreak StartPageBreak = PageBreak.Full;
+        public double Cost;
+        /// <summary>A figure across the columns that did not fit where it is referenced: it heads the next page.</summary>
+        public Band? Floating;
+        /// <summary>The article whose rows or band is being placed.</summary>
+        public int Article;
+        private Band? _floatAfter;
+        private int _floatAfterUnit = -1;
+
+        /// <summary>A figure that heads the next page once the run's unit <paramref name="unit"/> (the last line of the
+        /// text before it) is placed.</summary>
+        public void FloatAfter(Band figure, int unit)
+        {
+            (_floatAfter, _floatAfterUnit) = (figure, unit);
+            Cost += PlanCost.FigureMoved;
+        }
+
+        public void NewPage(PageBreak why)
+        {
+            if (NewPages == 0)
+            {
+                AddedToStartPage = Filled;
+                StartPageBreak = why;
+            }
+            else Cost += PlanCost.FinishedPage((double)Filled / _total, why.Forced());
+            EndPieces();
+            recorder?.FinishPage(why);
+            NewPages++;
+            Line = 0;
+            Filled = 0;
+            if (Floating is { } figure)
+            {
+                Floating = null;
+                Band(figure);
+            }
+        }
+
+        /// <summary>The article's opener is placed: it has a piece on this page, if only the opener.</summary>
+        public void ArticleStarts(int article)
+        {
+            Article = article;
+            _onPage.TryAdd(article, 0);
+        }
+
+        private void Count(int article, int lines) => _onPage[article] = _onPage.GetValueOrDefault(article) + lines;
+
+        /// <summary>The group is placed: the first and the last piece of each article that runs over pages must not be
+        /// stranded (a short article whole on one page is not).</summary>
+        public void End()
+        {
+            EndPieces();
+            foreach (var (article, pieces) in _pieces)
+            {
+                if (pieces.Count < 2) continue;
+                int lines = pieces.Sum();
+                Cost += PlanCost.StrandedPiece(pieces[0], lines) + PlanCost.StrandedPiece(pieces[^1], lines);
+                recorder?.Split(article, pieces[0], pieces[^1], PlanCost.FewestLinesOn(lines));
+            }
+        }
+
+        private void EndPieces()
+        {
+            foreach (var (article, lines) in _onPage)
+            {
+                if (!_pieces.TryGetValue(article, out var pieces)) _pieces[article] = pieces = [];
+                pieces.Add(lines);
+                recorder?.Piece(article, lines);
+            }
+            _onPage.Clear();
+        }
+
+        public void Band(Band band)
+        {
+            recorder?.Place(new BandPlacement(band, Line));
+            Add(band.Lines * config.Columns);
+            Line += band.Lines;
+        }
+
+        public void Row(FlowLine row)
+        {
+            recorder?.Place(new RowPlacement(row, Line));
+            Add(row.Lines * config.Columns);
+            Line += row.Lines;
+            Count(Article, row.Lines);
+        }
+
+        public void Skip(int lines) => Line = Math.Min(config.LinesPerPage, Line + (Line == 0 ? 0 : lines));
+
+        public void Region(IReadOnlyList<FlowLine> lines, LineOwner[] owners, Region region, ReadOnlySpan<int> cut, double width, int worth)
+        {
+            recorder?.Place(new RegionPlacement(lines, Line, region.Capacity, [.. cut], width, region.Why, region.SpaceBefore));
+            recorder?.Region(region, lines, owners, cut);
+            Add(region.Ink * worth);
+            Line += region.Height;
+            // Each article's lines in the region (lines planned but not there, for the copyfit, are the last article's).
+            for (int i = region.Start; i < region.End; i++)
+            {
+                var owner = i < owners.Length ? owners[i] : owners[^1];
+                Article = owner.Article;
+                if (owner.Opener) ArticleStarts(owner.Article);
+                // Lines of text are a paragraph's (a heading, a figure, a table row or a blank line is none).
+                else if (i >= lines.Count || lines[i].Paragraph >= 0) Count(owner.Article, i < lines.Count ? lines[i].Lines : 1);
+            }
+            Cost += region.BrokenRules * PlanCost.KeepBroken + region.Apart * PlanCost.Imbalance;
+            if (_floatAfter is { } figure && region.End > _floatAfterUnit)
+            {
+                Floating = figure;
+                _floatAfter = null;
+            }
+        }
+
+        private void Add(int columnLines)
+        {
+            Filled += columnLines;
+            recorder?.AddFill(columnLines);
+        }
+    }
+}
