@@ -308,4 +308,34 @@ public class IssueLayoutTests
                                           && (h.Run.X < config.BlockLeft(page) + config.ColumnWidth ? 0 : 1) == column);
         }
     }
+
+    [Fact]
+    public void A_table_in_a_column_splits_only_with_two_rows_on_each_side()
+    {
+        // The table meets a column foot at a different row for each count of one-line paragraphs before it.
+        int splits = 0;
+        for (int before = 22; before <= 32; before++)
+        {
+            var pieces = TableRowsPerColumn(before, 30);
+            Assert.Equal(30, pieces.Sum());
+            Assert.All(pieces, n => Assert.True(n >= 2, $"{before} lines before: rows split {string.Join("/", pieces)}"));
+            if (pieces.Count > 1) splits++;
+        }
+        Assert.True(splits > 0, "the long table should have split at some column foot");
+    }
+
+    /// <summary>How many rows of a table of <paramref name="rowCount"/> rows, after <paramref name="before"/> one-line
+    /// paragraphs, each column holds.</summary>
+    private static List<int> TableRowsPerColumn(int before, int rowCount)
+    {
+        var text = string.Concat(Enumerable.Range(1, before).Select(i => $"第{i}段落。\n\n"));
+        var rows = string.Concat(Enumerable.Range(1, rowCount).Select(i => $"| Row {i} | {i * 3} |\n"));
+        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"),
+            ("a.md", "---\ntitle: T\n---\n\n" + text + "| 回 | 参加者 |\n|---|--:|\n" + rows + "\n終わり。\n"));
+        var (issue, document) = IssueBuild.Compose(folder.Path, new WarningLog());
+        var config = LayoutConfig.From(issue.Style, new WarningLog());
+        return Runs(document).Where(r => r.Run.Text.StartsWith("Row ", StringComparison.Ordinal))
+            .GroupBy(r => (r.Page, Column: r.Run.X < config.BlockLeft(r.Page) + config.ColumnWidth ? 0 : 1))
+            .Select(g => g.Count()).ToList();
+    }
 }

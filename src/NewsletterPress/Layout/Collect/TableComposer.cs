@@ -75,9 +75,13 @@ internal sealed class TableComposer(ParagraphSetter setter, LayoutConfig config,
             // another column or on another page.
             lines.Add(new FlowLine(height, fragments.ToImmutable(), r == 0 ? Keep.WithNext : Keep.None));
         }
-        // A short table is not split at all: a row or two on their own read badly.
+        // A short table is not split at all, and a long one leaves at least two rows on each side of a break: a row
+        // on its own reads badly (issue 12).
         if (lines.Sum(l => l.Lines) <= Look.Body.MaxLinesKeptTogether)
             for (int r = 0; r < lines.Count - 1; r++) lines[r] = lines[r] with { Keep = Keep.WithNext };
+        else
+            foreach (int r in new[] { 1, lines.Count - 2 })
+                if (r > 0 && r < lines.Count - 1) lines[r] = lines[r] with { Keep = Keep.WithNext };
         var header = lines[0] with { Keep = Keep.None, Fragments = [.. lines[0].Fragments.Where(f => f is not AnchorFragment).Select(f => f with { Element = null })] };
         for (int r = 1; r < lines.Count; r++) lines[r] = lines[r] with { ColumnHead = header };
         return lines;

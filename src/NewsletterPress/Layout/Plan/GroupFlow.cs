@@ -183,7 +183,10 @@ internal sealed class GroupFlow(LayoutConfig config)
         for (int i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
-            int needed = row.Lines + ((row.Keep & Keep.WithNext) != 0 && i + 1 < rows.Count ? rows[i + 1].Lines : 0);
+            // The row and the rows it keeps with (the header with the first two rows, the last two together).
+            int needed = row.Lines;
+            for (int j = i; j + 1 < rows.Count && (rows[j].Keep & Keep.WithNext) != 0; j++) needed += rows[j + 1].Lines;
+            if (needed > config.LinesPerPage) needed = row.Lines;
             if (needed > config.LinesPerPage - work.Line && work.Line > 0)
             {
                 work.NewPage(PageBreak.Full);
