@@ -49,7 +49,7 @@ build.SetAction(parse => Run(() =>
             PrintIntent = PrintConditions.FromCommandLine(parse.GetValue(printCondition), parse.GetValue(printConditionId), parse.GetValue(printConditionName)),
         });
     foreach (var w in result.Warnings) Console.Error.WriteLine(w);
-    Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputPath)} ({result.Pages} pages)");
+    Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputPath)} ({result.Pages} {(result.Pages == 1 ? "page" : "pages")})");
     return 0;
 }));
 

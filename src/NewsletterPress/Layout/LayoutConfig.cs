@@ -22,7 +22,7 @@ internal sealed record LayoutConfig(
         double wholeEms = Math.Floor(column / em + 1e-6) * em;
         if (Math.Abs(wholeEms - column) > 1e-6)
         {
-            warnings.Add(null, Diagnostics.WarningCode.ColumnRounded, $"column width {column:0.##}pt is not a whole number of body ems; rounded down to {wholeEms:0.##}pt and the gap widened");
+            warnings.Add(style.At("column-width", "body"), Diagnostics.WarningCode.ColumnRounded, $"column width {column:0.##}pt is not a whole number of body ems; rounded down to {wholeEms:0.##}pt and the gap widened");
             gap += (column - wholeEms) * columns / Math.Max(1, columns - 1);
             column = wholeEms;
         }
@@ -30,12 +30,12 @@ internal sealed record LayoutConfig(
         double inside = style.MarginInside?.ToPoints(em) ?? (width - block) / 2;
         double outside = style.MarginOutside?.ToPoints(em) ?? width - block - inside;
         if (inside + block + outside > width + 0.01 || inside < 0 || outside < 0)
-            throw new Diagnostics.InputException(null,
+            throw new Diagnostics.InputException(style.At("column-width", "columns", "column-gap", "margins", "body", "paper"),
                 $"the text block ({block:0.#}pt wide) and margins do not fit on the paper ({width:0.#}pt); narrow the columns or the margins");
         double top = style.MarginTop.ToPoints(em), bottom = style.MarginBottom.ToPoints(em);
         int lines = (int)Math.Floor((height - top - bottom) / style.Leading);
         if (lines < 10)
-            throw new Diagnostics.InputException(null, "the margins leave fewer than 10 lines per page; reduce them or the leading");
+            throw new Diagnostics.InputException(style.At("margins", "body", "paper"), "the margins leave fewer than 10 lines per page; reduce them or the leading");
         double footer = top + lines * style.Leading + Math.Max(Look.Footer.MinimumDrop, (height - top - lines * style.Leading) * Look.Footer.MarginShare);
         return new LayoutConfig(width, height, em, style.Leading, columns, column, gap, block, inside, outside, top, lines, footer);
     }

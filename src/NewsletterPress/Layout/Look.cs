@@ -63,6 +63,8 @@ internal static class Look
         public const double LeaderGapEm = 0.5;
         public const double LeaderPitchEm = 0.6;
         public const double LinkTopLeading = 0.2;
+        /// <summary>An entry longer than this is a title that cannot serve as one: the cover would be all contents.</summary>
+        public const int MaxEntryLines = 3;
     }
 
     public static class Donation

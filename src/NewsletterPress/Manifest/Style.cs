@@ -42,6 +42,14 @@ public sealed record Style(
     bool ProportionalHeadings = false,
     FootnotePlacement Footnotes = FootnotePlacement.ColumnFoot)
 {
+    /// <summary>Where the manifest writes each style key ("paper", "column-width", "margins", …, and "style" for the
+    /// block itself), for errors about the page the keys make together; a key left at its default has no place.</summary>
+    public IReadOnlyDictionary<string, Diagnostics.SourcePosition> Where { get; init; } = new Dictionary<string, Diagnostics.SourcePosition>();
+
+    /// <summary>The place of the first of <paramref name="keys"/> the manifest writes, else of the style block.</summary>
+    public Diagnostics.SourcePosition? At(params string[] keys) =>
+        keys.Append("style").Select(k => Where.GetValueOrDefault(k)).FirstOrDefault(p => p is not null);
+
     public static readonly Style Default = new(
         PaperWidth: Length.Mm(210), PaperHeight: Length.Mm(297),
         Columns: 2, ColumnWidth: Length.Zw(25), ColumnGap: Length.Zw(2),

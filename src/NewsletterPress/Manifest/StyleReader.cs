@@ -96,7 +96,9 @@ internal static partial class StyleReader
             if (fe.TryGetValue("sans", out var v4)) fonts = fonts with { Sans = nodes.String(v4, "fonts.sans") };
             style = style with { Fonts = fonts with { Where = fe.ToDictionary(kv => kv.Key, kv => nodes.At(kv.Value)) } };
         }
-        return style;
+        var where = e.ToDictionary(kv => kv.Key, kv => nodes.At(kv.Value));
+        where["style"] = nodes.At(node);
+        return style with { Where = where };
     }
 
     private static Style ReadPaper(YamlNodes nodes, YamlNode node, Style style)

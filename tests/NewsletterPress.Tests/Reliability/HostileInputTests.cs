@@ -168,12 +168,23 @@ public class HostileInputTests
     [InlineData("style:\n  body: { size: 0pt }\n", "", @"issue\.yaml:9:17")]
     [InlineData("style:\n  body: { leading: 0.001pt }\n", "", @"issue\.yaml:9:20")]
     [InlineData("style:\n  paper: { width: 100000mm, height: 297mm }\n", "", @"issue\.yaml:9:19")]
+    // Keys each within its range that together make no page: the error is at the key to change.
+    [InlineData("style:\n  column-width: 60zw\n", "", @"issue\.yaml:9:17")]
+    [InlineData("style:\n  margins: { top: 140mm, bottom: 140mm }\n", "", @"issue\.yaml:9:12")]
     public void NaN_Infinity_and_silly_numbers_are_errors_at_their_key(string style, string body, string where)
     {
         using var folder = Issue(style, Article + body);
         Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
         TestImages.Png(Path.Combine(folder.Path, "images", "p.png"), 40, 30, SkiaSharp.SKColors.Teal);
         AssertRefused(folder, where);
+    }
+
+    [Fact]
+    public void A_title_too_long_to_serve_as_one_is_an_error_at_its_front_matter()
+    {
+        using var folder = Issue(article: "---\ntitle: " + string.Concat(Enumerable.Repeat("長い題名", 450)) + "\n---\n\n本文。\n");
+        var r = AssertRefused(folder, @"a\.md:2:1");
+        Assert.Contains("shorten the title", r.StdErr);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using NewsletterPress.Diagnostics;
 using NewsletterPress.Content;
 using NewsletterPress.Manifest;
 using NewsletterPress.Text;
@@ -36,6 +37,9 @@ internal sealed class ContentsList
             var lines = MissingGlyphs.At(IssueLayout.FrontMatter(article), () => setter.Set(
                 Collect.ArticleCollector.Runs([new Span(article.ContentsLine)], scale.Contents, article.Lang),
                 new ParagraphFormat(textWidth, 0, false, article.Lang, config.BodySize, Display: true)));
+            if (lines.Length > Look.Contents.MaxEntryLines)
+                throw new InputException(IssueLayout.FrontMatter(article), $"the title takes {lines.Length} lines in the contents " +
+                    $"(at most {Look.Contents.MaxEntryLines}); shorten the title or the kicker");
             // TOCI → Reference → Link: the entry's text and page number are the link's content.
             int entry = structure.Add(Display.StructureRole.Link,
                 structure.Add(Display.StructureRole.Reference, structure.Add(Display.StructureRole.TOCI, toc)));
