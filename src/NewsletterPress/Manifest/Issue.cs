@@ -48,7 +48,7 @@ public sealed record PageTarget(int? Exactly, int? MultipleOf, SourcePosition Wh
 {
     public bool Allows(int pages) => Exactly is { } n ? pages == n : pages % MultipleOf!.Value == 0;
 
-    public override string ToString() => Exactly is { } n ? $"{n} pages" : $"a multiple of {MultipleOf} pages";
+    public override string ToString() => Exactly is { } n ? (n == 1 ? "1 page" : $"{n} pages") : $"a multiple of {MultipleOf} pages";
 }
 
 /// <summary>Where the donation box goes: <see cref="Auto"/> at the foot of the last page (the planner makes room),

@@ -45,9 +45,10 @@ public static class ReportWriter
             }
             if (layout.Copyfit is { } c)
             {
-                s.AppendLine(inv, $"copyfit: {c.Target} asked, {c.PagesPlanned} pages planned; to meet it:");
+                var meets = c.Articles.IsEmpty ? "no cut or addition within the articles meets it" : "to meet it:";
+                s.AppendLine(inv, $"copyfit: {c.Target} asked, {c.PagesPlanned} pages planned; {meets}");
                 foreach (var a in c.Articles)
-                    s.AppendLine(inv, $"  {(a.Lines < 0 ? "cut" : "add")} about {Math.Abs(a.Lines),3} lines  {a.Title} ({a.File})");
+                    s.AppendLine(inv, $"  {(a.Lines < 0 ? "cut" : "add")} about {Math.Abs(a.Lines),3} line{(Math.Abs(a.Lines) == 1 ? " " : "s")}  {a.Title} ({a.File})");
             }
         }
         int errors = report.Findings.Count(f => f.Severity == Severity.Error);

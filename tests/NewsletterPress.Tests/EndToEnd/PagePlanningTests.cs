@@ -154,6 +154,64 @@ public class PagePlanningTests
         }
         finally { File.Delete(pdf); }
     }
+
+    [Fact]
+    public void An_issue_asked_for_a_page_fewer_than_it_needs_gets_a_copyfit_report_that_cuts_from_its_articles()
+    {
+        // However many pages vol-11 takes, one fewer: the planner keeps its plan and names the articles to shorten.
+        int natural = BuiltIssues.Get("issues/vol-11").Pages;
+        using var folder = new TempCopy(Repo.Vol11);
+        var built = BuiltIssues.Get(AskForPages(folder.Path, natural - 1));
+        Assert.Equal(natural, built.Pages);
+        AssertFillRule(built);
+        var cuts = CopyfitChanges(built, "cut");
+        Assert.NotEmpty(cuts);
+        // The report is not a page's worth of text per article: what it asks is about what the pages lack.
+        int linesPerPage = built.Config.LinesPerPage * built.Config.Columns;
+        Assert.InRange(cuts.Sum(c => c.Lines), 1, 2 * linesPerPage);
+    }
+
+    [Fact]
+    public void An_issue_asked_for_a_page_more_than_its_text_fills_keeps_its_pages_full_and_says_what_to_add()
+    {
+        // A page target is met with the planner's levers, never by leaving a page under the fill rule: an article
+        // that could start on a new page under the cover must not, just to make the count.
+        const string sample = "samples/long-article";
+        int natural = BuiltIssues.Get(sample).Pages;
+        using var folder = new TempCopy(Repo.Path(sample));
+        var built = BuiltIssues.Get(AskForPages(folder.Path, natural + 1));
+        AssertFillRule(built);
+        AssertNoStrandedPieces(built);
+        if (built.Pages == natural + 1) return;
+        Assert.NotEmpty(CopyfitChanges(built, "add"));
+    }
+
+    /// <summary>The folder with <c>pages: N</c> in its manifest.</summary>
+    private static string AskForPages(string folder, int pages)
+    {
+        var manifest = Path.Combine(folder, "issue.yaml");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("articles:\n", $"pages: {pages}\narticles:\n", StringComparison.Ordinal));
+        return folder;
+    }
+
+    /// <summary>The copyfit warning's changes of one kind ("cut" or "add"), each with its article's file, checked to be
+    /// one of the issue's articles; the warning is located at the manifest's <c>pages:</c> key.</summary>
+    private static List<(string File, int Lines)> CopyfitChanges(BuiltIssue built, string kind)
+    {
+        var warning = Assert.Single(built.StdErr.Split('\n'), l => l.Contains("warning[copyfit]", StringComparison.Ordinal));
+        var pagesLine = Array.FindIndex(File.ReadAllLines(Path.Combine(built.Folder, "issue.yaml")), l => l.StartsWith("pages:", StringComparison.Ordinal)) + 1;
+        Assert.Contains($"issue.yaml:{pagesLine}:", warning, StringComparison.Ordinal);
+        var (issue, _) = Source(built);
+        var changes = System.Text.RegularExpressions.Regex.Matches(warning, kind + @" about (\d+) lines? (?:from|to) ""[^""]+"" \(([^)]+\.md)\)")
+            .Select(m => (File: m.Groups[2].Value, Lines: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.All(changes, c =>
+        {
+            Assert.True(c.Lines > 0, warning);
+            Assert.Contains(issue.Articles, a => Path.GetFileName(a.Path) == Path.GetFileName(c.File));
+        });
+        return changes;
+    }
 }
 
 /// <summary>A copy of an issue folder in the temporary folder, removed afterwards.</summary>

@@ -238,19 +238,30 @@ internal sealed class GroupVariant(int delta, ImmutableArray<FlowPart> parts, Im
 
     public FlowUnit[] Units(int part) => _units[part] ??= FlowUnit.From(((ColumnLines)Parts[part]).Lines);
 
-    /// <summary>This length with lines of text added at the end of its last column run (or taken from it): lines
-    /// that are not there, only planned to see what a page target needs of the editor (the copyfit).</summary>
+    /// <summary>This length with lines of text added at the end of its last column run, or taken from the end of its
+    /// column runs, last first (a run keeps its first line): lines that are not there, only planned to see what a page
+    /// target needs of the editor (the copyfit).</summary>
     public GroupVariant WithVirtualLines(int lines)
     {
-        int last = Parts.Length - 1;
-        while (last >= 0 && Parts[last] is not ColumnLines) last--;
         var copy = new GroupVariant(Delta, Parts, owners, Cost, Shorter, Longer) { HeadingSpace = HeadingSpace, FigureScale = FigureScale };
-        if (last < 0) return copy;
-        var units = Units(last).ToList();
         var text = new FlowUnit(1, Keep.None, Blank: false, OpensParagraph: false, ClosesParagraph: false, NoteHeight: 0, HeadLines: 0);
-        if (lines > 0) units.AddRange(Enumerable.Repeat(text, lines));
-        else units.RemoveRange(Math.Max(1, units.Count + lines), Math.Min(units.Count - 1, -lines));
-        copy._units[last] = [.. units];
+        for (int part = Parts.Length - 1; part >= 0 && lines != 0; part--)
+        {
+            if (Parts[part] is not ColumnLines) continue;
+            var units = Units(part).ToList();
+            if (lines > 0)
+            {
+                units.AddRange(Enumerable.Repeat(text, lines));
+                lines = 0;
+            }
+            // Taken by height (a figure or a table row is several grid lines), and with them the notes they call.
+            while (lines < 0 && units.Count > 1)
+            {
+                lines += units[^1].Lines;
+                units.RemoveAt(units.Count - 1);
+            }
+            copy._units[part] = [.. units];
+        }
         return copy;
     }
 }

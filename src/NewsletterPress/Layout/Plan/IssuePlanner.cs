@@ -24,14 +24,23 @@ internal sealed class IssuePlanner(LayoutConfig config)
     /// <summary>States kept per page count after each article.</summary>
     private const int BeamPerPageCount = 8;
 
+    /// <summary>The same for the copyfit, whose states differ also by the lines not there in each article: the cut that
+    /// meets a target is often shared between articles (the last one shorter so that the donation box fits).</summary>
+    private const int CopyfitBeamPerPageCount = 64;
+
     /// <summary>Blank grid lines the planner may put before an opener that continues a page.</summary>
     private static readonly int[] OpenerSpaces = [1, 0, 2];
 
     /// <summary>Lines of text not there, tried per group when a page target cannot otherwise be met (the copyfit).</summary>
-    private static readonly int[] VirtualLines = [1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 88, 132, 176];
+    private static readonly int[] VirtualLines = [1, 2, 3, 4, 6, 8, 12, 16, 20, 24, 32, 40, 48, 56, 64, 80, 96, 112, 132, 156, 176];
 
-    /// <summary>The cost of each page by which the page count misses a target.</summary>
-    private const double TargetMissed = 10_000_000;
+    /// <summary>The cost of each page by which the plan misses a page target: more than any lever costs, less than
+    /// any defect, so the planner meets a target with its levers but never by leaving a page under the fill rule,
+    /// stranding lines or breaking a keep; then it keeps the best plan and the copyfit report says what to change.</summary>
+    private const double TargetMissed = 25_000;
+
+    /// <summary>The same, when planning the copyfit: lines that are not there must meet the target at any cost.</summary>
+    private const double TargetMissedInCopyfit = 10_000_000;
 
     private readonly GroupFlow _flow = new(config);
     private int Total => config.LinesPerPage * config.Columns;
@@ -89,12 +98,13 @@ internal sealed class IssuePlanner(LayoutConfig config)
                         Keep(reached with { Cost = reached.Cost + PlanCost.RunIn });
             }
             // The cheapest states on each page count: a state that is dearer now but a page shorter (or longer) may be
-            // the one that meets a page target, or that the articles after it fill best.
+            // the one that meets a page target, or that the articles after it fill best. The copyfit keeps every page
+            // count: its lines that are not there make the states that meet the target the dearest until the end.
             states = [.. next.Values.GroupBy(n => n.Page)
-                .SelectMany(pages => pages.OrderBy(n => n.Cost).ThenBy(n => n.Line).Take(BeamPerPageCount))
-                .OrderBy(n => n.Cost).ThenBy(n => n.Page).ThenBy(n => n.Line).Take(Beam)];
+                .SelectMany(pages => pages.OrderBy(n => n.Cost).ThenBy(n => n.Line).Take(copyfit ? CopyfitBeamPerPageCount : BeamPerPageCount))
+                .OrderBy(n => n.Cost).ThenBy(n => n.Page).ThenBy(n => n.Line).Take(copyfit ? int.MaxValue : Beam)];
         }
-        return states.Select(n => Finish(issue, n)).OrderBy(n => n.Cost).ThenBy(n => n.Page).First();
+        return states.Select(n => Finish(issue, n, copyfit)).OrderBy(n => n.Cost).ThenBy(n => n.Page).First();
     }
 
     /// <summary>The article at <paramref name="first"/> and those after it that start in a new column (they join its run).</summary>
@@ -201,7 +211,7 @@ internal sealed class IssuePlanner(LayoutConfig config)
 
     /// <summary>The donation box and the last page: the box at the foot of the last page (<c>auto</c>) or straight
     /// after the last article (<c>end</c>), on a page of its own only if it does not fit.</summary>
-    private Node Finish(CollectedIssue issue, Node node)
+    private Node Finish(CollectedIssue issue, Node node, bool copyfit)
     {
         var (page, filled, boxAtFoot) = (node.Page, node.Filled, false);
         double cost = node.Cost;
@@ -218,7 +228,7 @@ internal sealed class IssuePlanner(LayoutConfig config)
             boxAtFoot = issue.DonationPlacement == DonationPlacement.Auto;
         }
         cost += PlanCost.LastPage((double)filled / Total, boxAtFoot);
-        if (issue.Target is { } target) cost += TargetMissed * PagesOff(target, page);
+        if (issue.Target is { } target) cost += (copyfit ? TargetMissedInCopyfit : TargetMissed) * PagesOff(target, page);
         return node with { Page = page, Filled = filled, Cost = cost };
     }
 

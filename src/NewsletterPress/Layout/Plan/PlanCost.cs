@@ -56,8 +56,10 @@ internal static class PlanCost
     /// <summary>Each line by which the columns of a last region differ beyond the one balancing allows.</summary>
     public const double Imbalance = 1_500;
 
-    /// <summary>A line of the copyfit report: text that is not there (cut or added only to see what the target needs).</summary>
-    public const double VirtualLine = 5_000;
+    /// <summary>A line of the copyfit report: text that is not there (cut or added only to see what the target needs).
+    /// Cheaper than a defect for up to a page's worth of lines, so the report asks for the cut or the addition that
+    /// meets the target with full pages, not for a page left under the fill rule.</summary>
+    public const double VirtualLine = 1_000;
 
     /// <summary>The donation box at the foot of a page before the last (the tail a new page leaves), for each article
     /// that still follows it: a reader looks for it after the last article.</summary>

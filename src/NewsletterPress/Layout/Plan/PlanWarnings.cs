@@ -54,7 +54,7 @@ internal static class PlanWarnings
                 "placement: cover sets the first article under them");
         if (plan.Copyfit is { } copyfit)
             warnings.Add(issue.Pages?.Where, WarningCode.Copyfit,
-                $"the issue cannot be set in {copyfit.Target} with its text as it is; it has {copyfit.PagesPlanned} pages. " +
+                $"the issue cannot be set in {copyfit.Target} with its text as it is; it has {(copyfit.PagesPlanned == 1 ? "1 page" : $"{copyfit.PagesPlanned} pages")}. " +
                 (copyfit.Changes.IsEmpty ? "No change of length within its articles meets it."
                     : "To meet it: " + string.Join("; ", copyfit.Changes.Select(c =>
                         $"{(c.Lines < 0 ? "cut" : "add")} about {Lines(Math.Abs(c.Lines))} {(c.Lines < 0 ? "from" : "to")} \"{c.Article.Source.Title}\" " +
