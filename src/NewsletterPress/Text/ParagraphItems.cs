@@ -109,6 +109,10 @@ internal static class ParagraphItems
 
         public void AddAll()
         {
+            // JLREQ 3.1.4: a middle dot at the head of a line keeps the quarter em before its ink (it is not an opening
+            // bracket, whose blank a line start drops); without it, the dot's em box would cross the column edge.
+            if (_blanks[_first] is { LeadingKind: GlueKind.MiddleDot, Leading: > 0 } start)
+                _items.Add(Item.MakeGlue(GlueKind.MiddleDot, start.Leading, 0, 0, breakable: false));
             for (int i = _first; i <= _last; i++)
             {
                 if (i > _first) AddBoundary(i - 1, i);

@@ -109,6 +109,22 @@ public sealed class JapaneseSpacingTests(TextSetting setting) : IClassFixture<Te
         Assert.True(atEnd > 3, $"only {atEnd} lines ended with a middle dot");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(Em)]
+    public void A_middle_dot_that_starts_a_paragraph_keeps_its_quarter_em_before_it_inside_the_column(double indent)
+    {
+        // JLREQ 3.1.4: a middle dot at a line head is not an opening bracket; its quarter em before stays. A list's ・
+        // set in the one-em indent of its item fills that em exactly, so the item's text lines up on the next em.
+        foreach (var text in new[] { "・", "・当番：平日の午後と土曜日の午前", "：以上" })
+        {
+            var line = setting.Set(text, Em, new ParagraphFormat(20 * Em, indent, false, "ja", Em))[0];
+            var dot = line.Glyphs[0];
+            Assert.True(dot.X >= indent - 0.01, $"'{dot.Text}' at {dot.X:0.00} starts before the line's {indent:0.#} pt indent");
+            if (line.Glyphs.Length > 1) Assert.Equal(indent + Em, line.Glyphs[1].X, 2);
+        }
+    }
+
     [Fact]
     public void The_half_em_after_a_full_stop_inside_a_line_is_never_reduced()
     {
