@@ -38,9 +38,8 @@ public class PageGeometryTests
     /// </summary>
     private static double Blank(PdfChar c, bool opening) => c.Text switch
     {
-        // A middle dot keeps its quarter em at a line end (JLREQ 3.1.9, appendix B): its box stays inside. It starts a
-        // line only as a list marker, drawn without its leading quarter em.
-        "・" or "：" or "；" => opening ? c.Size / 4 : 0,
+        // A middle dot keeps its quarter em at both ends of a line (JLREQ 3.1.4, 3.1.9, appendix B): its box stays inside.
+        "・" or "：" or "；" => 0,
         { Length: 1 } t when opening && NewsletterPress.Text.JlreqClasses.IsOpening(t[0]) => c.Size / 2,
         { Length: 1 } t when !opening && (NewsletterPress.Text.JlreqClasses.IsClosing(t[0]) || t is "、" or "。" or "，" or "．") => c.Size / 2,
         _ => 0,
