@@ -82,4 +82,17 @@ internal sealed record FlowLine(int Lines, ImmutableArray<Fragment> Fragments, K
 internal sealed record Note(double Height, ImmutableArray<Fragment> Fragments);
 
 /// <summary>Something that spans all columns (masthead, contents, opener, donation box), in whole grid lines.</summary>
-internal sealed record Band(int Lines, ImmutableArray<Fragment> Fragments);
+internal sealed record Band(int Lines, ImmutableArray<Fragment> Fragments)
+{
+    /// <summary>Blank grid lines at its top that only part it from text above it (a figure or table across the
+    /// columns): at a page's head they go, and it sits on the text block's top edge.</summary>
+    public int SpaceAbove { get; init; }
+
+    /// <summary>The band without <see cref="SpaceAbove"/>, for the head of a page.</summary>
+    public Band AtPageHead(double leading)
+    {
+        if (SpaceAbove == 0) return this;
+        double up = -SpaceAbove * leading;
+        return new Band(Lines - SpaceAbove, [.. Fragments.Select(f => f.Shifted(up))]);
+    }
+}

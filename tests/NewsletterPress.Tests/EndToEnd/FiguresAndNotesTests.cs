@@ -67,7 +67,7 @@ public class FiguresAndNotesTests
     }
 
     [Fact]
-    public void A_figure_that_does_not_fit_where_it_is_referenced_moves_on_while_the_text_after_it_fills_the_page()
+    public void A_figure_that_does_not_fit_where_it_is_referenced_moves_to_the_next_pages_head_while_the_text_after_it_fills_the_page()
     {
         // More and more text before a photo across the columns, so that it lands at every height of a page: where it
         // does not fit, the page is not left short; the photo goes to the next page's top (the text after it filling
@@ -104,7 +104,13 @@ public class FiguresAndNotesTests
             var fills = PageContent.Fill(PageContent.Read(pdf), chars.Max(c => c.Page), config);
             for (int page = 1; page < image.Page; page++)
                 Assert.True(fills[page - 1] >= 0.85, $"{before}: page {page} before the photo is only {fills[page - 1]:0%} full");
-            if (afterPage < image.Page) moved++;
+            if (afterPage < image.Page)
+            {
+                moved++;
+                // At the head of its page the photo sits on the text block's top edge: no blank line above it.
+                Assert.True(image.Top < config.LineTop(1), $"{before}: the photo at the head of page {image.Page} starts at {image.Top:0.0} pt, " +
+                                                           $"a blank line below the text block's top {config.Top:0.0} pt");
+            }
             if (image.Width < natural - 1) smaller++;
         }
         Assert.True(moved > 0, "the photo never had to move on");

@@ -287,6 +287,7 @@ internal sealed class GroupFlow(LayoutConfig config)
 
         public void Band(Band band)
         {
+            if (Line == 0) band = band.AtPageHead(config.Leading);
             recorder?.Place(new BandPlacement(band, Line));
             Add(band.Lines * config.Columns);
             Line += band.Lines;
