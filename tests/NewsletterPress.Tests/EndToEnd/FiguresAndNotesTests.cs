@@ -79,12 +79,12 @@ public class FiguresAndNotesTests
         int moved = 0, smaller = 0;
         double natural;
         using (var codec = SkiaSharp.SKCodec.Create(Repo.Path("samples", "figures-and-tables", "images", "harbour.jpg")))
-            natural = Math.Min(config.BlockWidth, codec.Info.Width / 150.0 * 72);
+            natural = Math.Min(config.BlockWidth / 2, codec.Info.Width / 150.0 * 72);
         // Each step adds two sentences before the photo: about a grid line across the two columns.
         for (int before = 8; before <= 24; before += 2)
         {
             var article = "---\ntitle: The Harbour\nlang: en\n---\n\n" + Paragraphs(11, "Before") + " " + string.Concat(Enumerable.Repeat(Sentence, before)) +
-                          " The photo below shows the north quay.\n\n![The north quay at dawn.](../images/harbour.jpg){.span}\n\n" + Paragraphs(10, "After") + "\n";
+                          " The photo below shows the north quay.\n\n![The north quay at dawn.](../images/harbour.jpg){.span width=50%}\n\n" + Paragraphs(10, "After") + "\n";
             using var folder = new IssueFolder(IssueFolder.Manifest("en", "a.md"), ("a.md", article));
             Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
             File.Copy(Repo.Path("samples", "figures-and-tables", "images", "harbour.jpg"), Path.Combine(folder.Path, "images", "harbour.jpg"));
