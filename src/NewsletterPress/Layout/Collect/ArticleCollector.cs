@@ -93,7 +93,7 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
                 bool japanese = lang.StartsWith("ja", StringComparison.Ordinal);
                 bool lineGroup = p.Text.Any(s => s.Text.Contains('\n'));
                 bool indentFirst = indent == 0 && !lineGroup && (japanese || !afterHeading);
-                AddParagraph(p.Where, Runs(p.Text, scale.BodyText, lang), lang, width, indent, indentFirst ? config.BodySize : 0,
+                AddParagraph(p.Where, Runs(p.Text, scale.BodyText), lang, width, indent, indentFirst ? config.BodySize : 0,
                     structure.Add(StructureRole.P, parent), keepTogether: lineGroup, marker);
                 break;
             case ListBlock list: ComposeList(list, lang, width, indent, parent); break;
@@ -181,7 +181,7 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
         var style = h.Level <= 2 ? scale.Heading2 : scale.Heading3;
         int element = structure.Add(h.Level <= 2 ? StructureRole.H2 : StructureRole.H3, parent);
         // A display line: Japanese breaks between phrases, and a heading of two lines is balanced.
-        var set = Set(h.Where, Runs(h.Text, style, lang), new ParagraphFormat(width, 0, false, lang, config.BodySize, Display: true));
+        var set = Set(h.Where, Runs(h.Text, style), new ParagraphFormat(width, 0, false, lang, config.BodySize, Display: true));
         int gridLines = h.Level <= 2 ? 2 : 1;
         for (int i = 0; i < set.Length; i++)
         {
@@ -237,13 +237,13 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
     private void ComposeFields(Fields fields, string lang, double width, double indent, int parent)
     {
         double labelMeasure = (width - indent) * Look.Body.MaxLabelShare;
-        var labels = fields.Rows.Select(r => Set(fields.Where, Runs(r.Label, scale.BodyText, lang).Append(new TextRun("：", scale.BodyText)).ToList(),
+        var labels = fields.Rows.Select(r => Set(fields.Where, Runs(r.Label, scale.BodyText).Append(new TextRun("：", scale.BodyText)).ToList(),
             new ParagraphFormat(labelMeasure, 0, false, lang, config.BodySize))).ToList();
         double tab = Math.Min(labelMeasure, labels.Max(l => l.Max(line => line.NaturalWidth)));
         for (int r = 0; r < fields.Rows.Length; r++)
         {
             int element = structure.Add(StructureRole.P, parent);
-            var values = Set(fields.Where, Runs(fields.Rows[r].Value, scale.BodyText, lang),
+            var values = Set(fields.Where, Runs(fields.Rows[r].Value, scale.BodyText),
                 new ParagraphFormat(width - indent - tab, 0, true, lang, config.BodySize));
             int id = _paragraphCounter++;
             int rowLines = Math.Max(labels[r].Length, values.Length);
@@ -270,7 +270,7 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
             for (int b = 0; b < blocks.Count; b++)
             {
                 if (b > 0) runs.Add(new TextRun("\n", scale.Footnote));
-                runs.AddRange(Runs(blocks[b].Text, scale.Footnote, article.Lang));
+                runs.AddRange(Runs(blocks[b].Text, scale.Footnote));
             }
             int element = structure.Add(StructureRole.Note, parent);
             var set = Set(new SourcePosition(article.SourcePath, 1, 1), runs, new ParagraphFormat(width, 0, true, article.Lang, config.BodySize));
@@ -332,7 +332,7 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
     private ImmutableArray<TextLine> Set(SourcePosition where, IReadOnlyList<TextRun> runs, ParagraphFormat format) =>
         MissingGlyphs.At(where, () => setter.Set(runs, format));
 
-    internal static List<TextRun> Runs(IEnumerable<Span> spans, TextStyle style, string lang) =>
+    internal static List<TextRun> Runs(IEnumerable<Span> spans, TextStyle style) =>
         spans.Select(s => new TextRun(s.Text, style with
         {
             Bold = style.Bold || (s.Style & SpanStyle.Bold) != 0,

@@ -35,7 +35,7 @@ internal sealed class ContentsList
         foreach (var article in articles)
         {
             var lines = MissingGlyphs.At(IssueLayout.FrontMatter(article), () => setter.Set(
-                Collect.ArticleCollector.Runs([new Span(article.ContentsLine)], scale.Contents, article.Lang),
+                Collect.ArticleCollector.Runs([new Span(article.ContentsLine)], scale.Contents),
                 new ParagraphFormat(textWidth, 0, false, article.Lang, config.BodySize, Display: true)));
             if (lines.Length > Look.Contents.MaxEntryLines)
                 throw new InputException(IssueLayout.FrontMatter(article), $"the title takes {lines.Length} lines in the contents " +
