@@ -222,7 +222,8 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
                 // The marker hangs in the indent of the item's first line.
                 var markerLine = firstBlock
                     ? new TextFragment(Set(block.Where, [new TextRun(marker, scale.BodyText)],
-                        new ParagraphFormat(markerIndent, 0, false, lang, config.BodySize))[0], indent, config.BaselineOffset) { Element = label }
+                        new ParagraphFormat(markerIndent, 0, false, lang, config.BodySize))[0], indent, config.BaselineOffset)
+                    { Element = label }
                     : null;
                 ComposeBlock(block, lang, width, indent + markerIndent, true, body, markerLine);
                 if (markerLine is not null && block is not Paragraph && _lines.Count > before)

@@ -78,7 +78,8 @@ internal sealed class ContentsList
             AddLeaders(band, leaderStart, leaderEnd);
             band.Add(new TextFragment(number, width - number.NaturalWidth, band.Depth) { Element = entry.Element });
             band.Add(new LinkFragment(0, top + _config.Leading * Look.Contents.LinkTopLeading, width, band.Depth - top, null,
-                IssueLayout.ArticleAnchor(i)) { Element = entry.Element });
+                IssueLayout.ArticleAnchor(i))
+            { Element = entry.Element });
         }
         return band.Build(_config.Leading);
     }
