@@ -6,6 +6,7 @@ using Markdig.Extensions.SmartyPants;
 using Markdig.Renderers.Html;
 using Markdig.Syntax.Inlines;
 using NewsletterPress.Diagnostics;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Content;
 
@@ -159,7 +160,7 @@ internal sealed partial class InlineConverter(string file, WarningLog warnings)
                 int at = offset + i;
                 char before = at > 0 ? all[at - 1] : ' ';
                 char after = at + 1 < all.Length ? all[at + 1] : ' ';
-                if (!NewsletterPress.Text.Script.IsCjk(before) && !NewsletterPress.Text.Script.IsCjk(after)) sb.Append(' ');
+                if (!Script.IsCjk(before) && !Script.IsCjk(after)) sb.Append(' ');
             }
             offset += span.Text.Length;
             if (sb.Length > 0) builder.Add(span with { Text = sb.ToString() });

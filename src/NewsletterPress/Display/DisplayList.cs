@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Display;
 
@@ -6,19 +7,6 @@ namespace NewsletterPress.Display;
 // proofs). Everything is in PostScript points with the origin at the top-left corner of
 // the page and y growing downwards; renderers convert to their own coordinate systems.
 // Nothing in here knows about PDF or pixels.
-
-/// <summary>A font file (and face index inside a collection) that glyph ids refer to.</summary>
-public sealed record FontRef(string FilePath, int FaceIndex = 0);
-
-/// <summary>
-/// A colour as the layout asked for it. Print wants CMYK (black as K only); screen and
-/// archive may use the RGB alternate when one is given.
-/// </summary>
-public sealed record Ink(double C, double M, double Y, double K, string? RgbHex = null)
-{
-    public static readonly Ink Black = new(0, 0, 0, 1);
-    public bool IsPureBlack => C == 0 && M == 0 && Y == 0 && K == 1;
-}
 
 /// <summary>One glyph of a run, placed relative to the run's origin.</summary>
 /// <param name="GlyphId">Glyph id in the original (not subset) font, as HarfBuzz shaped it.</param>

@@ -1,4 +1,3 @@
-using NewsletterPress.Display;
 using NewsletterPress.Shared;
 
 namespace NewsletterPress.Manifest;

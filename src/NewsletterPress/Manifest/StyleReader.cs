@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using NewsletterPress.Display;
 using NewsletterPress.Shared;
 using YamlDotNet.RepresentationModel;
 

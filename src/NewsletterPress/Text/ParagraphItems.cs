@@ -1,4 +1,5 @@
 using System.Buffers;
+using NewsletterPress.Shared;
 using NewsletterPress.Text.Hyphenation;
 
 namespace NewsletterPress.Text;

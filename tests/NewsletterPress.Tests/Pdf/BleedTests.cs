@@ -1,5 +1,6 @@
 using NewsletterPress.Display;
 using NewsletterPress.Rendering.Pdf;
+using NewsletterPress.Shared;
 using SkiaSharp;
 
 namespace NewsletterPress.Tests.Pdf;

@@ -4,6 +4,7 @@ using NewsletterPress.Content;
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Display;
 using NewsletterPress.Manifest;
+using NewsletterPress.Shared;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout.Collect;

@@ -1,4 +1,5 @@
 using NewsletterPress.Content;
+using NewsletterPress.Shared;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout.Collect;
@@ -47,7 +48,7 @@ internal static class ArticleOpener
             band.AddLines(setter.Set(ArticleCollector.Runs([new Span(affiliation)], scale.Affiliation), Format(lang)), 0,
                 article.Author is null ? config.Leading * Look.Opener.AuthorAdvanceLeading : config.Leading * Look.Opener.AffiliationLeading,
                 config.Leading * Look.Opener.AffiliationLeading, elements.Affiliation);
-        band.Rule(config.BodySize * Look.Opener.RuleGapEm, 0, width, Look.Opener.RuleWeight, Display.Ink.Black);
+        band.Rule(config.BodySize * Look.Opener.RuleGapEm, 0, width, Look.Opener.RuleWeight, Ink.Black);
         return band.Build(config.Leading * Look.Opener.BottomLeading);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NewsletterPress.Content;
 using NewsletterPress.Display;
+using NewsletterPress.Shared;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout.Collect;

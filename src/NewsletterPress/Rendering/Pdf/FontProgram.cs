@@ -1,5 +1,5 @@
 using HarfBuzzSharp;
-using NewsletterPress.Display;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Rendering.Pdf;
 

@@ -1,4 +1,4 @@
-namespace NewsletterPress.Text;
+namespace NewsletterPress.Shared;
 
 /// <summary>Which writing system a character belongs to, for choosing faces and spacing.</summary>
 public static class Script
