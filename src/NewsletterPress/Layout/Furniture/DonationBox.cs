@@ -55,7 +55,7 @@ internal static class DonationBox
                 var row = donation.Details[r];
                 var label = japanese ? Spread(labelLines[r], labelWidth) : labelLines[r];
                 double valueX = pad + labelWidth + colonRoom;
-                var value = setter.Set(Collect.ArticleCollector.Runs(LinkIfAddress(row.Value), body),
+                var value = setter.Set(Collect.ArticleCollector.Runs(BareAddresses.Linked(row.Value), body),
                     Format(inner - labelWidth - colonRoom) with { Display = true });
                 int element = structure.Add(Display.StructureRole.P, section);
                 band.AddGridLine(label, pad, firstRow ? config.Leading * Look.Donation.GroupAdvanceLeading : 0, element);
@@ -89,7 +89,4 @@ internal static class DonationBox
         }).ToImmutableArray();
         return line with { Glyphs = glyphs, NaturalWidth = width };
     }
-
-    private static IEnumerable<Span> LinkIfAddress(string value) =>
-        value.Contains('@') && !value.Contains(' ') ? [new Span(value, Link: "mailto:" + value)] : [new Span(value)];
 }
