@@ -34,13 +34,27 @@ public sealed record GlyphRun(FontRef Font, double Size, double X, double Y, Ink
     public string Text => string.Concat(Glyphs.Select(g => g.Text));
 }
 
+/// <summary>The edges of the page that a background or a rule runs off. The layout marks them; a print file moves
+/// the item's end on each marked edge out to the bleed's edge, so that a cut a little off the trim leaves no white
+/// sliver. A stroked frame is never marked: its outline would be cut off.</summary>
+[Flags]
+public enum TrimEdges { None = 0, Left = 1, Top = 2, Right = 4, Bottom = 8 }
+
 /// <summary>A straight line from (X1,Y1) to (X2,Y2). Dash lengths in points, empty for solid.</summary>
 public sealed record Rule(double X1, double Y1, double X2, double Y2, double Width, Ink Ink,
-    ImmutableArray<double> Dash = default) : DisplayItem;
+    ImmutableArray<double> Dash = default) : DisplayItem
+{
+    /// <summary>The page edges the rule runs off (a horizontal rule: left, right; a vertical one: top, bottom).</summary>
+    public TrimEdges Bleeds { get; init; }
+}
 
 /// <summary>A rectangle (X,Y top-left), optionally stroked and/or filled, optionally rounded.</summary>
 public sealed record Box(double X, double Y, double Width, double Height, Ink? Stroke, double StrokeWidth,
-    Ink? Fill, double CornerRadius = 0) : DisplayItem;
+    Ink? Fill, double CornerRadius = 0) : DisplayItem
+{
+    /// <summary>The page edges the filled box runs off.</summary>
+    public TrimEdges Bleeds { get; init; }
+}
 
 /// <summary>A clickable area: either an external URI (http:, mailto:) or a named destination in this document.</summary>
 public sealed record LinkArea(double X, double Y, double Width, double Height, string? Uri, string? Destination)
