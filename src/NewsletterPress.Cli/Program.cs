@@ -6,7 +6,8 @@ using NewsletterPress.Rendering.Pdf;
 using NewsletterPress.Rendering.Proof;
 using NewsletterPress.Preflight;
 
-// The command line only parses arguments, calls IssueBuild and turns failures into messages
+// The command line only parses arguments, calls one function per command (IssueBuild.ToPdf,
+// IssueCheck.Check or PdfPreflight.Check, IssueProof.Render) and turns failures into messages
 // and exit codes: 0 success, 1 bad input (file:line:col: error: …), 2 bad usage,
 // 3 an internal error (a bug: reported without a stack trace unless NEWSLETTERPRESS_DEBUG is set).
 
@@ -65,20 +66,10 @@ var check = new Command("check", "Preflight an issue without writing a PDF: font
 check.SetAction(parse => Run(() =>
 {
     var profileName = parse.GetValue(checkProfile)!;
-    var rules = PreflightRules.For(profileName);
-    PreflightReport report;
-    if (parse.GetValue(checkPdf) is { } pdf)
-        report = PdfPreflight.Check(pdf.FullName, rules);
-    else
-    {
-        var folder = parse.GetValue(checkFolder) ?? throw new InputException(null, "name an issue folder to check, or a PDF with --pdf FILE");
-        var warnings = new WarningLog();
-        var composed = IssueBuild.Compose(folder.FullName, warnings);
-        var options = IssueBuild.WriterOptions(composed.Issue, PdfWriterOptions.Default with { Profile = ProfileNames.Parse(profileName) });
-        // An issue that asks for a multiple of pages (pages.multiple-of) is checked against that multiple.
-        if (composed.Issue.Pages?.MultipleOf is { } multiple) rules = rules with { PageMultiple = multiple };
-        report = Preflight.Check(composed.Issue.FullTitle, composed.Document, warnings.All, rules, options) with { Layout = composed.Layout };
-    }
+    var report = parse.GetValue(checkPdf) is { } pdf
+        ? PdfPreflight.Check(pdf.FullName, PreflightRules.For(profileName))
+        : IssueCheck.Check((parse.GetValue(checkFolder) ?? throw new InputException(null, "name an issue folder to check, or a PDF with --pdf FILE")).FullName,
+            profileName);
     Console.Write(parse.GetValue(checkJson) ? ReportWriter.ToJson(report) + "\n" : ReportWriter.ToText(report));
     return report.HasErrors ? 1 : 0;
 }));
@@ -93,42 +84,19 @@ proof.SetAction(parse => Run(() =>
     int dpi = parse.GetValue(proofDpi);
     if (dpi is < ProofRenderer.MinDpi or > ProofRenderer.MaxDpi)
         throw new InputException(SourcePosition.Named("--dpi"), $"the proof resolution must be from {ProofRenderer.MinDpi} to {ProofRenderer.MaxDpi} dpi, not {dpi}");
-    var warnings = new WarningLog();
-    var issueFolder = parse.GetValue(proofFolder)!.FullName;
     var outFolder = parse.GetValue(proofOut)!.FullName;
-    var (_, document) = IssueBuild.Compose(issueFolder, warnings);
-    foreach (var w in warnings.All) Console.Error.WriteLine(w);
-    OutputPaths.CheckFolder(outFolder, issueFolder);
     var old = parse.GetValue(proofDiff)?.FullName;
     if (old is not null && FileKinds.Of(old).Kind is not (FileKind.Directory or FileKind.Regular))
         throw new InputException(SourcePosition.Named("--diff"), $"the earlier proofs '{old}' are {FileKinds.Describe(FileKinds.Of(old).Kind)}; name a proofs folder or a PDF");
     if (old is not null && Path.GetFullPath(old) == Path.GetFullPath(outFolder))
         throw new InputException(SourcePosition.Named("--diff"), "--diff must name a different folder than --out (keep the earlier proofs aside)");
-    using var renderer = new ProofRenderer(dpi);
-    var pages = renderer.RenderAll(document, outFolder);
-    ContactSheet.Write(pages, Path.Combine(outFolder, "contact-sheet.png"));
-    Console.WriteLine($"wrote {pages.Count} pages and contact-sheet.png to {Path.GetRelativePath(Directory.GetCurrentDirectory(), outFolder)}");
-    if (old is null) return 0;
-    var changes = File.Exists(old) ? CompareWithPdf(old, document, outFolder, dpi) : ProofDiff.Compare(old, pages, outFolder);
-    Console.WriteLine(changes.Count == 0 ? "no page changed" : "changed pages: " + string.Join(", ", changes.Select(c => c.Number)));
+    var result = IssueProof.Render(parse.GetValue(proofFolder)!.FullName, outFolder, dpi, old);
+    foreach (var w in result.Warnings) Console.Error.WriteLine(w);
+    Console.WriteLine($"wrote {result.Pages} pages and contact-sheet.png to {Path.GetRelativePath(Directory.GetCurrentDirectory(), outFolder)}");
+    if (result.Changes is { } changes)
+        Console.WriteLine(changes.Count == 0 ? "no page changed" : "changed pages: " + string.Join(", ", changes.Select(c => c.Number)));
     return 0;
 }));
-
-// An earlier PDF is compared with the new build's PDF, both rendered by pdftoppm.
-static IReadOnlyList<ChangedPage> CompareWithPdf(string oldPdf, NewsletterPress.Display.DisplayDocument document, string outFolder, int dpi)
-{
-    var work = Path.Combine(Path.GetTempPath(), "newsletterpress-diff-" + Guid.NewGuid().ToString("N"));
-    try
-    {
-        var newPdf = Path.Combine(work, "new.pdf");
-        Directory.CreateDirectory(work);
-        PdfWriter.Write(document, newPdf);
-        PdfRasterizer.Render(oldPdf, Path.Combine(work, "old"), dpi);
-        var newPages = PdfRasterizer.Render(newPdf, Path.Combine(work, "new"), dpi);
-        return ProofDiff.Compare(Path.Combine(work, "old"), newPages, outFolder);
-    }
-    finally { Directory.Delete(work, recursive: true); }
-}
 
 var root = new RootCommand("NewsletterPress: typesets a newsletter issue (issue.yaml + Markdown articles) into a print-ready PDF")
 {

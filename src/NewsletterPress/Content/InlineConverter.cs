@@ -1,16 +1,16 @@
 using System.Collections.Immutable;
 using System.Text;
-using System.Text.RegularExpressions;
 using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.SmartyPants;
 using Markdig.Renderers.Html;
 using Markdig.Syntax.Inlines;
 using NewsletterPress.Diagnostics;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Content;
 
 /// <summary>Flattens Markdig's inline tree into styled <see cref="Span"/>s.</summary>
-internal sealed partial class InlineConverter(string file, WarningLog warnings)
+internal sealed class InlineConverter(string file, WarningLog warnings)
 {
     /// <param name="softBreaksAreLines">True where every source line is a unit of its own
     /// (label/value fields), so soft breaks become forced ones.</param>
@@ -19,7 +19,7 @@ internal sealed partial class InlineConverter(string file, WarningLog warnings)
         var spans = new List<Span>();
         if (container is not null) WalkChildren(container, SpanStyle.None, null, null, spans);
         if (softBreaksAreLines) spans = spans.Select(s => s with { Text = s.Text.Replace('\u0001', '\n') }).ToList();
-        return Merge(LinkBareAddresses(TypographicQuotes.StraightQuotes(spans)));
+        return Merge(BareAddresses.Linked(TypographicQuotes.StraightQuotes(spans)));
     }
 
     private void Walk(Inline inline, SpanStyle style, string? link, string? lang, List<Span> output)
@@ -99,29 +99,6 @@ internal sealed partial class InlineConverter(string file, WarningLog warnings)
         _ => pant.ToString() ?? "",
     };
 
-    /// <summary>E-mail addresses and URLs typed as plain text become links, as editors expect.</summary>
-    private static List<Span> LinkBareAddresses(List<Span> spans)
-    {
-        var result = new List<Span>();
-        foreach (var span in spans)
-        {
-            if (span.Link is not null || (span.Style & SpanStyle.Code) != 0) { result.Add(span); continue; }
-            int last = 0;
-            foreach (Match m in AddressPattern().Matches(span.Text))
-            {
-                if (m.Index > last) result.Add(span with { Text = span.Text[last..m.Index] });
-                var target = m.Value.Contains('@') && !m.Value.Contains("://") ? "mailto:" + m.Value : m.Value;
-                result.Add(span with { Text = m.Value, Link = target });
-                last = m.Index + m.Length;
-            }
-            if (last < span.Text.Length) result.Add(last == 0 ? span : span with { Text = span.Text[last..] });
-        }
-        return result;
-    }
-
-    [GeneratedRegex(@"https?://[^\s<>（）「」]+[^\s<>（）「」.,;:!?)]|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
-    private static partial Regex AddressPattern();
-
     /// <summary>Joins neighbouring spans of equal style and resolves soft breaks.</summary>
     private static ImmutableArray<Span> Merge(List<Span> spans)
     {
@@ -159,7 +136,7 @@ internal sealed partial class InlineConverter(string file, WarningLog warnings)
                 int at = offset + i;
                 char before = at > 0 ? all[at - 1] : ' ';
                 char after = at + 1 < all.Length ? all[at + 1] : ' ';
-                if (!NewsletterPress.Text.Script.IsCjk(before) && !NewsletterPress.Text.Script.IsCjk(after)) sb.Append(' ');
+                if (!Script.IsCjk(before) && !Script.IsCjk(after)) sb.Append(' ');
             }
             offset += span.Text.Length;
             if (sb.Length > 0) builder.Add(span with { Text = sb.ToString() });

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Display;
 
@@ -6,19 +7,6 @@ namespace NewsletterPress.Display;
 // proofs). Everything is in PostScript points with the origin at the top-left corner of
 // the page and y growing downwards; renderers convert to their own coordinate systems.
 // Nothing in here knows about PDF or pixels.
-
-/// <summary>A font file (and face index inside a collection) that glyph ids refer to.</summary>
-public sealed record FontRef(string FilePath, int FaceIndex = 0);
-
-/// <summary>
-/// A colour as the layout asked for it. Print wants CMYK (black as K only); screen and
-/// archive may use the RGB alternate when one is given.
-/// </summary>
-public sealed record Ink(double C, double M, double Y, double K, string? RgbHex = null)
-{
-    public static readonly Ink Black = new(0, 0, 0, 1);
-    public bool IsPureBlack => C == 0 && M == 0 && Y == 0 && K == 1;
-}
 
 /// <summary>One glyph of a run, placed relative to the run's origin.</summary>
 /// <param name="GlyphId">Glyph id in the original (not subset) font, as HarfBuzz shaped it.</param>
@@ -46,13 +34,27 @@ public sealed record GlyphRun(FontRef Font, double Size, double X, double Y, Ink
     public string Text => string.Concat(Glyphs.Select(g => g.Text));
 }
 
+/// <summary>The edges of the page that a background or a rule runs off. The layout marks them; a print file moves
+/// the item's end on each marked edge out to the bleed's edge, so that a cut a little off the trim leaves no white
+/// sliver. A stroked frame is never marked: its outline would be cut off.</summary>
+[Flags]
+public enum TrimEdges { None = 0, Left = 1, Top = 2, Right = 4, Bottom = 8 }
+
 /// <summary>A straight line from (X1,Y1) to (X2,Y2). Dash lengths in points, empty for solid.</summary>
 public sealed record Rule(double X1, double Y1, double X2, double Y2, double Width, Ink Ink,
-    ImmutableArray<double> Dash = default) : DisplayItem;
+    ImmutableArray<double> Dash = default) : DisplayItem
+{
+    /// <summary>The page edges the rule runs off (a horizontal rule: left, right; a vertical one: top, bottom).</summary>
+    public TrimEdges Bleeds { get; init; }
+}
 
 /// <summary>A rectangle (X,Y top-left), optionally stroked and/or filled, optionally rounded.</summary>
 public sealed record Box(double X, double Y, double Width, double Height, Ink? Stroke, double StrokeWidth,
-    Ink? Fill, double CornerRadius = 0) : DisplayItem;
+    Ink? Fill, double CornerRadius = 0) : DisplayItem
+{
+    /// <summary>The page edges the filled box runs off.</summary>
+    public TrimEdges Bleeds { get; init; }
+}
 
 /// <summary>A clickable area: either an external URI (http:, mailto:) or a named destination in this document.</summary>
 public sealed record LinkArea(double X, double Y, double Width, double Height, string? Uri, string? Destination)

@@ -25,7 +25,7 @@ internal static partial class RealPath
     {
         var full = Path.GetFullPath(path);
         var rest = new Stack<string>();
-        for (var current = full; ; )
+        for (var current = full; ;)
         {
             if (Of(current) is { } real)
                 return rest.Aggregate(real, Path.Combine);

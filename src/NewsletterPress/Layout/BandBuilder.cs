@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NewsletterPress.Shared;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout;
@@ -46,7 +47,7 @@ internal sealed class BandBuilder(LayoutConfig config)
     public void Add(Fragment fragment) => _fragments.Add(fragment);
 
     /// <summary>A horizontal rule <paramref name="gap"/> below the current depth.</summary>
-    public void Rule(double gap, double x1, double x2, double width, Display.Ink ink)
+    public void Rule(double gap, double x1, double x2, double width, Ink ink)
     {
         Depth += gap;
         _fragments.Add(new RuleFragment(x1, Depth, x2, Depth, width, ink));

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using NewsletterPress.Display;
+using NewsletterPress.Shared;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout;

@@ -1,4 +1,4 @@
-using NewsletterPress.Display;
+using NewsletterPress.Shared;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using NewsletterPress.Diagnostics;
-using NewsletterPress.Display;
 using NewsletterPress.Files;
 using YamlDotNet.RepresentationModel;
 

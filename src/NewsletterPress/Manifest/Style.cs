@@ -1,4 +1,4 @@
-using NewsletterPress.Display;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Manifest;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using NewsletterPress.Display;
+using NewsletterPress.Shared;
 using YamlDotNet.RepresentationModel;
 
 namespace NewsletterPress.Manifest;
@@ -14,7 +14,7 @@ internal static partial class StyleReader
     // Limits that keep silly numbers out of the layout: type a reader can read, paper a printer
     // can print (PDF allows pages up to 200 inches; A0 is 1189 mm), columns at least a few ems wide.
     private const double MinBodySize = 5, MaxBodySize = 36, MaxLeading = 4;
-    private const double MinPaper = 50 * Length.PointsPerMm, MaxPaper = 1200 * Length.PointsPerMm;
+    private const double MinPaper = 50 * Length.PointsPerMillimetre, MaxPaper = 1200 * Length.PointsPerMillimetre;
     private const double MinColumnEms = 5;
 
     public static Style Read(YamlNodes nodes, YamlNode node, string folder)

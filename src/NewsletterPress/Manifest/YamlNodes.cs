@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsletterPress.Diagnostics;
+using NewsletterPress.Shared;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -63,7 +64,7 @@ internal sealed class YamlNodes(string file)
     public Length Length(YamlNode node, string what)
     {
         var text = String(node, what);
-        if (Manifest.Length.TryParse(text, out var length) && double.IsFinite(length.Value)) return length;
+        if (Shared.Length.TryParse(text, out var length) && double.IsFinite(length.Value)) return length;
         throw Error(node, $"{what} must be a length such as 18mm, 9.5pt, 40Q or 2zw, not '{text}'");
     }
 
@@ -79,7 +80,7 @@ internal sealed class YamlNodes(string file)
     }
 
     private static string Describe(double points) =>
-        points == 0 ? "0" : $"{points.ToString("0.##", CultureInfo.InvariantCulture)}pt ({(points / Manifest.Length.PointsPerMm).ToString("0.#", CultureInfo.InvariantCulture)}mm)";
+        points == 0 ? "0" : $"{points.ToString("0.##", CultureInfo.InvariantCulture)}pt ({(points / Shared.Length.PointsPerMillimetre).ToString("0.#", CultureInfo.InvariantCulture)}mm)";
 
     public T Choice<T>(YamlNode node, string what, IReadOnlyDictionary<string, T> choices)
     {

@@ -80,6 +80,5 @@ internal static class Clauses
         public const string Nesting = "ISO 32000-1 §14.8.4 (ISO 32000-2 Annex L)";
         public const string StructParent = "ISO 32000-1 §14.7.4.4";
         public const string FigureBBox = "ISO 32000-1 §14.8.5.4.3";
-        public const string KeyVersions = "ISO 32000-1 §7.7.2 Table 28";
     }
 }

@@ -15,8 +15,11 @@ public static class ReportWriter
     };
 
     public static string ToJson(PreflightReport report) =>
-        JsonSerializer.Serialize(new { report.Subject, report.Profile, report.Pages, report.HasErrors, report.Fonts, report.Images, report.Text,
-            report.Layout, report.Findings }, Json);
+        JsonSerializer.Serialize(new
+        {
+            report.Subject, report.Profile, report.Pages, report.HasErrors, report.Fonts, report.Images, report.Text,
+            report.Layout, report.Findings
+        }, Json);
 
     public static string ToText(PreflightReport report)
     {

@@ -1,4 +1,4 @@
-using NewsletterPress.Text;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Preflight;
 

@@ -1,4 +1,5 @@
 using Icu;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Text;
 

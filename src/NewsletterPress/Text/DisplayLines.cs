@@ -1,3 +1,4 @@
+using NewsletterPress.Shared;
 using NewsletterPress.Text.Phrases;
 
 namespace NewsletterPress.Text;

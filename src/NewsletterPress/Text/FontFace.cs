@@ -1,5 +1,5 @@
 using HarfBuzzSharp;
-using NewsletterPress.Display;
+using NewsletterPress.Shared;
 using HbFont = HarfBuzzSharp.Font;
 
 namespace NewsletterPress.Text;

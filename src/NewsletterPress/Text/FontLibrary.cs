@@ -1,6 +1,7 @@
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Files;
 using NewsletterPress.Manifest;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Text;
 

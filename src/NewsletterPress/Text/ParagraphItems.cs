@@ -1,4 +1,5 @@
 using System.Buffers;
+using NewsletterPress.Shared;
 using NewsletterPress.Text.Hyphenation;
 
 namespace NewsletterPress.Text;
@@ -133,8 +134,8 @@ internal static class ParagraphItems
             if (c.IsSpace)
             {
                 bool breakable = c.Text == " " && i < _last && _mayBreak[_clusters[i + 1].Start];
-                _items.Add(Item.MakeGlue(GlueKind.WordSpace, c.Advance, c.Advance * SpaceStretch, c.Advance * SpaceShrink, breakable)
-                    with { Penalty = Tail(i + 1), Cluster = i });
+                var space = Item.MakeGlue(GlueKind.WordSpace, c.Advance, c.Advance * SpaceStretch, c.Advance * SpaceShrink, breakable);
+                _items.Add(space with { Penalty = Tail(i + 1), Cluster = i });
                 return;
             }
             var blank = _blanks[i];
@@ -196,8 +197,8 @@ internal static class ParagraphItems
             // space after a middle dot ・：； at the line end is its quarter em, so a line never ends by dropping it
             // (the dot's em box would cross the column edge); only the penalty above, which keeps it, is a break.
             bool keptAtLineEnd = blankKind == GlueKind.MiddleDot && _blanks[a].Trailing > 0;
-            _items.Add(Item.MakeGlue(blankKind, blankWidth, 0, blankKind == GlueKind.FullStop ? 0 : blankWidth, allowed && !keptAtLineEnd)
-                with { Penalty = tail });
+            var glue = Item.MakeGlue(blankKind, blankWidth, 0, blankKind == GlueKind.FullStop ? 0 : blankWidth, allowed && !keptAtLineEnd);
+            _items.Add(glue with { Penalty = tail });
             return allowed;
         }
 
@@ -209,8 +210,9 @@ internal static class ParagraphItems
             double em = _format.Em, tail = Tail(b);
             if (Script.JapaneseLatinSpaceBetween(ca.LastCodepoint, cb.FirstCodepoint))
             {
-                _items.Add(Item.MakeGlue(GlueKind.JapaneseLatin, em * JapaneseLatinSpace, em * (JapaneseLatinMaximum - JapaneseLatinSpace),
-                    em * (JapaneseLatinSpace - JapaneseLatinMinimum), allowed && !offered) with { Penalty = tail });
+                var space = Item.MakeGlue(GlueKind.JapaneseLatin, em * JapaneseLatinSpace, em * (JapaneseLatinMaximum - JapaneseLatinSpace),
+                    em * (JapaneseLatinSpace - JapaneseLatinMinimum), allowed && !offered);
+                _items.Add(space with { Penalty = tail });
                 return offered | allowed;
             }
             if (_japaneseParagraph && Script.IsCjk(ca.LastCodepoint) && Script.IsCjk(cb.FirstCodepoint))

@@ -1,3 +1,5 @@
+using NewsletterPress.Shared;
+
 namespace NewsletterPress.Text;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using HarfBuzzSharp;
 using Buffer = HarfBuzzSharp.Buffer;
+using Script = NewsletterPress.Shared.Script;
 
 namespace NewsletterPress.Text;
 

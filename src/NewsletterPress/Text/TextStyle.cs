@@ -1,4 +1,4 @@
-using NewsletterPress.Display;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Text;
 
@@ -11,7 +11,7 @@ public enum FaceFamily { Serif, Sans }
 public sealed record TextStyle(FaceFamily Family, double Size, bool Bold = false, bool Italic = false,
     Ink? Ink = null, double Tracking = 0, bool Superscript = false, bool Proportional = false)
 {
-    public Ink Colour => Ink ?? Display.Ink.Black;
+    public Ink Colour => Ink ?? Shared.Ink.Black;
 }
 
 /// <summary>A piece of a paragraph to set: text in one style, with an optional link and language.</summary>

@@ -1,6 +1,7 @@
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Layout;
 using NewsletterPress.Manifest;
+using NewsletterPress.Shared;
 using NewsletterPress.Tests.Support;
 
 namespace NewsletterPress.Tests.EndToEnd;
@@ -40,8 +41,8 @@ public class PageGeometryTests
     {
         // A middle dot keeps its quarter em at both ends of a line (JLREQ 3.1.4, 3.1.9, appendix B): its box stays inside.
         "・" or "：" or "；" => 0,
-        { Length: 1 } t when opening && NewsletterPress.Text.JlreqClasses.IsOpening(t[0]) => c.Size / 2,
-        { Length: 1 } t when !opening && (NewsletterPress.Text.JlreqClasses.IsClosing(t[0]) || t is "、" or "。" or "，" or "．") => c.Size / 2,
+        { Length: 1 } t when opening && JlreqClasses.IsOpening(t[0]) => c.Size / 2,
+        { Length: 1 } t when !opening && (JlreqClasses.IsClosing(t[0]) || t is "、" or "。" or "，" or "．") => c.Size / 2,
         _ => 0,
     };
 

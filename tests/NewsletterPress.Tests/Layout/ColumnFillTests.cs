@@ -7,7 +7,7 @@ public class ColumnFillTests
 {
     private const double Leading = 16.5;
 
-    private static readonly RuleFragment Ink = new(0, 0, 1, 0, 1, NewsletterPress.Display.Ink.Black);
+    private static readonly RuleFragment Ink = new(0, 0, 1, 0, 1, NewsletterPress.Shared.Ink.Black);
 
     /// <summary>Paragraphs of the given line counts, one flow line per text line.</summary>
     private static List<FlowLine> Paragraphs(params int[] lengths)

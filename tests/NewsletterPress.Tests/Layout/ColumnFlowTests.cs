@@ -6,6 +6,7 @@ using NewsletterPress.Layout.Collect;
 using NewsletterPress.Layout.Paint;
 using NewsletterPress.Layout.Plan;
 using NewsletterPress.Manifest;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Tests.Layout;
 

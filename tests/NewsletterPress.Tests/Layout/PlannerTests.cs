@@ -1,10 +1,10 @@
 using NewsletterPress.Content;
 using NewsletterPress.Diagnostics;
-using NewsletterPress.Display;
 using NewsletterPress.Layout;
 using NewsletterPress.Layout.Collect;
 using NewsletterPress.Layout.Plan;
 using NewsletterPress.Manifest;
+using NewsletterPress.Shared;
 using NewsletterPress.Tests.Support;
 using NewsletterPress.Text;
 

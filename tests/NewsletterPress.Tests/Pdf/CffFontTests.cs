@@ -1,5 +1,5 @@
-using NewsletterPress.Display;
 using NewsletterPress.Rendering.Pdf;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Tests.Pdf;
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using NewsletterPress.Rendering.Pdf;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Tests.Pdf;
 
@@ -169,7 +170,7 @@ public sealed class GlyphAliasTests : IDisposable
         var glyph = TestShaper.GlyphOf(font, 0x6C11);
         static Display.PlacedGlyph G(uint gid, string text) => new(gid, 0, 0, 10, text);
         var usage = new FontUsage(font, "F1");
-        usage.Add(new Display.GlyphRun(font, 10, 0, 0, Display.Ink.Black,
+        usage.Add(new Display.GlyphRun(font, 10, 0, 0, Ink.Black,
             [G(glyph, "\u6C11"), G(glyph, "\u2EA0"), G(glyph, "X"), G(glyph, "\u2EA0"), G(glyph, "\u6C11"),
              G(glyph, FontUsage.SoftHyphen)]));
         usage.AssignAliasCodes(0xFFFF);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NewsletterPress.Display;
 using NewsletterPress.Rendering.Pdf;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Tests.Pdf;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NewsletterPress.Display;
+using NewsletterPress.Shared;
 using SkiaSharp;
 
 namespace NewsletterPress.Tests.Pdf;

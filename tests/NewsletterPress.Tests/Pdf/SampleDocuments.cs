@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using NewsletterPress.Display;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Tests.Pdf;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using HarfBuzzSharp;
 using NewsletterPress.Display;
+using NewsletterPress.Shared;
 using Buffer = HarfBuzzSharp.Buffer;
 using Font = HarfBuzzSharp.Font;
 

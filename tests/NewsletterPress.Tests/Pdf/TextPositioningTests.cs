@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Xml.Linq;
 using NewsletterPress.Display;
 using NewsletterPress.Rendering.Pdf;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Tests.Pdf;
 

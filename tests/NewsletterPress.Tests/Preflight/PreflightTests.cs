@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using NewsletterPress.Display;
 using NewsletterPress.Preflight;
+using NewsletterPress.Shared;
 using NewsletterPress.Tests.Support;
 
 namespace NewsletterPress.Tests.Preflight;

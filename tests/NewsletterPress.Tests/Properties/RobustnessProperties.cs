@@ -1,5 +1,6 @@
 using CsCheck;
 using NewsletterPress.Diagnostics;
+using NewsletterPress.Shared;
 using NewsletterPress.Tests.Support;
 using NewsletterPress.Text;
 

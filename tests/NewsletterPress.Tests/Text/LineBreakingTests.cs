@@ -1,3 +1,4 @@
+using NewsletterPress.Shared;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Tests.Text;

@@ -1,4 +1,5 @@
 using NewsletterPress.Manifest;
+using NewsletterPress.Shared;
 using NewsletterPress.Text;
 using NewsletterPress.Tests.Support;
 

@@ -4,6 +4,7 @@ using NewsletterPress.Content;
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Display;
 using NewsletterPress.Manifest;
+using NewsletterPress.Shared;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout.Collect;
@@ -93,7 +94,7 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
                 bool japanese = lang.StartsWith("ja", StringComparison.Ordinal);
                 bool lineGroup = p.Text.Any(s => s.Text.Contains('\n'));
                 bool indentFirst = indent == 0 && !lineGroup && (japanese || !afterHeading);
-                AddParagraph(p.Where, Runs(p.Text, scale.BodyText, lang), lang, width, indent, indentFirst ? config.BodySize : 0,
+                AddParagraph(p.Where, Runs(p.Text, scale.BodyText), lang, width, indent, indentFirst ? config.BodySize : 0,
                     structure.Add(StructureRole.P, parent), keepTogether: lineGroup, marker);
                 break;
             case ListBlock list: ComposeList(list, lang, width, indent, parent); break;
@@ -181,7 +182,7 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
         var style = h.Level <= 2 ? scale.Heading2 : scale.Heading3;
         int element = structure.Add(h.Level <= 2 ? StructureRole.H2 : StructureRole.H3, parent);
         // A display line: Japanese breaks between phrases, and a heading of two lines is balanced.
-        var set = Set(h.Where, Runs(h.Text, style, lang), new ParagraphFormat(width, 0, false, lang, config.BodySize, Display: true));
+        var set = Set(h.Where, Runs(h.Text, style), new ParagraphFormat(width, 0, false, lang, config.BodySize, Display: true));
         int gridLines = h.Level <= 2 ? 2 : 1;
         for (int i = 0; i < set.Length; i++)
         {
@@ -222,7 +223,8 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
                 // The marker hangs in the indent of the item's first line.
                 var markerLine = firstBlock
                     ? new TextFragment(Set(block.Where, [new TextRun(marker, scale.BodyText)],
-                        new ParagraphFormat(markerIndent, 0, false, lang, config.BodySize))[0], indent, config.BaselineOffset) { Element = label }
+                        new ParagraphFormat(markerIndent, 0, false, lang, config.BodySize))[0], indent, config.BaselineOffset)
+                    { Element = label }
                     : null;
                 ComposeBlock(block, lang, width, indent + markerIndent, true, body, markerLine);
                 if (markerLine is not null && block is not Paragraph && _lines.Count > before)
@@ -237,13 +239,13 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
     private void ComposeFields(Fields fields, string lang, double width, double indent, int parent)
     {
         double labelMeasure = (width - indent) * Look.Body.MaxLabelShare;
-        var labels = fields.Rows.Select(r => Set(fields.Where, Runs(r.Label, scale.BodyText, lang).Append(new TextRun("：", scale.BodyText)).ToList(),
+        var labels = fields.Rows.Select(r => Set(fields.Where, Runs(r.Label, scale.BodyText).Append(new TextRun("：", scale.BodyText)).ToList(),
             new ParagraphFormat(labelMeasure, 0, false, lang, config.BodySize))).ToList();
         double tab = Math.Min(labelMeasure, labels.Max(l => l.Max(line => line.NaturalWidth)));
         for (int r = 0; r < fields.Rows.Length; r++)
         {
             int element = structure.Add(StructureRole.P, parent);
-            var values = Set(fields.Where, Runs(fields.Rows[r].Value, scale.BodyText, lang),
+            var values = Set(fields.Where, Runs(fields.Rows[r].Value, scale.BodyText),
                 new ParagraphFormat(width - indent - tab, 0, true, lang, config.BodySize));
             int id = _paragraphCounter++;
             int rowLines = Math.Max(labels[r].Length, values.Length);
@@ -270,7 +272,7 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
             for (int b = 0; b < blocks.Count; b++)
             {
                 if (b > 0) runs.Add(new TextRun("\n", scale.Footnote));
-                runs.AddRange(Runs(blocks[b].Text, scale.Footnote, article.Lang));
+                runs.AddRange(Runs(blocks[b].Text, scale.Footnote));
             }
             int element = structure.Add(StructureRole.Note, parent);
             var set = Set(new SourcePosition(article.SourcePath, 1, 1), runs, new ParagraphFormat(width, 0, true, article.Lang, config.BodySize));
@@ -332,7 +334,7 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
     private ImmutableArray<TextLine> Set(SourcePosition where, IReadOnlyList<TextRun> runs, ParagraphFormat format) =>
         MissingGlyphs.At(where, () => setter.Set(runs, format));
 
-    internal static List<TextRun> Runs(IEnumerable<Span> spans, TextStyle style, string lang) =>
+    internal static List<TextRun> Runs(IEnumerable<Span> spans, TextStyle style) =>
         spans.Select(s => new TextRun(s.Text, style with
         {
             Bold = style.Bold || (s.Style & SpanStyle.Bold) != 0,

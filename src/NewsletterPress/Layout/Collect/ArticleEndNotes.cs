@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using NewsletterPress.Display;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Layout.Collect;
 
@@ -17,7 +17,8 @@ internal static class ArticleEndNotes
         var lines = new List<FlowLine>();
         if (notes.Count == 0) return lines;
         lines.Add(new FlowLine(1, [new RuleFragment(0, config.Leading / 2, width / 3, config.Leading / 2, Look.Notes.RuleWeight, Ink.Black)],
-            Keep.WithNext) { Stretchable = true });
+            Keep.WithNext)
+        { Stretchable = true });
 
         // Every note line in order, the note's anchor going with its first line.
         var noteLines = new List<(TextFragment Line, AnchorFragment? Anchor)>();

@@ -1,4 +1,5 @@
 using NewsletterPress.Content;
+using NewsletterPress.Shared;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout.Collect;
@@ -38,16 +39,16 @@ internal static class ArticleOpener
             first = scale.Title.Size * Look.Opener.TitleAfterKickerRatio;
         }
         else first = scale.Title.Size * Look.Opener.TitleAtTopRatio;
-        var title = setter.Set(ArticleCollector.Runs([new Span(article.Title)], scale.Title, lang), Format(lang));
+        var title = setter.Set(ArticleCollector.Runs([new Span(article.Title)], scale.Title), Format(lang));
         band.AddLines(title, 0, first, scale.Title.Size * Look.Opener.TitleLeadingRatio, elements.Title);
         if (article.Author is { } author)
-            band.AddLines(setter.Set(ArticleCollector.Runs([new Span(author)], scale.Author, lang), Format(lang)), 0,
+            band.AddLines(setter.Set(ArticleCollector.Runs([new Span(author)], scale.Author), Format(lang)), 0,
                 config.Leading * Look.Opener.AuthorAdvanceLeading, config.Leading, elements.Author);
         if (article.Affiliation is { } affiliation)
-            band.AddLines(setter.Set(ArticleCollector.Runs([new Span(affiliation)], scale.Affiliation, lang), Format(lang)), 0,
+            band.AddLines(setter.Set(ArticleCollector.Runs([new Span(affiliation)], scale.Affiliation), Format(lang)), 0,
                 article.Author is null ? config.Leading * Look.Opener.AuthorAdvanceLeading : config.Leading * Look.Opener.AffiliationLeading,
                 config.Leading * Look.Opener.AffiliationLeading, elements.Affiliation);
-        band.Rule(config.BodySize * Look.Opener.RuleGapEm, 0, width, Look.Opener.RuleWeight, Display.Ink.Black);
+        band.Rule(config.BodySize * Look.Opener.RuleGapEm, 0, width, Look.Opener.RuleWeight, Ink.Black);
         return band.Build(config.Leading * Look.Opener.BottomLeading);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class FigureComposer(ParagraphSetter setter, LayoutConfig config
         if (w > largest) w = largest;
         double h = w * pixelsHigh / pixelsWide;
 
-        var captionLines = figure.Caption.IsEmpty ? [] : setter.Set(ArticleCollector.Runs(figure.Caption, scale.Caption, lang),
+        var captionLines = figure.Caption.IsEmpty ? [] : setter.Set(ArticleCollector.Runs(figure.Caption, scale.Caption),
             new ParagraphFormat(width, 0, false, lang, config.BodySize));
         // The whole page at most, less a gap under the image and the blank line above and below a figure that
         // spans the columns: an image taller than that is scaled down.

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NewsletterPress.Content;
 using NewsletterPress.Display;
+using NewsletterPress.Shared;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout.Collect;
@@ -25,7 +26,7 @@ internal sealed class TableComposer(ParagraphSetter setter, LayoutConfig config,
         foreach (var (row, r) in table.Rows.Select((row, r) => (row, r)))
             for (int c = 0; c < row.Length; c++)
             {
-                var line = setter.Set(ArticleCollector.Runs(row[c], Style(r), lang),
+                var line = setter.Set(ArticleCollector.Runs(row[c], Style(r)),
                     new ParagraphFormat(100_000, 0, false, lang, config.BodySize));
                 widths[c] = Math.Max(widths[c], line.Max(l => l.NaturalWidth));
             }
@@ -47,7 +48,7 @@ internal sealed class TableComposer(ParagraphSetter setter, LayoutConfig config,
         for (int r = 0; r < table.Rows.Length; r++)
         {
             int rowElement = structure.Add(StructureRole.TR, tableElement);
-            var cells = table.Rows[r].Select((cell, c) => setter.Set(ArticleCollector.Runs(cell, Style(r), lang),
+            var cells = table.Rows[r].Select((cell, c) => setter.Set(ArticleCollector.Runs(cell, Style(r)),
                 new ParagraphFormat(widths[c], 0, false, lang, config.BodySize))).ToList();
             int height = Math.Max(1, cells.Max(c => c.Length));
             var fragments = ImmutableArray.CreateBuilder<Fragment>();

@@ -35,7 +35,7 @@ internal sealed class ContentsList
         foreach (var article in articles)
         {
             var lines = MissingGlyphs.At(IssueLayout.FrontMatter(article), () => setter.Set(
-                Collect.ArticleCollector.Runs([new Span(article.ContentsLine)], scale.Contents, article.Lang),
+                Collect.ArticleCollector.Runs([new Span(article.ContentsLine)], scale.Contents),
                 new ParagraphFormat(textWidth, 0, false, article.Lang, config.BodySize, Display: true)));
             if (lines.Length > Look.Contents.MaxEntryLines)
                 throw new InputException(IssueLayout.FrontMatter(article), $"the title takes {lines.Length} lines in the contents " +
@@ -78,7 +78,8 @@ internal sealed class ContentsList
             AddLeaders(band, leaderStart, leaderEnd);
             band.Add(new TextFragment(number, width - number.NaturalWidth, band.Depth) { Element = entry.Element });
             band.Add(new LinkFragment(0, top + _config.Leading * Look.Contents.LinkTopLeading, width, band.Depth - top, null,
-                IssueLayout.ArticleAnchor(i)) { Element = entry.Element });
+                IssueLayout.ArticleAnchor(i))
+            { Element = entry.Element });
         }
         return band.Build(_config.Leading);
     }

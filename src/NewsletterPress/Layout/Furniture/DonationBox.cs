@@ -25,13 +25,13 @@ internal static class DonationBox
         if (donation.Lead.Length > 0)
         {
             int lead = structure.Add(Display.StructureRole.P, section);
-            foreach (var line in setter.Set(Collect.ArticleCollector.Runs([new Span(donation.Lead)], body, lang), Format(inner, true)))
+            foreach (var line in setter.Set(Collect.ArticleCollector.Runs([new Span(donation.Lead)], body), Format(inner, true)))
                 band.AddGridLine(line, pad, pad, lead);
         }
         foreach (var option in donation.Options)
         {
             var runs = new List<TextRun> { new("☐\u2002", body) };
-            runs.AddRange(Collect.ArticleCollector.Runs([new Span(option)], body with { Bold = true }, lang));
+            runs.AddRange(Collect.ArticleCollector.Runs([new Span(option)], body with { Bold = true }));
             var optionLines = setter.Set(runs, Format(inner) with { Display = true });
             int element = structure.Add(Display.StructureRole.P, section);
             band.AddGridLine(optionLines[0], pad, config.Leading * Look.Donation.GroupAdvanceLeading, element);
@@ -55,7 +55,7 @@ internal static class DonationBox
                 var row = donation.Details[r];
                 var label = japanese ? Spread(labelLines[r], labelWidth) : labelLines[r];
                 double valueX = pad + labelWidth + colonRoom;
-                var value = setter.Set(Collect.ArticleCollector.Runs(LinkIfAddress(row.Value), body, lang),
+                var value = setter.Set(Collect.ArticleCollector.Runs(BareAddresses.Linked(row.Value), body),
                     Format(inner - labelWidth - colonRoom) with { Display = true });
                 int element = structure.Add(Display.StructureRole.P, section);
                 band.AddGridLine(label, pad, firstRow ? config.Leading * Look.Donation.GroupAdvanceLeading : 0, element);
@@ -89,7 +89,4 @@ internal static class DonationBox
         }).ToImmutableArray();
         return line with { Glyphs = glyphs, NaturalWidth = width };
     }
-
-    private static IEnumerable<Span> LinkIfAddress(string value) =>
-        value.Contains('@') && !value.Contains(' ') ? [new Span(value, Link: "mailto:" + value)] : [new Span(value)];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsletterPress.Layout.Paint;
+using NewsletterPress.Shared;
 using NewsletterPress.Text;
 
 namespace NewsletterPress.Layout.Furniture;
@@ -17,7 +18,7 @@ internal sealed class Footer(string title, ParagraphSetter setter, LayoutConfig 
         double left = config.BlockLeft(page.Number), right = left + config.BlockWidth;
         bool recto = page.Number % 2 == 1;
         double y = config.FooterBaseline, rule = -scale.Footer.Size * Look.Footer.RuleAboveRatio;
-        page.Draw(new RuleFragment(0, rule, config.BlockWidth, rule, Look.Footer.RuleWeight, Display.Ink.Black), left, y);
+        page.Draw(new RuleFragment(0, rule, config.BlockWidth, rule, Look.Footer.RuleWeight, Ink.Black), left, y);
         if (recto)
         {
             page.DrawLine(_name, left, y);

@@ -59,7 +59,8 @@ internal sealed class PageCanvas(int number, double width, double height)
             double size = a.Size;
             bool internalLink = link.StartsWith('#');
             _items.Add(new LinkArea(x + a.X, baseline - size * 0.9, b.X + b.Advance - a.X, size * 1.2,
-                internalLink ? null : link, internalLink ? link[1..] : null) { Element = element });
+                internalLink ? null : link, internalLink ? link[1..] : null)
+            { Element = element });
             i = j;
         }
     }

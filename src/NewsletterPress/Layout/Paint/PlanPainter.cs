@@ -1,5 +1,5 @@
-using NewsletterPress.Display;
 using NewsletterPress.Layout.Plan;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Layout.Paint;
 

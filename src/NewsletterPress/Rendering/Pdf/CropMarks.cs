@@ -13,7 +13,7 @@ namespace NewsletterPress.Rendering.Pdf;
 internal static class CropMarks
 {
     /// <summary>10 mm marks.</summary>
-    public const double Length = 10 * PageGeometry.PointsPerMillimetre;
+    public const double Length = 10 * Shared.Length.PointsPerMillimetre;
 
     /// <summary>0.1 mm, the customary hairline of trim marks.</summary>
     public const double LineWidth = 0.3;

@@ -1,5 +1,5 @@
 using HarfBuzzSharp;
-using NewsletterPress.Display;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Rendering.Pdf;
 
@@ -50,7 +50,8 @@ internal sealed class FontProgram : IDisposable
                 case FontOutlines.Cff2:
                     throw new PdfWriterException(
                         $"Font file '{path}' has CFF2 (variable) outlines, which the PDF writer cannot embed; use a static TrueType or CFF instance.",
-                        new NotSupportedException("CFF2 embedding is not implemented.")) { File = path };
+                        new NotSupportedException("CFF2 embedding is not implemented."))
+                    { File = path };
                 default:
                     throw new PdfWriterException($"Font file '{path}' has neither 'glyf' nor 'CFF ' outlines to embed.") { File = path };
             }

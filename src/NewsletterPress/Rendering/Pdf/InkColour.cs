@@ -1,5 +1,5 @@
 using System.Globalization;
-using NewsletterPress.Display;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Rendering.Pdf;
 

@@ -1,4 +1,5 @@
 using NewsletterPress.Display;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Rendering.Pdf;
 
@@ -11,12 +12,10 @@ namespace NewsletterPress.Rendering.Pdf;
 internal sealed record PageGeometry(double Offset, double Bleed)
 {
     /// <summary>3 mm, the usual bleed in Japanese and European offset printing.</summary>
-    public const double PrintBleed = 3 * PointsPerMillimetre;
+    public const double PrintBleed = 3 * Length.PointsPerMillimetre;
 
     /// <summary>15 mm of sheet around the trim: 3 mm bleed, 10 mm marks, 2 mm spare.</summary>
-    public const double PrintMargin = 15 * PointsPerMillimetre;
-
-    public const double PointsPerMillimetre = 72 / 25.4;
+    public const double PrintMargin = 15 * Length.PointsPerMillimetre;
 
     /// <summary>The print margin as written, by which print files shift the page's content.</summary>
     public static double PrintMarginPoints => Rounded(PrintMargin);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using NewsletterPress.Display;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Rendering.Pdf;
 
@@ -18,13 +19,13 @@ internal static class SlugLine
     private const double Size = 6, MinimumSize = 4;
 
     /// <summary>The line starts 10 mm right of the trim's left edge, clear of the corner marks.</summary>
-    private const double Left = 10 * PageGeometry.PointsPerMillimetre;
+    private const double Left = 10 * Length.PointsPerMillimetre;
 
     /// <summary>Baseline 6 mm below the trim: 3 mm beyond the bleed, within the 10 mm of the marks.</summary>
-    private const double BelowTrim = 6 * PageGeometry.PointsPerMillimetre;
+    private const double BelowTrim = 6 * Length.PointsPerMillimetre;
 
     /// <summary>It must end before the bottom centre mark, whose cross bar reaches 10 mm left of the middle.</summary>
-    private const double ClearOfCentreMark = 12 * PageGeometry.PointsPerMillimetre;
+    private const double ClearOfCentreMark = 12 * Length.PointsPerMillimetre;
 
     public static string Text(DocumentInfo info, ProfileRules rules, Page page, int number, int pages) =>
         string.Create(CultureInfo.InvariantCulture,

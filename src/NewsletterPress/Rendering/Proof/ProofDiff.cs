@@ -37,6 +37,23 @@ public static class ProofDiff
         return changes;
     }
 
+    /// <summary>Compares an earlier PDF with the new build: <paramref name="writeNewPdf"/> writes the new build's PDF
+    /// into a temporary folder, and both PDFs are rendered with pdftoppm (<see cref="PdfRasterizer"/>).</summary>
+    public static IReadOnlyList<ChangedPage> CompareWithPdf(string oldPdf, Action<string> writeNewPdf, string outputFolder, int dpi)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "newsletterpress-diff-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var newPdf = Path.Combine(work, "new.pdf");
+            Directory.CreateDirectory(work);
+            writeNewPdf(newPdf);
+            PdfRasterizer.Render(oldPdf, Path.Combine(work, "old"), dpi);
+            var newPages = PdfRasterizer.Render(newPdf, Path.Combine(work, "new"), dpi);
+            return Compare(Path.Combine(work, "old"), newPages, outputFolder);
+        }
+        finally { Directory.Delete(work, recursive: true); }
+    }
+
     internal static List<SKRectI> ChangedAreas(SKBitmap a, SKBitmap b)
     {
         if (a.Width != b.Width || a.Height != b.Height) return [new SKRectI(0, 0, b.Width, b.Height)];

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NewsletterPress.Display;
+using NewsletterPress.Shared;
 using SkiaSharp;
 
 namespace NewsletterPress.Rendering.Proof;

@@ -1,4 +1,4 @@
-namespace NewsletterPress.Text;
+namespace NewsletterPress.Shared;
 
 /// <summary>Which writing system a character belongs to, for choosing faces and spacing.</summary>
 public static class Script
@@ -23,7 +23,7 @@ public static class Script
 
     /// <summary>Punctuation that already carries its own space next to Japanese (JLREQ cl-01…cl-07).</summary>
     public static bool IsJapanesePunctuation(int c) =>
-        JlreqClasses.IsOpening(c) || JlreqClasses.IsClosing(c) || JlreqClasses.IsMiddleDotOrStop(c) || c == '・';
+        JlreqClasses.IsOpening(c) || JlreqClasses.IsClosing(c) || JlreqClasses.IsMiddleDotOrStop(c);
 
     /// <summary>Kanji and kana (letters, with ー and 々): the Japanese side of the Japanese–Latin space. Not
     /// punctuation, and not the abbreviation signs that belong to their number (JLREQ cl-12/13: ％ ￥ ＄ ℃).

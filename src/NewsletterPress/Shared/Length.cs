@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace NewsletterPress.Manifest;
+namespace NewsletterPress.Shared;
 
 public enum LengthUnit { Pt, Mm, Q, Zw }
 
@@ -11,7 +11,7 @@ public enum LengthUnit { Pt, Mm, Q, Zw }
 /// </summary>
 public readonly partial record struct Length(double Value, LengthUnit Unit)
 {
-    public const double PointsPerMm = 72.0 / 25.4;
+    public const double PointsPerMillimetre = 72.0 / 25.4;
 
     public static Length Pt(double v) => new(v, LengthUnit.Pt);
     public static Length Mm(double v) => new(v, LengthUnit.Mm);
@@ -20,8 +20,8 @@ public readonly partial record struct Length(double Value, LengthUnit Unit)
     public double ToPoints(double bodySize) => Unit switch
     {
         LengthUnit.Pt => Value,
-        LengthUnit.Mm => Value * PointsPerMm,
-        LengthUnit.Q => Value * 0.25 * PointsPerMm,
+        LengthUnit.Mm => Value * PointsPerMillimetre,
+        LengthUnit.Q => Value * 0.25 * PointsPerMillimetre,
         LengthUnit.Zw => Value * bodySize,
         _ => throw new InvalidOperationException(Unit.ToString()),
     };

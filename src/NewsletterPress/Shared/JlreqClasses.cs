@@ -1,4 +1,4 @@
-namespace NewsletterPress.Text;
+namespace NewsletterPress.Shared;
 
 /// <summary>
 /// The JLREQ character classes (W3C "Requirements for Japanese Text Layout", appendix A)

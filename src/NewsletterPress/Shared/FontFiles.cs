@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using HarfBuzzSharp;
 
-namespace NewsletterPress.Display;
+namespace NewsletterPress.Shared;
 
 /// <summary>
 /// The font files of the process, each read once: the text stage shapes with a face and the PDF

@@ -1,0 +1,24 @@
+using NewsletterPress.Diagnostics;
+using NewsletterPress.Preflight;
+using NewsletterPress.Rendering.Pdf;
+
+namespace NewsletterPress;
+
+/// <summary>
+/// The check command on an issue folder: the volume composed as build would compose it, its PDF written in memory and
+/// preflighted by exactly the checks a PDF from any tool gets, plus what only the layout knows.
+/// </summary>
+public static class IssueCheck
+{
+    /// <param name="profile">screen, print, print-x1a or archive (<see cref="ProfileNames"/>).</param>
+    public static PreflightReport Check(string issueFolder, string profile)
+    {
+        var rules = PreflightRules.For(profile);
+        var warnings = new WarningLog();
+        var composed = IssueBuild.Compose(issueFolder, warnings);
+        var options = IssueBuild.WriterOptions(composed.Issue, PdfWriterOptions.Default with { Profile = ProfileNames.Parse(profile) });
+        // An issue that asks for a multiple of pages (pages.multiple-of) is checked against that multiple.
+        if (composed.Issue.Pages?.MultipleOf is { } multiple) rules = rules with { PageMultiple = multiple };
+        return Preflight.Preflight.Check(composed.Issue.FullTitle, composed.Document, warnings.All, rules, options) with { Layout = composed.Layout };
+    }
+}
