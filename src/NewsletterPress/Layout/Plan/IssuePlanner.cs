@@ -279,11 +279,11 @@ internal sealed class IssuePlanner(LayoutConfig config)
             line = _flow.Run(group, variant, line, choice, recorder)!.Line;
             foreach (var (article, join) in group.Members)
                 choices.Add(new ArticleChoice(article.Index, join switch
-                    {
-                        JoinMode.NewColumn => StartMode.NewColumn,
-                        JoinMode.RunIn => StartMode.RunIn,
-                        _ => choice.Mode,
-                    }, choice.Space,
+                {
+                    JoinMode.NewColumn => StartMode.NewColumn,
+                    JoinMode.RunIn => StartMode.RunIn,
+                    _ => choice.Mode,
+                }, choice.Space,
                     [.. variant.Shorter.Where(article.Paragraphs.Contains)], [.. variant.Longer.Where(article.Paragraphs.Contains)]));
         }
         bool boxPlaced = decisions.Any(d => d.BoxBefore);
