@@ -52,7 +52,7 @@ internal sealed class DocumentWriter(DisplayDocument source, PdfWriterOptions op
 
             var spaces = new ColourSpaces(writer, printIntent?.IccProfile);
             var geometry = PageGeometry.For(_rules);
-            var images = ImageEmbedder.Embed(writer, document, _rules, spaces, options.MaxImageDpi, options.KeepViolations);
+            var images = ImageEmbedder.Embed(writer, document, _rules, spaces, options.MaxImageDpi);
             var structure = StructureTree.Create(writer, document);
             var pageRefs = document.Pages.Select(_ => writer.Allocate()).ToList();
             var navigation = Navigation.Collect(document, pageRefs, geometry.Offset);
