@@ -8,7 +8,7 @@ namespace NewsletterPress.Rendering.Pdf;
 /// registration colour /Separation /All (§8.6.6.4) for crop marks; and the conversion of RGB
 /// image pixels into that CMYK, made once per document on first use.
 /// </summary>
-internal sealed class ColourSpaces(PdfObjectWriter writer, byte[]? cmykProfile = null)
+internal sealed class ColourSpaces(PdfObjectWriter writer, byte[]? cmykProfile = null, string? cmykProfilePath = null)
 {
     /// <summary>Resource name of the ICCBased sRGB space in page resources.</summary>
     public const string SrgbName = "sRGB";
@@ -33,10 +33,24 @@ internal sealed class ColourSpaces(PdfObjectWriter writer, byte[]? cmykProfile =
 
     /// <summary>RGB (taken as sRGB) → the CMYK of <see cref="CmykProfile"/>, with the <see cref="ImageIntent"/>
     /// table: what PDF/X-1a images are converted with.</summary>
-    public IccTransform RgbToCmyk => _rgbToCmyk ??= IccTransform.RgbToCmyk(
-        IccProfile.Read(SrgbBytes, "the built-in sRGB profile"),
-        IccProfile.Read(CmykBytes, cmykProfile is null ? "the built-in FOGRA39 profile" : "the print condition's ICC profile"),
-        ImageIntent);
+    /// <exception cref="PdfWriterException">The print condition's profile cannot convert (its file, when known, in
+    /// <see cref="PdfWriterException.File"/>).</exception>
+    public IccTransform RgbToCmyk => _rgbToCmyk ??= CreateRgbToCmyk();
+
+    private IccTransform CreateRgbToCmyk()
+    {
+        var name = cmykProfile is null ? "the built-in FOGRA39 profile"
+            : cmykProfilePath is null ? "the print condition's ICC profile"
+            : $"the print condition's ICC profile '{Path.GetFileName(cmykProfilePath)}'";
+        try
+        {
+            return IccTransform.RgbToCmyk(IccProfile.Read(SrgbBytes, "the built-in sRGB profile"), IccProfile.Read(CmykBytes, name), ImageIntent);
+        }
+        catch (PdfWriterException e) when (cmykProfilePath is not null && e.File is null)
+        {
+            throw new PdfWriterException(e.Message, e) { File = cmykProfilePath };
+        }
+    }
 
     private static byte[] SrgbBytes => Convert.FromBase64String(IccProfileData.SrgbBase64);
 

@@ -50,7 +50,7 @@ internal sealed class DocumentWriter(DisplayDocument source, PdfWriterOptions op
                     usage.AssignAliasCodes((uint)program.Face.GlyphCount);
             }
 
-            var spaces = new ColourSpaces(writer, printIntent?.IccProfile);
+            var spaces = new ColourSpaces(writer, printIntent?.IccProfile, printIntent?.ProfilePath);
             var geometry = PageGeometry.For(_rules);
             var images = ImageEmbedder.Embed(writer, document, _rules, spaces, options.MaxImageDpi);
             var structure = StructureTree.Create(writer, document);
