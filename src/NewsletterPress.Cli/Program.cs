@@ -157,6 +157,6 @@ internal static class PrintConditions
             throw new InputException(null, $"the print condition's profile '{icc.FullName}' does not exist");
         if (string.IsNullOrWhiteSpace(identifier))
             throw new InputException(null, "name the printing condition of --print-condition with --print-condition-id (e.g. JC200103 for Japan Color 2001 Coated, FOGRA39)");
-        return new PrintOutputIntent(File.ReadAllBytes(icc.FullName), identifier, name);
+        return new PrintOutputIntent(File.ReadAllBytes(icc.FullName), identifier, name) { ProfilePath = icc.FullName };
     }
 }

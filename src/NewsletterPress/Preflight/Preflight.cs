@@ -19,8 +19,8 @@ public static class Preflight
     {
         writerOptions ??= new PdfWriterOptions(Profile: ProfileNames.Parse(rules.Profile));
         var findings = buildWarnings.Select(w => new Finding(Severity.Warning, w.CodeName, w.Message, w.Position?.ToString())).ToList();
-        // Written as build would, but keeping what the profile forbids (an RGB image in PDF/X-1a),
-        // so that the checks find it in the file and name it, instead of the writer stopping at the first.
+        // Written as build would, but keeping what the writer would stop at (a link to a missing anchor
+        // is left out and reported from the layout), so that the checks see the whole file.
         var bytes = PdfWriter.WriteToBytes(document, writerOptions with { KeepViolations = true });
         var offset = writerOptions.Profile is PdfProfile.Print or PdfProfile.PrintX1a ? PageGeometry.PrintMarginPoints : 0;
         var measured = PdfPreflight.Measure(bytes, subject, rules, (page, box) => ImageSource(document, page, box, offset));

@@ -84,13 +84,21 @@ public sealed class ProfileTests : IDisposable
     }
 
     [Fact]
-    public void PdfX1a_refuses_an_rgb_image_by_name_and_writes_nothing()
+    public void PdfX1a_stops_at_a_print_condition_it_cannot_convert_RGB_images_into_naming_the_profile_and_writes_nothing()
     {
+        // The shop's profile with an ICC v4 table ('mBA ') where FOGRA39 has lut16: the RGB image cannot become CMYK.
+        var icc = CmykConversionTests.Fogra39WithV4Table();
+        var manifest = IssueFolder.Manifest("ja", "a.md") + "style:\n  print-condition: { icc: shop.icc, identifier: JC200103 }\n";
+        using var folder = new IssueFolder(manifest, ("a.md", "---\ntitle: T\n---\n\n本文。\n\n![図](chart.png)\n"));
+        File.WriteAllBytes(Path.Combine(folder.Path, "shop.icc"), icc);
+        File.Copy(Repo.Path("samples", "figures-and-tables", "images", "chart.png"), Path.Combine(folder.Path, "articles", "chart.png"));
+
         var pdf = Path.Combine(_folder, "x1a.pdf");
-        var r = Cli.Run(Repo.Root, "build", "samples/figures-and-tables", "--profile", "print-x1a", "--out", pdf);
+        var r = Cli.Run(Repo.Root, "build", folder.Path, "--profile", "print-x1a", "--out", pdf);
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("chart.png", r.StdErr);
+        Assert.Contains("shop.icc: error: The print condition's ICC profile 'shop.icc' stores its 'B2A0' table as 'mBA ' (lutBToAType", r.StdErr);
         Assert.False(File.Exists(pdf));
+        Build(folder.Path, "print", "x4.pdf"); // PDF/X-4 keeps the image in RGB and converts nothing
     }
 
     private static byte[] ShowAttachment(string pdf, string name)

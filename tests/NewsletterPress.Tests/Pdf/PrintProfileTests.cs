@@ -161,28 +161,8 @@ public sealed class PrintProfileTests : IDisposable
     }
 
     [Fact]
-    public void PDF_X_1a_refuses_an_RGB_image_naming_it()
+    public void PDF_X_1a_writes_gray_images_as_DeviceGray_with_no_transparency()
     {
-        var document = RichDocuments.Build(_temp.NewSubfolder());
-        var rgb = document.Pages[0].Items.OfType<ImageItem>().First().Path;
-        var error = Assert.Throws<PdfWriterException>(() => PdfWriter.WriteToBytes(document, new PdfWriterOptions(Profile: PdfProfile.PrintX1a)));
-        Assert.Contains(Path.GetFullPath(rgb), error.Message);
-        Assert.Contains("RGB", error.Message);
-
-        var jpeg = TestImages.Jpeg(_temp.File("rgb.jpg"), 8, 8, SKColors.Blue);
-        error = Assert.Throws<PdfWriterException>(() => PdfWriter.WriteToBytes(SampleDocuments.SinglePage(new ImageItem(jpeg, 0, 0, 10, 10)),
-            new PdfWriterOptions(Profile: PdfProfile.PrintX1a)));
-        Assert.Contains(jpeg, error.Message);
-    }
-
-    [Fact]
-    public void PDF_X_1a_refuses_transparency_and_writes_gray_images_as_DeviceGray()
-    {
-        var gray = TestImages.Png(_temp.File("ga.png"), 8, 8, SKColors.Gray, transparentRight: true);
-        var error = Assert.Throws<PdfWriterException>(() => PdfWriter.WriteToBytes(SampleDocuments.SinglePage(new ImageItem(gray, 0, 0, 10, 10)),
-            new PdfWriterOptions(Profile: PdfProfile.PrintX1a)));
-        Assert.Contains(gray, error.Message);
-
         var path = _temp.File("x1a.pdf");
         PdfWriter.Write(RichDocuments.Build(_temp.NewSubfolder(), rgbImages: false), path, new PdfWriterOptions(Profile: PdfProfile.PrintX1a));
         var pdf = new PdfInspector(path);
@@ -193,6 +173,11 @@ public sealed class PrintProfileTests : IDisposable
         Assert.DoesNotContain("/DeviceRGB", qdf);
         Assert.DoesNotContain("/SMask", qdf);
         Assert.Contains("/ColorSpace /DeviceGray", qdf);
+        var gray = TestImages.Png(_temp.File("ga.png"), 8, 8, SKColors.Gray, transparentRight: true);
+        var flattened = _temp.File("ga.pdf");
+        PdfWriter.Write(SampleDocuments.SinglePage(new ImageItem(gray, 0, 0, 10, 10)), flattened, new PdfWriterOptions(Profile: PdfProfile.PrintX1a));
+        Assert.DoesNotContain("/SMask", PdfTools.Uncompressed(flattened));
+        Assert.Contains(" gray ", PdfTools.Ok("pdfimages", "-list", flattened), StringComparison.Ordinal);
         Assert.Equal("/GTS_PDFX", pdf.Get(pdf.Catalog.GetProperty("/OutputIntents")[0]).GetProperty("/S").GetString());
         Assert.Equal(SampleDocuments.A4Width, Box(pdf, pdf.Pages[0], "/TrimBox")[2] - Box(pdf, pdf.Pages[0], "/TrimBox")[0], 3);
     }

@@ -28,11 +28,12 @@ public class PreflightTests
     }
 
     [Fact]
-    public void Check_for_pdfx1a_rejects_rgb_images_and_flags_low_resolution()
+    public void Check_for_pdfx1a_sees_rgb_images_converted_to_cmyk_and_flags_low_resolution()
     {
         var r = Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "print-x1a");
-        Assert.Equal(1, r.ExitCode);
-        Assert.Contains("harbour.jpg is DeviceRGB; PDF/X-1a allows only CMYK", r.StdOut);
+        Assert.Equal(0, r.ExitCode);
+        Assert.DoesNotContain("is DeviceRGB", r.StdOut);
+        Assert.Matches(@"harbour\.jpg.*DeviceCMYK", r.StdOut);
         Assert.Matches(@"harbour\.jpg prints at 150 dpi, under 300 dpi", r.StdOut);
         Assert.Equal(0, Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "screen").ExitCode);
     }

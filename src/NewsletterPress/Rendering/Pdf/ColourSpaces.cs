@@ -5,9 +5,10 @@ namespace NewsletterPress.Rendering.Pdf;
 /// <summary>
 /// Document-wide colour objects, each written once on first use: the sRGB and FOGRA39 ICC
 /// profile streams (ISO 32000-1 §8.6.5.5), the ICCBased sRGB colour space, and the
-/// registration colour /Separation /All (§8.6.6.4) for crop marks.
+/// registration colour /Separation /All (§8.6.6.4) for crop marks; and the conversion of RGB
+/// image pixels into that CMYK, made once per document on first use.
 /// </summary>
-internal sealed class ColourSpaces(PdfObjectWriter writer, byte[]? cmykProfile = null)
+internal sealed class ColourSpaces(PdfObjectWriter writer, byte[]? cmykProfile = null, string? cmykProfilePath = null)
 {
     /// <summary>Resource name of the ICCBased sRGB space in page resources.</summary>
     public const string SrgbName = "sRGB";
@@ -15,12 +16,45 @@ internal sealed class ColourSpaces(PdfObjectWriter writer, byte[]? cmykProfile =
     /// <summary>Resource name of the registration colour.</summary>
     public const string RegistrationName = "All";
 
-    private PdfRef? _srgbProfile, _srgb, _cmykProfile, _registration;
+    /// <summary>Perceptual: our RGB images are sRGB, whose saturated blues and greens lie outside any
+    /// offset gamut, and the perceptual table compresses them into it (the built-in FOGRA39 profile's was
+    /// gamut-mapped from sRGB itself, colprof -S) where relative colorimetric would clip them flat; it also
+    /// keeps shadow detail that a relative colorimetric table of a v2 profile, without black point
+    /// compensation, crushes below the paper's darkest black. Photographs are what it is made for.</summary>
+    public const RenderingIntent ImageIntent = RenderingIntent.Perceptual;
 
-    public PdfRef SrgbProfile => _srgbProfile ??= WriteProfile(Convert.FromBase64String(IccProfileData.SrgbBase64), 3);
+    private PdfRef? _srgbProfile, _srgb, _cmykProfile, _registration;
+    private IccTransform? _rgbToCmyk;
+
+    public PdfRef SrgbProfile => _srgbProfile ??= WriteProfile(SrgbBytes, 3);
 
     /// <summary>The CMYK output profile: the one given (a print output intent's), else FOGRA39.</summary>
-    public PdfRef CmykProfile => _cmykProfile ??= WriteProfile(cmykProfile ?? Convert.FromBase64String(IccProfileData.Fogra39Base64), 4);
+    public PdfRef CmykProfile => _cmykProfile ??= WriteProfile(CmykBytes, 4);
+
+    /// <summary>RGB (taken as sRGB) → the CMYK of <see cref="CmykProfile"/>, with the <see cref="ImageIntent"/>
+    /// table: what PDF/X-1a images are converted with.</summary>
+    /// <exception cref="PdfWriterException">The print condition's profile cannot convert (its file, when known, in
+    /// <see cref="PdfWriterException.File"/>).</exception>
+    public IccTransform RgbToCmyk => _rgbToCmyk ??= CreateRgbToCmyk();
+
+    private IccTransform CreateRgbToCmyk()
+    {
+        var name = cmykProfile is null ? "the built-in FOGRA39 profile"
+            : cmykProfilePath is null ? "the print condition's ICC profile"
+            : $"the print condition's ICC profile '{Path.GetFileName(cmykProfilePath)}'";
+        try
+        {
+            return IccTransform.RgbToCmyk(IccProfile.Read(SrgbBytes, "the built-in sRGB profile"), IccProfile.Read(CmykBytes, name), ImageIntent);
+        }
+        catch (PdfWriterException e) when (cmykProfilePath is not null && e.File is null)
+        {
+            throw new PdfWriterException(e.Message, e) { File = cmykProfilePath };
+        }
+    }
+
+    private static byte[] SrgbBytes => Convert.FromBase64String(IccProfileData.SrgbBase64);
+
+    private byte[] CmykBytes => cmykProfile ?? Convert.FromBase64String(IccProfileData.Fogra39Base64);
 
     /// <summary>[/ICCBased stream] (§8.6.5.5).</summary>
     public PdfRef Srgb

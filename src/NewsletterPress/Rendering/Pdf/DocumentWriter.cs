@@ -51,9 +51,9 @@ internal sealed class DocumentWriter(DisplayDocument source, PdfWriterOptions op
                     usage.AssignAliasCodes((uint)program.Face.GlyphCount);
             }
 
-            var spaces = new ColourSpaces(writer, printIntent?.IccProfile);
+            var spaces = new ColourSpaces(writer, printIntent?.IccProfile, printIntent?.ProfilePath);
             var geometry = PageGeometry.For(_rules);
-            var images = ImageEmbedder.Embed(writer, document, _rules, spaces, options.MaxImageDpi, options.KeepViolations);
+            var images = ImageEmbedder.Embed(writer, document, _rules, spaces, options.MaxImageDpi);
             var structure = StructureTree.Create(writer, document);
             var pageRefs = document.Pages.Select(_ => writer.Allocate()).ToList();
             var navigation = Navigation.Collect(document, pageRefs, geometry.Offset);

@@ -9,7 +9,9 @@ namespace NewsletterPress.Rendering.Pdf;
 /// JPEGs go through untouched as /DCTDecode (§7.4.8); everything else is decoded with
 /// SkiaSharp and written Flate-compressed, gray or RGB, 8 bits, alpha as a soft mask
 /// (§11.6.5.3). An image is resampled only when its largest placement would still get more
-/// than the maximum resolution.
+/// than the maximum resolution. PDF/X-1a (ISO 15930-1 §6.2.3, §6.3.4) takes no RGB and no
+/// transparency: there an image with alpha is flattened onto white, as on the paper it is printed
+/// on, and RGB pixels are converted into the printing condition's CMYK (<see cref="ColourSpaces.RgbToCmyk"/>).
 /// </summary>
 internal sealed class ImageEmbedder
 {
@@ -35,7 +37,7 @@ internal sealed class ImageEmbedder
     public PlacedImage this[ImageItem image] => _byPath[System.IO.Path.GetFullPath(image.Path)];
 
     public static ImageEmbedder Embed(PdfObjectWriter writer, DisplayDocument document, ProfileRules rules,
-        ColourSpaces spaces, double maxDpi, bool keepViolations = false)
+        ColourSpaces spaces, double maxDpi)
     {
         var embedder = new ImageEmbedder();
         var sources = new List<Source>();
@@ -66,7 +68,7 @@ internal sealed class ImageEmbedder
         foreach (var source in sources)
         {
             var reference = writer.Allocate();
-            Write(writer, reference, source, rules, spaces, maxDpi, keepViolations);
+            Write(writer, reference, source, rules, spaces, maxDpi);
             written.Add(source, new PlacedImage("Im" + (written.Count + 1), reference));
         }
         foreach (var (path, source) in sourceOfPath)
@@ -87,7 +89,7 @@ internal sealed class ImageEmbedder
     }
 
     private static void Write(PdfObjectWriter writer, PdfRef reference, Source source, ProfileRules rules,
-        ColourSpaces spaces, double maxDpi, bool keepViolations)
+        ColourSpaces spaces, double maxDpi)
     {
         var jpeg = JpegHeader.Read(source.Bytes);
         var pixelSize = jpeg is not null ? (jpeg.Width, jpeg.Height) : PixelSize(source);
@@ -98,10 +100,8 @@ internal sealed class ImageEmbedder
         // space the profile allows (CMYK JPEGs are kept at full size: resampling them would
         // go through RGB, and print wants the CMYK data as made).
         if (jpeg is { CanPassThrough: true } && (!downsample || jpeg.Components == 4)
-            && (jpeg.Components != 4 || rules.AllowsDeviceCmyk))
+            && (jpeg.Components != 4 || rules.AllowsDeviceCmyk) && (jpeg.Components != 3 || rules.AllowsRgb))
         {
-            if (!keepViolations)
-                CheckColour(jpeg.Components, hasAlpha: false, source.Path, rules);
             CheckWhole(source);
             var xObject = new ImageXObject(jpeg.Width, jpeg.Height)
                 .BitsPerComponent(8)
@@ -113,9 +113,13 @@ internal sealed class ImageEmbedder
             return;
         }
 
-        var raster = RasterImage.Decode(source.Bytes, source.Path, target.Width, target.Height);
-        if (!keepViolations)
-            CheckColour(raster.Components, raster.Alpha is not null, source.Path, rules);
+        // For PDF/X-1a the pixels are taken into sRGB as they are decoded (an embedded ICC profile is
+        // honoured by SkiaSharp), since sRGB is what the conversion to CMYK starts from.
+        var raster = RasterImage.Decode(source.Bytes, source.Path, target.Width, target.Height, asSrgb: !rules.AllowsRgb);
+        if (!rules.AllowsTransparency)
+            raster = raster.OntoWhite();
+        if (raster.Components == 3 && !rules.AllowsRgb)
+            raster = raster.ToCmyk(spaces.RgbToCmyk);
         var image = new ImageXObject(raster.Width, raster.Height).BitsPerComponent(8);
         SetColourSpace(image, raster.Components, rules, spaces);
         if (raster.Alpha is { } alpha)
@@ -125,9 +129,10 @@ internal sealed class ImageEmbedder
             writer.WriteStream(maskRef, mask.Dictionary, alpha, compress: true);
             image.SMask(maskRef);
         }
-        if (jpeg is not null && raster.Alpha is null)
+        if (jpeg is not null && raster.Alpha is null && raster.Components != 4)
         {
-            // A photograph that was downsampled (or cannot pass through): JPEG again.
+            // A photograph that was downsampled (or cannot pass through): JPEG again. (SkiaSharp
+            // encodes no CMYK JPEG, so a photograph converted for PDF/X-1a is Flate-compressed.)
             image.Filter(StreamFilter.DCTDecode);
             writer.WriteEncodedStream(reference, image.Dictionary, raster.ToJpeg(JpegQuality));
         }
@@ -165,15 +170,6 @@ internal sealed class ImageEmbedder
         using var codec = SkiaSharp.SKCodec.Create(data)
             ?? throw new PdfWriterException($"Could not read image '{source.Path}': not an image format SkiaSharp can decode.") { File = source.Path };
         return (codec.Info.Width, codec.Info.Height);
-    }
-
-    /// <summary>PDF/X-1a: CMYK or gray only (ISO 15930-1 §6.2.3) and no transparency (§6.3.4).</summary>
-    private static void CheckColour(int components, bool hasAlpha, string path, ProfileRules rules)
-    {
-        if (components == 3 && !rules.AllowsRgb)
-            throw new PdfWriterException($"Image '{path}' is RGB; PDF/X-1a allows only CMYK and gray images. Convert it to CMYK or use the Print (PDF/X-4) profile.") { File = path };
-        if (hasAlpha && !rules.AllowsTransparency)
-            throw new PdfWriterException($"Image '{path}' has transparency; PDF/X-1a allows none. Flatten it or use the Print (PDF/X-4) profile.") { File = path };
     }
 
     private static void SetColourSpace(ImageXObject image, int components, ProfileRules rules, ColourSpaces spaces)

@@ -11,7 +11,8 @@ public enum PdfProfile
     Print,
 
     /// <summary>PDF/X-1a:2001 (ISO 15930-1): as <see cref="Print"/>, but PDF 1.3, CMYK and gray
-    /// only, no transparency; an RGB image is an error.</summary>
+    /// only, no transparency: RGB images are converted to the print condition's CMYK, and images with
+    /// transparency flattened onto white.</summary>
     PrintX1a,
 
     /// <summary>PDF/A-3u (ISO 19005-3) for the archive: sRGB output intent, the issue's

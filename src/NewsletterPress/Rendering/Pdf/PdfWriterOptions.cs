@@ -15,8 +15,8 @@ public sealed record PdfWriterOptions(bool Compress = true, PdfProfile Profile =
 {
     public static readonly PdfWriterOptions Default = new();
 
-    /// <summary>For the preflight only: write what the profile forbids (an RGB or transparent image in
-    /// PDF/X-1a) instead of stopping, so that the checks find every such thing in the file and name it.
-    /// A build never sets it.</summary>
+    /// <summary>For the preflight only: write the file without what would stop the writer (a link to an
+    /// anchor no page defines, which the preflight reports from the layout), so that the checks see the
+    /// rest of the file. A build never sets it.</summary>
     internal bool KeepViolations { get; init; }
 }

@@ -13,6 +13,9 @@ namespace NewsletterPress.Rendering.Pdf;
 /// <param name="RegistryName">The registry the identifier is from; "http://www.color.org" when null.</param>
 public sealed record PrintOutputIntent(byte[] IccProfile, string OutputConditionIdentifier, string? OutputCondition = null, string? RegistryName = null)
 {
+    /// <summary>The profile's file, when it came from one: errors about the profile name it.</summary>
+    public string? ProfilePath { get; init; }
+
     /// <summary>The ICC characterization data registry, where the usual printing conditions are listed.</summary>
     public const string DefaultRegistryName = "http://www.color.org";
 

@@ -21,10 +21,12 @@ internal sealed record ProfileRules(PdfProfile Profile)
     /// <summary>Object and cross-reference streams are PDF 1.5 (§7.5.7, §7.5.8): not for PDF/X-1a.</summary>
     public bool AllowsObjectStreams => Profile != PdfProfile.PrintX1a;
 
-    /// <summary>PDF/X-1a: no soft masks (ISO 15930-1 §6.3.4 — PDF 1.3 has no transparency).</summary>
+    /// <summary>PDF/X-1a: no soft masks (ISO 15930-1 §6.3.4 — PDF 1.3 has no transparency); images with
+    /// alpha are flattened onto white.</summary>
     public bool AllowsTransparency => Profile != PdfProfile.PrintX1a;
 
-    /// <summary>PDF/X-1a allows only CMYK, gray and separations (ISO 15930-1 §6.2.3).</summary>
+    /// <summary>PDF/X-1a allows only CMYK, gray and separations (ISO 15930-1 §6.2.3); RGB images are
+    /// converted to the output intent's CMYK.</summary>
     public bool AllowsRgb => Profile != PdfProfile.PrintX1a;
 
     /// <summary>With an sRGB output intent, DeviceCMYK is not allowed (ISO 19005-2/-3 §6.2.4.3).</summary>

@@ -4,8 +4,8 @@ namespace NewsletterPress.Rendering.Pdf;
 
 /// <summary>
 /// An image decoded to 8-bit samples ready for an image XObject (ISO 32000-1 §8.9.5):
-/// gray (1 component) or RGB (3), with a separate 8-bit alpha plane when any pixel is not
-/// opaque (written as a soft mask, §11.6.5.3). SkiaSharp decodes (PNG, JPEG, WebP, GIF, BMP…)
+/// gray (1 component) or RGB (3), or CMYK (4) once converted for print, with a separate 8-bit
+/// alpha plane when any pixel is not opaque (written as a soft mask, §11.6.5.3). SkiaSharp decodes (PNG, JPEG, WebP, GIF, BMP…)
 /// and resamples; nothing here is hand-written image decoding.
 /// </summary>
 internal sealed record RasterImage(int Width, int Height, int Components, byte[] Samples, byte[]? Alpha)
@@ -13,8 +13,10 @@ internal sealed record RasterImage(int Width, int Height, int Components, byte[]
     /// <summary>Decodes <paramref name="bytes"/>, scaled down to <paramref name="width"/> × <paramref name="height"/>
     /// with cubic (Mitchell) resampling when those are smaller than the image. A JPEG is first decoded
     /// at the smallest of 1/8, 1/4 or 1/2 of its size that still covers the target (libjpeg's DCT
-    /// scaling), so a large photograph never needs its full-size pixels in memory.</summary>
-    public static RasterImage Decode(byte[] bytes, string path, int? width = null, int? height = null)
+    /// scaling), so a large photograph never needs its full-size pixels in memory. <paramref name="asSrgb"/>:
+    /// convert from the image's embedded ICC profile, if it has one, into sRGB (skcms inside SkiaSharp);
+    /// otherwise the samples are kept as stored.</summary>
+    public static RasterImage Decode(byte[] bytes, string path, int? width = null, int? height = null, bool asSrgb = false)
     {
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data)
@@ -31,7 +33,8 @@ internal sealed record RasterImage(int Width, int Height, int Components, byte[]
                 if (scaled.Width >= width && scaled.Height >= height) { decodeSize = scaled; break; }
             }
         // Resample premultiplied (no dark fringes at transparent edges), then read back unpremultiplied.
-        var decodeInfo = new SKImageInfo(decodeSize.Width, decodeSize.Height, SKColorType.Rgba8888, resize ? SKAlphaType.Premul : SKAlphaType.Unpremul);
+        var colourSpace = asSrgb ? SKColorSpace.CreateSrgb() : null;
+        var decodeInfo = new SKImageInfo(decodeSize.Width, decodeSize.Height, SKColorType.Rgba8888, resize ? SKAlphaType.Premul : SKAlphaType.Unpremul, colourSpace);
         using var decoded = new SKBitmap(decodeInfo);
         if (decoded.GetPixels() == IntPtr.Zero)
             throw new PdfWriterException($"Could not decode image '{path}': there is not enough memory for its {decodeSize.Width} × {decodeSize.Height} pixels.") { File = path };
@@ -41,7 +44,7 @@ internal sealed record RasterImage(int Width, int Height, int Components, byte[]
         if (!resize)
             return FromRgba(decoded.GetPixelSpan(), decoded.Width, decoded.Height);
         using var resized = decodeSize.Width == width && decodeSize.Height == height ? decoded.Copy()
-            : decoded.Resize(new SKImageInfo(width!.Value, height!.Value, SKColorType.Rgba8888, SKAlphaType.Premul),
+            : decoded.Resize(new SKImageInfo(width!.Value, height!.Value, SKColorType.Rgba8888, SKAlphaType.Premul, colourSpace),
                 new SKSamplingOptions(SKCubicResampler.Mitchell))
             ?? throw new PdfWriterException($"Could not resample image '{path}'.") { File = path };
         using var unpremultiplied = Unpremultiplied(resized);
@@ -50,7 +53,7 @@ internal sealed record RasterImage(int Width, int Height, int Components, byte[]
 
     private static SKBitmap Unpremultiplied(SKBitmap bitmap)
     {
-        var target = new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        var target = new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul, bitmap.ColorSpace));
         using var from = bitmap.PeekPixels();
         using var to = target.PeekPixels();
         if (!from.ReadPixels(to))
@@ -92,6 +95,32 @@ internal sealed record RasterImage(int Width, int Height, int Components, byte[]
                 alpha[p] = rgba[o + 3];
         }
         return new RasterImage(width, height, components, samples, alpha);
+    }
+
+    /// <summary>The image composited onto white paper and opaque: what PDF/X-1a, which has no transparency
+    /// (ISO 15930-1 §6.3.4), prints where the image lies on unprinted paper. Each sample becomes
+    /// s·α + 255·(1 − α), rounded.</summary>
+    public RasterImage OntoWhite()
+    {
+        if (Alpha is not { } alpha)
+            return this;
+        var samples = new byte[Samples.Length];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var a = alpha[i / Components];
+            samples[i] = (byte)(((Samples[i] * a) + (255 * (255 - a)) + 127) / 255);
+        }
+        return this with { Samples = samples, Alpha = null };
+    }
+
+    /// <summary>RGB samples converted to CMYK (gray and CMYK images are returned as they are).</summary>
+    public RasterImage ToCmyk(IccTransform transform)
+    {
+        if (Components != 3)
+            return this;
+        var cmyk = new byte[Width * Height * 4];
+        transform.Convert(Samples, cmyk);
+        return this with { Components = 4, Samples = cmyk };
     }
 
     /// <summary>Re-encodes as a baseline JPEG (for downsampled photographs, which Flate compresses badly).</summary>
