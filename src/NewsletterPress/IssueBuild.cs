@@ -91,7 +91,8 @@ public static class IssueBuild
                 PrintIntent = new PrintOutputIntent(
                     InputFiles.Read(condition.IccPath, FileRule.IccProfile, SourcePosition.WholeFile(condition.IccPath),
                         Path.GetFileName(condition.IccPath), InputFiles.RealFolder(issue.Folder)),
-                    condition.Identifier, condition.Condition) { ProfilePath = condition.IccPath },
+                    condition.Identifier, condition.Condition)
+                { ProfilePath = condition.IccPath },
             };
         return options;
     }
