@@ -35,9 +35,10 @@ var printConditionName = new Option<string?>("--print-condition-name")
 {
     Description = "A readable description of the printing condition, e.g. \"Japan Color 2001 Coated\"",
 };
+var drafts = new Option<bool>("--drafts") { Description = "Build the articles marked draft: true too (left out otherwise)" };
 var build = new Command("build", "Typeset an issue folder into a PDF")
 {
-    folder, output, profile, maxImageDpi, printCondition, printConditionId, printConditionName,
+    folder, output, profile, maxImageDpi, printCondition, printConditionId, printConditionName, drafts,
 };
 build.SetAction(parse => Run(() =>
 {
@@ -47,7 +48,7 @@ build.SetAction(parse => Run(() =>
             Profile = ProfileNames.Parse(parse.GetValue(profile)!),
             MaxImageDpi = parse.GetValue(maxImageDpi),
             PrintIntent = PrintConditions.FromCommandLine(parse.GetValue(printCondition), parse.GetValue(printConditionId), parse.GetValue(printConditionName)),
-        });
+        }, drafts: parse.GetValue(drafts));
     foreach (var w in result.Warnings) Console.Error.WriteLine(w);
     Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputPath)} ({result.Pages} {(result.Pages == 1 ? "page" : "pages")})");
     return 0;

@@ -87,7 +87,11 @@ public sealed record DocumentInfo(string Title, string Publisher, string Languag
 
 /// <summary>A file that travels inside the PDF (PDF/A-3 associated files: the issue's own sources).</summary>
 /// <param name="Name">The file's path relative to the issue folder, with '/' separators.</param>
-public sealed record AttachedFile(string Name, string Path, string MimeType);
+public sealed record AttachedFile(string Name, string Path, string MimeType)
+{
+    /// <summary>The bytes of a file made by the build itself (build.json), which has no <see cref="Path"/>.</summary>
+    public byte[]? Contents { get; init; }
+}
 
 public sealed record DisplayDocument(DocumentInfo Info, ImmutableArray<Page> Pages, ImmutableArray<OutlineEntry> Outline)
 {
