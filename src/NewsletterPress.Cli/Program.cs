@@ -133,7 +133,7 @@ static IReadOnlyList<ChangedPage> CompareWithPdf(string oldPdf, NewsletterPress.
 
 var root = new RootCommand("NewsletterPress: typesets a newsletter issue (issue.yaml + Markdown articles) into a print-ready PDF")
 {
-    build, check, proof,
+    build, check, proof, ExtractCommand(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
@@ -143,6 +143,21 @@ if (parsed.Errors.Count > 0)
     return 2;
 }
 return parsed.Invoke();
+
+// extract FILE.pdf [--out DIR]: an archive PDF's sources back into an issue folder.
+static Command ExtractCommand()
+{
+    var pdf = new Argument<FileInfo>("pdf") { Description = "An archive PDF (built with --profile archive)" };
+    var outFolder = new Option<DirectoryInfo?>("--out", "-o") { Description = "The new folder for the sources (default: the PDF's name without .pdf, here)" };
+    var extract = new Command("extract", "Write the sources an archive PDF carries back into an issue folder, ready to build") { pdf, outFolder };
+    extract.SetAction(parse => Run(() =>
+    {
+        var result = NewsletterPress.Archive.SourceExtractor.Extract(parse.GetValue(pdf)!.FullName, parse.GetValue(outFolder)?.FullName);
+        Console.WriteLine($"wrote {result.Files} files to {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Folder)}");
+        return 0;
+    }));
+    return extract;
+}
 
 static int Run(Func<int> action)
 {
