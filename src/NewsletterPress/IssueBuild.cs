@@ -74,7 +74,7 @@ public static class IssueBuild
         var warnings = new WarningLog();
         var ((issue, document), articles, openedFonts) = ComposeWithSources(folder, warnings, drafts);
         options = WriterOptions(issue, options ?? PdfWriterOptions.Default);
-        var path = Path.GetFullPath(output ?? Path.Combine(OutputPaths.DefaultFolder(issue.Folder), DefaultFileName(issue, options.Profile)));
+        var path = Path.GetFullPath(output ?? Path.Combine(OutputPaths.DefaultFolder(issue.Folder), OutputNames.FileName(issue, options.Profile)));
         var fontFiles = FontFilesOf(document);
         OutputPaths.CheckFile(path, issue.Folder, fontFiles);
         if (options.Profile == PdfProfile.Archive)
@@ -128,26 +128,6 @@ public static class IssueBuild
     private static List<string> FontFilesOf(DisplayDocument document) =>
         [.. document.Pages.SelectMany(p => p.Items.OfType<GlyphRun>()).Select(r => r.Font.FilePath).Distinct()
             .Select(f => RealPath.Of(f) ?? f).Distinct().Order(StringComparer.Ordinal)];
-
-    /// <summary>civil-society-forum-vol-11.pdf (…-print.pdf, …-archive.pdf), written to out/ in the current
-    /// folder: build output never goes into the issue folder, which must stay the volume's pure source
-    /// (run from inside the folder, out/ goes beside it instead).</summary>
-    private static string DefaultFileName(Issue issue, PdfProfile profile)
-    {
-        var slug = string.Join("-", issue.Newsletter.ToLowerInvariant()
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string(w.Where(char.IsAsciiLetterOrDigit).ToArray()))
-            .Where(w => w.Length > 0));
-        if (slug.Length == 0) slug = "newsletter";
-        var suffix = profile switch
-        {
-            PdfProfile.Print => "-print",
-            PdfProfile.PrintX1a => "-print-x1a",
-            PdfProfile.Archive => "-archive",
-            _ => "",
-        };
-        return $"{slug}-vol-{issue.Volume}{suffix}.pdf";
-    }
 
     /// <summary>The latest date a PDF can write (D:9999…), as seconds since 1970.</summary>
     private const long LastEpochSecond = 253_402_300_799;
