@@ -18,8 +18,8 @@ namespace NewsletterPress.Rendering.Pdf;
 internal static class XmpMetadata
 {
     private static readonly XNamespace X = "adobe:ns:meta/";
-    private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
+    internal static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    internal static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
     private static readonly XNamespace Xmp = "http://ns.adobe.com/xap/1.0/";
     private static readonly XNamespace Pdf = "http://ns.adobe.com/pdf/1.3/";
     private static readonly XNamespace XmpMM = "http://ns.adobe.com/xap/1.0/mm/";
@@ -27,10 +27,10 @@ internal static class XmpMetadata
     private static readonly XNamespace PdfAId = "http://www.aiim.org/pdfa/ns/id/";
     private static readonly XNamespace PdfUaId = "http://www.aiim.org/pdfua/ns/id/";
     private static readonly XNamespace PdfAExtension = "http://www.aiim.org/pdfa/ns/extension/";
-    private static readonly XNamespace PdfASchema = "http://www.aiim.org/pdfa/ns/schema#";
-    private static readonly XNamespace PdfAProperty = "http://www.aiim.org/pdfa/ns/property#";
-    private static readonly XNamespace PdfAType = "http://www.aiim.org/pdfa/ns/type#";
-    private static readonly XNamespace PdfAField = "http://www.aiim.org/pdfa/ns/field#";
+    internal static readonly XNamespace PdfASchema = "http://www.aiim.org/pdfa/ns/schema#";
+    internal static readonly XNamespace PdfAProperty = "http://www.aiim.org/pdfa/ns/property#";
+    internal static readonly XNamespace PdfAType = "http://www.aiim.org/pdfa/ns/type#";
+    internal static readonly XNamespace PdfAField = "http://www.aiim.org/pdfa/ns/field#";
 
     /// <param name="claimPdfUa">Write the PDF/UA identification (ISO 14289-1 §5, pdfuaid:part 1).</param>
     public static byte[] Build(DocumentInfo info, ProfileRules rules, ReadOnlySpan<byte> contentHash, bool claimPdfUa = false)

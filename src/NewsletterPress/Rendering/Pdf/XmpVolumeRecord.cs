@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using NewsletterPress.Display;
+using static NewsletterPress.Rendering.Pdf.XmpMetadata;
 
 namespace NewsletterPress.Rendering.Pdf;
 
@@ -18,12 +19,6 @@ internal static class XmpVolumeRecord
 {
     public static readonly XNamespace Volume = "https://newsletterpress.local/ns/volume/1.0/";
     public static readonly XNamespace Article = "https://newsletterpress.local/ns/article/1.0/";
-    private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
-    private static readonly XNamespace PdfASchema = "http://www.aiim.org/pdfa/ns/schema#";
-    private static readonly XNamespace PdfAProperty = "http://www.aiim.org/pdfa/ns/property#";
-    private static readonly XNamespace PdfAType = "http://www.aiim.org/pdfa/ns/type#";
-    private static readonly XNamespace PdfAField = "http://www.aiim.org/pdfa/ns/field#";
 
     /// <summary>The record's properties, to add to the rdf:Description (which declares the prefixes).</summary>
     public static IEnumerable<object> Properties(VolumeRecord record)
