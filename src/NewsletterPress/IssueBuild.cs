@@ -39,7 +39,7 @@ public static class IssueBuild
         IcuLibrary.StartLoading(); // on another core while the manifest and the articles are read
         var issue = IssueLoader.Load(folder);
         var loaded = issue.Articles
-            .Select(a => ArticleLoader.Load(a.Path, issue.Language, issue.Folder, warnings))
+            .Select(a => ArticleLoader.Load(a.Path, issue.Language, issue.Folder, warnings, readDraftBody: drafts))
             .ToList();
         (issue, var articles) = WithoutDrafts(issue, loaded, drafts, warnings);
         var date = DocumentDate(issue);

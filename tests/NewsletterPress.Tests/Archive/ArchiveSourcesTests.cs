@@ -98,6 +98,17 @@ public sealed class ArchiveSourcesTests
     }
 
     [Fact]
+    public void A_draft_being_written_does_not_stop_a_build_that_leaves_it_out()
+    {
+        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md", "draft.md"),
+            ("a.md", "---\ntitle: 本文\n---\n\n本文。\n"), ("draft.md", Draft + "\n![not yet taken](../images/missing.png)\n"));
+        Build(folder, folder.Output("x.pdf"));
+        var r = Cli.Run(folder.Path, "build", folder.Path, "--out", folder.Output("drafts.pdf"), "--drafts");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Matches(@"draft\.md:\d+:\d+: error: .*missing\.png", r.StdErr);
+    }
+
+    [Fact]
     public void An_issue_of_drafts_only_is_an_error_that_says_what_to_do()
     {
         using var folder = new IssueFolder(IssueFolder.Manifest("en", "draft.md"), ("draft.md", Draft));
