@@ -57,7 +57,10 @@ public sealed class ExtractTests : IDisposable
         Ok(Cli.Run(Repo.Root, "build", "issues/vol-11", "--profile", "archive", "--out", original));
         var r = Ok(Cli.Run(_temp.Path, "extract", original));
         var extracted = _temp.File("vol-11-archive"); // the default: the PDF's name, in the current folder
-        Assert.Contains("wrote 17 files to vol-11-archive", r.StdOut);
+        Assert.Contains($"wrote {Attachments.Names(original).Count} files to vol-11-archive", r.StdOut);
+        Assert.Equal(Attachments.Names(original).Order(StringComparer.Ordinal),
+            Directory.EnumerateFiles(extracted, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(extracted, f)).Order(StringComparer.Ordinal));
         foreach (var article in Directory.EnumerateFiles(Path.Combine(Repo.Vol11, "articles")))
             Assert.Equal(File.ReadAllBytes(article), File.ReadAllBytes(Path.Combine(extracted, "articles", Path.GetFileName(article))));
         var rebuilt = _temp.File("rebuilt.pdf");
