@@ -36,9 +36,10 @@ var printConditionName = new Option<string?>("--print-condition-name")
 {
     Description = "A readable description of the printing condition, e.g. \"Japan Color 2001 Coated\"",
 };
+var drafts = new Option<bool>("--drafts") { Description = "Build the articles marked draft: true too (left out otherwise)" };
 var build = new Command("build", "Typeset an issue folder into a PDF")
 {
-    folder, output, profile, maxImageDpi, printCondition, printConditionId, printConditionName,
+    folder, output, profile, maxImageDpi, printCondition, printConditionId, printConditionName, drafts,
 };
 build.SetAction(parse => Run(() =>
 {
@@ -48,7 +49,7 @@ build.SetAction(parse => Run(() =>
             Profile = ProfileNames.Parse(parse.GetValue(profile)!),
             MaxImageDpi = parse.GetValue(maxImageDpi),
             PrintIntent = PrintConditions.FromCommandLine(parse.GetValue(printCondition), parse.GetValue(printConditionId), parse.GetValue(printConditionName)),
-        });
+        }, drafts: parse.GetValue(drafts));
     foreach (var w in result.Warnings) Console.Error.WriteLine(w);
     Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputPath)} ({result.Pages} {(result.Pages == 1 ? "page" : "pages")})");
     return 0;
@@ -100,7 +101,7 @@ proof.SetAction(parse => Run(() =>
 
 var root = new RootCommand("NewsletterPress: typesets a newsletter issue (issue.yaml + Markdown articles) into a print-ready PDF")
 {
-    build, check, proof,
+    build, check, proof, ExtractCommand(),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
@@ -110,6 +111,21 @@ if (parsed.Errors.Count > 0)
     return 2;
 }
 return parsed.Invoke();
+
+// extract FILE.pdf [--out DIR]: an archive PDF's sources back into an issue folder.
+static Command ExtractCommand()
+{
+    var pdf = new Argument<FileInfo>("pdf") { Description = "An archive PDF (built with --profile archive)" };
+    var outFolder = new Option<DirectoryInfo?>("--out", "-o") { Description = "The new folder for the sources (default: the PDF's name without .pdf, here)" };
+    var extract = new Command("extract", "Write the sources an archive PDF carries back into an issue folder, ready to build") { pdf, outFolder };
+    extract.SetAction(parse => Run(() =>
+    {
+        var result = NewsletterPress.Archive.SourceExtractor.Extract(parse.GetValue(pdf)!.FullName, parse.GetValue(outFolder)?.FullName);
+        Console.WriteLine($"wrote {result.Files} files to {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Folder)}");
+        return 0;
+    }));
+    return extract;
+}
 
 static int Run(Func<int> action)
 {

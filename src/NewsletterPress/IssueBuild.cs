@@ -1,5 +1,5 @@
-using System.Collections.Immutable;
 using System.Globalization;
+using NewsletterPress.Archive;
 using NewsletterPress.Content;
 using NewsletterPress.Diagnostics;
 using NewsletterPress.Display;
@@ -28,19 +28,38 @@ public sealed record ComposedIssue(Issue Issue, DisplayDocument Document, Layout
 public static class IssueBuild
 {
     /// <summary>Stages 1–5: the display list of a volume, without writing anything.</summary>
-    public static ComposedIssue Compose(string folder, WarningLog warnings) => ComposeWithArticles(folder, warnings).Composed;
+    /// <param name="drafts">Build the articles marked draft: true too; without it they are left out, with a warning.</param>
+    public static ComposedIssue Compose(string folder, WarningLog warnings, bool drafts = false) => ComposeWithSources(folder, warnings, drafts).Composed;
 
-    private static (ComposedIssue Composed, IReadOnlyList<Article> Articles) ComposeWithArticles(string folder, WarningLog warnings)
+    /// <summary>The composed volume, the articles built and every font file the build opened (the archive's sources).</summary>
+    private sealed record Composition(ComposedIssue Composed, IReadOnlyList<Article> Articles, IReadOnlyList<string> FontFiles);
+
+    private static Composition ComposeWithSources(string folder, WarningLog warnings, bool drafts)
     {
         IcuLibrary.StartLoading(); // on another core while the manifest and the articles are read
         var issue = IssueLoader.Load(folder);
-        var articles = issue.Articles
-            .Select(a => ArticleLoader.Load(a.Path, issue.Language, issue.Folder, warnings))
+        var loaded = issue.Articles
+            .Select(a => ArticleLoader.Load(a.Path, issue.Language, issue.Folder, warnings, readDraftBody: drafts))
             .ToList();
+        (issue, var articles) = WithoutDrafts(issue, loaded, drafts, warnings);
         var date = DocumentDate(issue);
         using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder, issue.Style.LatinInJapanese);
         var (document, report) = IssueLayout.Compose(issue, articles, fonts, warnings, date);
-        return (new ComposedIssue(issue, document, report), articles);
+        return new Composition(new ComposedIssue(issue, document, report), articles, [.. fonts.Files]);
+    }
+
+    /// <summary>The issue without its draft articles (draft: true), unless the build asked for drafts.</summary>
+    private static (Issue Issue, List<Article> Articles) WithoutDrafts(Issue issue, List<Article> articles, bool drafts, WarningLog warnings)
+    {
+        if (drafts || !articles.Any(a => a.Draft)) return (issue, articles);
+        for (int i = 0; i < articles.Count; i++)
+            if (articles[i].Draft)
+                warnings.Add(issue.Articles[i].Where, WarningCode.DraftLeftOut,
+                    $"{SourcePosition.DisplayPath(articles[i].SourcePath)} is a draft (draft: true) and is left out; build with --drafts to include it");
+        var kept = Enumerable.Range(0, articles.Count).Where(i => !articles[i].Draft).ToList();
+        if (kept.Count == 0)
+            throw new InputException(issue.Articles[0].Where, "every article of the issue is a draft (draft: true); build with --drafts, or set draft: false in the finished ones");
+        return (issue with { Articles = [.. kept.Select(i => issue.Articles[i])] }, [.. kept.Select(i => articles[i])]);
     }
 
     /// <summary>Builds the volume in <paramref name="folder"/> into a PDF at <paramref name="output"/>
@@ -48,17 +67,18 @@ public static class IssueBuild
     /// Nothing is ever written into the issue folder.</summary>
     /// <param name="pageMultiple">For print profiles: the page count a print run folds into (4 for a folded
     /// sheet); the issue's <c>pages.multiple-of</c> overrides it. A print build of another count warns.</param>
+    /// <param name="drafts">Build the articles marked draft: true too.</param>
     public static BuildResult ToPdf(string folder, string? output = null, PdfWriterOptions? options = null,
-        int pageMultiple = Preflight.PageCount.DefaultMultiple)
+        int pageMultiple = Preflight.PageCount.DefaultMultiple, bool drafts = false)
     {
         var warnings = new WarningLog();
-        var ((issue, document), articles) = ComposeWithArticles(folder, warnings);
+        var ((issue, document), articles, openedFonts) = ComposeWithSources(folder, warnings, drafts);
         options = WriterOptions(issue, options ?? PdfWriterOptions.Default);
-        var path = Path.GetFullPath(output ?? Path.Combine(OutputPaths.DefaultFolder(issue.Folder), DefaultFileName(issue, options.Profile)));
+        var path = Path.GetFullPath(output ?? Path.Combine(OutputPaths.DefaultFolder(issue.Folder), OutputNames.FileName(issue, options.Profile)));
         var fontFiles = FontFilesOf(document);
         OutputPaths.CheckFile(path, issue.Folder, fontFiles);
         if (options.Profile == PdfProfile.Archive)
-            document = document with { Attachments = SourceFiles(issue.Folder, fontFiles) };
+            document = document with { Attachments = ArchiveSources.For(issue, articles, openedFonts, warnings) };
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -67,7 +87,7 @@ public static class IssueBuild
         catch (PdfWriterException e) when (e.File is { } file)
         {
             // The writer knows the file; the editor wants the line that placed it.
-            var figure = articles.SelectMany(a => Figures(a.Blocks.Concat(a.Footnotes.SelectMany(n => n.Blocks)))).FirstOrDefault(f => f.Path == file);
+            var figure = articles.SelectMany(a => a.Figures).FirstOrDefault(f => f.Path == file);
             var font = issue.Style.Fonts.Where.FirstOrDefault(kv => Path.GetFileName(FontName(issue.Style.Fonts, kv.Key)) == Path.GetFileName(file));
             throw new InputException(figure?.Where ?? font.Value ?? SourcePosition.WholeFile(file), e.Message);
         }
@@ -105,103 +125,10 @@ public static class IssueBuild
         _ => fonts.Sans,
     };
 
-    private static IEnumerable<Figure> Figures(IEnumerable<Block> blocks) => blocks.SelectMany(b => b switch
-    {
-        Figure f => [f],
-        Quote q => Figures(q.Blocks),
-        ListBlock l => l.Items.SelectMany(item => Figures(item)),
-        _ => [],
-    });
-
     /// <summary>The font files the display list uses, by real path.</summary>
     private static List<string> FontFilesOf(DisplayDocument document) =>
         [.. document.Pages.SelectMany(p => p.Items.OfType<GlyphRun>()).Select(r => r.Font.FilePath).Distinct()
             .Select(f => RealPath.Of(f) ?? f).Distinct().Order(StringComparer.Ordinal)];
-
-    /// <summary>civil-society-forum-vol-11.pdf (…-print.pdf, …-archive.pdf), written to out/ in the current
-    /// folder: build output never goes into the issue folder, which must stay the volume's pure source
-    /// (run from inside the folder, out/ goes beside it instead).</summary>
-    private static string DefaultFileName(Issue issue, PdfProfile profile)
-    {
-        var slug = string.Join("-", issue.Newsletter.ToLowerInvariant()
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => new string(w.Where(char.IsAsciiLetterOrDigit).ToArray()))
-            .Where(w => w.Length > 0));
-        if (slug.Length == 0) slug = "newsletter";
-        var suffix = profile switch
-        {
-            PdfProfile.Print => "-print",
-            PdfProfile.PrintX1a => "-print-x1a",
-            PdfProfile.Archive => "-archive",
-            _ => "",
-        };
-        return $"{slug}-vol-{issue.Volume}{suffix}.pdf";
-    }
-
-    /// <summary>
-    /// Every file of the issue folder (manifest, articles, images, fonts), in a stable order, and
-    /// every font the volume embeds from elsewhere (bundled or installed), at the top of the folder
-    /// where a rebuild finds it first: the archive profile embeds them so that a volume can be
-    /// rebuilt from its PDF alone. Hidden files and editor backups are not sources. A link that
-    /// leads outside the folder, or a FIFO, device or socket in it, is an error: the archive
-    /// would carry a file that is not the volume's, or wait forever.
-    /// </summary>
-    public static ImmutableArray<AttachedFile> SourceFiles(string folder, IEnumerable<string> fontFiles)
-    {
-        folder = Path.GetFullPath(folder);
-        var realFolder = InputFiles.RealFolder(folder);
-        var files = new List<(string Path, string Name)>();
-        Collect(folder, folder, realFolder, files);
-        var names = files.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var font in fontFiles.Where(f => !RealPath.IsInside(f, realFolder)))
-        {
-            var name = Path.GetFileName(font);
-            if (!names.Add(name))
-                throw new InputException(SourcePosition.WholeFile(Path.Combine(folder, name)),
-                    $"the issue folder holds '{name}', but the volume uses the font of that name from {Path.GetDirectoryName(font)}; rename or remove the folder's file");
-            files.Add((font, name));
-        }
-        long total = 0;
-        foreach (var (path, _) in files)
-        {
-            total += new FileInfo(path).Length;
-            if (total > FileRule.AttachmentsTotal)
-                throw new InputException(SourcePosition.WholeFile(folder),
-                    $"the issue folder's files come to more than the {FileRule.Size(FileRule.AttachmentsTotal)} the archive profile attaches; move what is not the volume's source out of the folder");
-        }
-        return [.. files.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new AttachedFile(f.Name, f.Path, MimeType(f.Name)))];
-    }
-
-    private static void Collect(string directory, string folder, string realFolder, List<(string Path, string Name)> files)
-    {
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
-        {
-            if (entry.Name.StartsWith('.') || entry.Name.EndsWith('~')) continue;
-            var name = Path.GetRelativePath(folder, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            var (kind, _) = FileKinds.Of(entry.FullName);
-            if (entry.LinkTarget is null && kind == FileKind.Directory)
-            {
-                Collect(entry.FullName, folder, realFolder, files);
-                continue;
-            }
-            // A link to a folder inside: its files are attached under their own names already.
-            if (entry.LinkTarget is not null && kind == FileKind.Directory && RealPath.Of(entry.FullName) is { } real && RealPath.IsInside(real, realFolder))
-                continue;
-            InputFiles.Check(entry.FullName, FileRule.Attachment, SourcePosition.WholeFile(entry.FullName), name, realFolder);
-            files.Add((entry.FullName, name));
-        }
-    }
-
-    private static string MimeType(string name) => Path.GetExtension(name).ToLowerInvariant() switch
-    {
-        ".yaml" or ".yml" => "application/yaml",
-        ".md" => "text/markdown",
-        ".png" => "image/png",
-        ".jpg" or ".jpeg" => "image/jpeg",
-        ".ttf" => "font/ttf",
-        ".otf" => "font/otf",
-        _ => "application/octet-stream",
-    };
 
     /// <summary>The latest date a PDF can write (D:9999…), as seconds since 1970.</summary>
     private const long LastEpochSecond = 253_402_300_799;

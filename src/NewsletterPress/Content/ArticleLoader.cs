@@ -37,7 +37,9 @@ public static class ArticleLoader
     /// newsletter paragraph comes near it.</summary>
     public const int MaxParagraphLength = 20_000;
 
-    public static Article Load(string path, string defaultLanguage, string issueFolder, WarningLog warnings)
+    /// <param name="readDraftBody">False: an article with draft: true is returned with its front matter only, so that a
+    /// draft being written (a missing image, a broken table) never stops a build that leaves it out.</param>
+    public static Article Load(string path, string defaultLanguage, string issueFolder, WarningLog warnings, bool readDraftBody = true)
     {
         var display = SourcePosition.DisplayPath(path);
         var realFolder = InputFiles.RealFolder(issueFolder);
@@ -58,6 +60,9 @@ public static class ArticleLoader
                 "the article has no front matter; start it with a '---' block holding at least 'title:'");
         var front = FrontMatter.Parse(string.Join("\n", yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.ToString())),
             display, yaml.Line + 2, new SourcePosition(display, yaml.Line + 1, 1));
+        if (front.Draft && !readDraftBody)
+            return new Article(path, front.Title, front.Kicker, front.Author, front.Affiliation, front.Lang ?? defaultLanguage, front.Columns, [], [])
+            { Draft = true };
 
         var blocks = ImmutableArray.CreateBuilder<Block>();
         var footnotes = ImmutableArray.CreateBuilder<Footnote>();
@@ -75,7 +80,8 @@ public static class ArticleLoader
 
         // Smart quotes apply to the front matter as to the body (issue 12: "NGOs'" in a title kept its straight apostrophe).
         return new Article(path, TypographicQuotes.Apply(front.Title), Smart(front.Kicker), Smart(front.Author), Smart(front.Affiliation),
-            front.Lang ?? defaultLanguage, front.Columns, blocks.ToImmutable(), footnotes.ToImmutable());
+            front.Lang ?? defaultLanguage, front.Columns, blocks.ToImmutable(), footnotes.ToImmutable())
+        { Draft = front.Draft };
 
         static string? Smart(string? text) => text is null ? null : TypographicQuotes.Apply(text);
     }

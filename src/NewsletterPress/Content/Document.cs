@@ -61,6 +61,20 @@ public sealed record Article(
     ImmutableArray<Block> Blocks,
     ImmutableArray<Footnote> Footnotes)
 {
+    /// <summary>draft: true in the front matter: built only with --drafts.</summary>
+    public bool Draft { get; init; }
+
+    /// <summary>Every figure of the article, in lists, quotes and footnotes too.</summary>
+    public IEnumerable<Figure> Figures => FiguresIn(Blocks.Concat(Footnotes.SelectMany(n => n.Blocks)));
+
+    private static IEnumerable<Figure> FiguresIn(IEnumerable<Block> blocks) => blocks.SelectMany(b => b switch
+    {
+        Figure f => [f],
+        Quote q => FiguresIn(q.Blocks),
+        ListBlock l => l.Items.SelectMany(item => FiguresIn(item)),
+        _ => [],
+    });
+
     /// <summary>The line in the contents list: "kicker: title" (a full-width colon in Japanese: 「報告：題名」), or the title alone.</summary>
     public string ContentsLine => Kicker is null ? Title
         : Lang.StartsWith("ja", StringComparison.Ordinal) ? $"{Kicker}：{Title}" : $"{Kicker}: {Title}";

@@ -5,9 +5,10 @@ using YamlDotNet.RepresentationModel;
 namespace NewsletterPress.Content;
 
 /// <summary>The YAML block at the top of an article.</summary>
-internal sealed record FrontMatter(string Title, string? Kicker, string? Author, string? Affiliation, string? Lang, int? Columns)
+/// <param name="Draft">draft: true — the article is left out of every build without --drafts.</param>
+internal sealed record FrontMatter(string Title, string? Kicker, string? Author, string? Affiliation, string? Lang, int? Columns, bool Draft)
 {
-    private static readonly string[] Keys = ["title", "kicker", "author", "affiliation", "lang", "columns"];
+    private static readonly string[] Keys = ["title", "kicker", "author", "affiliation", "lang", "columns", "draft"];
 
     /// <param name="firstLine">The 1-based line of the file where the YAML text starts, so errors point into the article.</param>
     public static FrontMatter Parse(string yaml, string file, int firstLine, SourcePosition whereMissing)
@@ -28,7 +29,8 @@ internal sealed record FrontMatter(string Title, string? Kicker, string? Author,
             string? Opt(string key) => e.TryGetValue(key, out var n) ? nodes.String(n, key) : null;
             return new FrontMatter(
                 nodes.String(e["title"], "title"), Opt("kicker"), Opt("author"), Opt("affiliation"), Opt("lang"),
-                e.TryGetValue("columns", out var c) ? nodes.Integer(c, "columns", 1, 2) : null);
+                e.TryGetValue("columns", out var c) ? nodes.Integer(c, "columns", 1, 2) : null,
+                e.TryGetValue("draft", out var d) && nodes.Choice(d, "draft", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }));
         }
         catch (InputException ex) when (ex.Position is { } p)
         {

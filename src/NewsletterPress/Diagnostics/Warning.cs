@@ -42,6 +42,11 @@ public enum WarningCode
     Copyfit,
     /// <summary>A print build whose page count does not fold into sheets (a multiple of 4, or of pages.multiple-of).</summary>
     PageCount,
+    /// <summary>An article with draft: true, left out of a build without --drafts.</summary>
+    DraftLeftOut,
+    /// <summary>A file the volume needs that the archive does not carry (exclude:, or a font licence that does not
+    /// allow it): a rebuild from the archive needs it from elsewhere.</summary>
+    NotAttached,
 }
 
 /// <summary>Something the editor should know about that did not stop the build.</summary>

@@ -85,11 +85,19 @@ public sealed record StructureElement(int Id, int? Parent, StructureRole Role, s
 public sealed record OutlineEntry(string Title, string Destination, ImmutableArray<OutlineEntry> Children);
 
 /// <summary>Document-level metadata. <see cref="Date"/> drives every date written into the file.</summary>
-public sealed record DocumentInfo(string Title, string Publisher, string Language, DateTimeOffset Date);
+public sealed record DocumentInfo(string Title, string Publisher, string Language, DateTimeOffset Date)
+{
+    /// <summary>The volume and its articles for the XMP, when the document is a volume.</summary>
+    public VolumeRecord? Volume { get; init; }
+}
 
 /// <summary>A file that travels inside the PDF (PDF/A-3 associated files: the issue's own sources).</summary>
 /// <param name="Name">The file's path relative to the issue folder, with '/' separators.</param>
-public sealed record AttachedFile(string Name, string Path, string MimeType);
+public sealed record AttachedFile(string Name, string Path, string MimeType)
+{
+    /// <summary>The bytes of a file made by the build itself (build.json), which has no <see cref="Path"/>.</summary>
+    public byte[]? Contents { get; init; }
+}
 
 public sealed record DisplayDocument(DocumentInfo Info, ImmutableArray<Page> Pages, ImmutableArray<OutlineEntry> Outline)
 {

@@ -18,7 +18,7 @@ public sealed record FileRule(string What, long MaxBytes, string Advice)
     public static readonly FileRule Font = new("the font", 64 * MB, "use a font file of a single face");
     public static readonly FileRule IccProfile = new("the ICC profile", 16 * MB, "ask the print shop for its output profile");
     public static readonly FileRule Pdf = new("the PDF", 256 * MB, "check a smaller file, or split it");
-    public static readonly FileRule Attachment = new("the file", 64 * MB, "move it out of the issue folder: the archive profile attaches every file of the folder");
+    public static readonly FileRule Attachment = new("the file", 64 * MB, "use a smaller file: the archive profile attaches every file the volume needs");
 
     /// <summary>All the articles of an issue together: 1 MB of text sets into about 200 pages in some 15 s
     /// and 300 MB; a newsletter is a tenth of that, and a larger file would take the build past its bounds.</summary>

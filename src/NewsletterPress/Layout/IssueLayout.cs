@@ -78,10 +78,15 @@ public static class IssueLayout
 
         // One outline entry per article, with its sections (level-2 headings) under it.
         var outline = collected.Select(a => new OutlineEntry(a.Source.ContentsLine, ArticleAnchor(a.Index), a.Sections)).ToImmutableArray();
-        var info = new DocumentInfo(issue.FullTitle, issue.Publisher, issue.Language, date);
+        var info = new DocumentInfo(issue.FullTitle, issue.Publisher, issue.Language, date) { Volume = Record(issue, articles, plan.ArticlePages) };
         var document = new DisplayDocument(info, [.. pages.Select(p => p.ToPage())], outline) { Structure = structure.ToImmutable() };
         return (document, Report(plan, collected));
     }
+
+    private static VolumeRecord Record(Issue issue, IReadOnlyList<Article> articles, IReadOnlyList<int> firstPages) =>
+        new(issue.Newsletter, issue.Volume, issue.Date, issue.Publisher, issue.Language,
+            [.. articles.Select((a, i) => new ArticleRecord(a.Title, a.Kicker, a.Author, firstPages[i],
+                Path.GetRelativePath(issue.Folder, a.SourcePath).Replace(Path.DirectorySeparatorChar, '/')))]);
 
     /// <summary>Every article set once. One that starts in a new column joins the column run of the article before
     /// when there is one of the same number of columns; otherwise it starts below, and the editor is told why.</summary>

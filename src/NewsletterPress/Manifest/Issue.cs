@@ -29,6 +29,16 @@ public sealed record Issue(
     /// <summary>Where the publisher is written, for a masthead date line too long for its line.</summary>
     public SourcePosition? PublisherWhere { get; init; }
 
+    /// <summary>The name the output files take (<c>slug:</c>), or null: then a transliteration of the masthead.</summary>
+    public string? Slug { get; init; }
+
+    /// <summary>Patterns of files never attached to the archive (<c>exclude:</c>), relative to the issue folder:
+    /// <c>notes/</c> a folder, <c>*.bak</c> a name anywhere, <c>images/raw/*.png</c> a path.</summary>
+    public ImmutableArray<string> Exclude { get; init; } = [];
+
+    /// <summary>Where the <c>exclude:</c> list is written, for the warning about a needed file it keeps out.</summary>
+    public SourcePosition? ExcludeWhere { get; init; }
+
     /// <summary>"Civil Society Forum Vol.11": the document title and the running footer.</summary>
     public string FullTitle => $"{Newsletter} Vol.{Volume}";
 }

@@ -11,7 +11,7 @@ public static class IssueLoader
     public const string ManifestFileName = "issue.yaml";
 
     private static readonly string[] TopKeys =
-        ["newsletter", "volume", "date", "publisher", "language", "contents", "articles", "pages", "donation", "style", "hyphenation"];
+        ["newsletter", "volume", "date", "publisher", "language", "contents", "articles", "pages", "donation", "style", "hyphenation", "slug", "exclude"];
 
     public static Issue Load(string folder)
     {
@@ -53,6 +53,9 @@ public static class IssueLoader
             NewsletterWhere = nodes.At(e["newsletter"]),
             PublisherWhere = pub is null ? null : nodes.At(pub),
             Pages = e.TryGetValue("pages", out var pages) ? ReadPageTarget(nodes, pages) : null,
+            Slug = e.TryGetValue("slug", out var slug) ? ReadSlug(nodes, slug) : null,
+            Exclude = e.TryGetValue("exclude", out var exclude) ? ReadExclude(nodes, exclude) : [],
+            ExcludeWhere = exclude is null ? null : nodes.At(exclude),
         };
     }
 
@@ -113,6 +116,30 @@ public static class IssueLoader
             throw nodes.Error(node, $"'{relative}' not found in {folder}");
         InputFiles.Check(full, rule, nodes.At(node), relative, InputFiles.RealFolder(folder));
         return full;
+    }
+
+    /// <summary><c>slug: civil-society-forum</c>: lower-case ASCII letters and digits in words joined by hyphens,
+    /// so that the name is the same on every file system and in every URL.</summary>
+    private static string ReadSlug(YamlNodes nodes, YamlNode node)
+    {
+        var slug = nodes.String(node, "slug");
+        if (slug.Length > 80 || !System.Text.RegularExpressions.Regex.IsMatch(slug, "^[a-z0-9]+(-[a-z0-9]+)*$"))
+            throw nodes.Error(node, $"slug must be lower-case letters a–z and digits, in words joined by single hyphens, at most 80 characters (e.g. civil-society-forum), not '{slug}'");
+        return slug;
+    }
+
+    /// <summary><c>exclude: [notes/, "*.bak"]</c>: relative patterns, never a way out of the folder.</summary>
+    private static ImmutableArray<string> ReadExclude(YamlNodes nodes, YamlNode node)
+    {
+        var result = ImmutableArray.CreateBuilder<string>();
+        foreach (var item in nodes.Sequence(node, "exclude").Children)
+        {
+            var pattern = nodes.String(item, "an exclude pattern");
+            if (pattern.Length == 0 || pattern.StartsWith('/') || pattern.Contains('\\') || pattern.Split('/').Contains(".."))
+                throw nodes.Error(item, $"an exclude pattern is a path inside the issue folder with '/' between folders, such as notes/ or *.bak, not '{pattern}'");
+            result.Add(pattern);
+        }
+        return result.ToImmutable();
     }
 
     /// <summary><c>pages: 8</c>, or <c>pages: { multiple-of: 4 }</c> for a saddle-stitched issue.</summary>

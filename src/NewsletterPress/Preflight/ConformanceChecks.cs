@@ -18,6 +18,8 @@ internal sealed class ConformanceChecks(PdfFile file, ContentScan content, IRead
     private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
     private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private static readonly XNamespace PdfASchema = "http://www.aiim.org/pdfa/ns/schema#";
+    private static readonly XNamespace PdfAType = "http://www.aiim.org/pdfa/ns/type#";
+    private static readonly XNamespace PdfAExtension = "http://www.aiim.org/pdfa/ns/extension/";
 
     /// <summary>PDF 1.4 and later keys of the catalog and pages (ISO 32000-1 Tables 28, 30) that a PDF 1.3 file must not have.</summary>
     private static readonly (string Key, string Version)[] CatalogKeysAfter13 =
@@ -412,6 +414,12 @@ internal sealed class ConformanceChecks(PdfFile file, ContentScan content, IRead
             .Concat(description.Attributes().Where(a => !a.IsNamespaceDeclaration && a.Name.Namespace != XNamespace.None).Select(a => a.Name.NamespaceName));
         foreach (var ns in used.Distinct().Where(ns => !predefined.Contains(ns) && !described.Contains(ns)))
             Error("metadata", $"the XMP uses the schema {ns}, which is not predefined and not described by an extension schema", Clauses.PdfA3.XmpSchemas);
+        // The fields of a structure value (rdf:parseType="Resource") need a pdfaType that describes their namespace.
+        var types = xmp.Descendants(PdfAType + "namespaceURI").Select(e => e.Value.Trim()).ToHashSet(StringComparer.Ordinal);
+        var fields = description.Elements().Where(e => e.Name.Namespace != PdfAExtension).Descendants()
+            .Where(e => e.Parent?.Attribute(Rdf + "parseType")?.Value == "Resource").Select(e => e.Name.NamespaceName);
+        foreach (var ns in fields.Distinct().Where(ns => !predefined.Contains(ns) && !types.Contains(ns)))
+            Error("metadata", $"the XMP has structure fields of {ns}, which no extension schema describes as a value type (pdfaType)", Clauses.PdfA3.XmpSchemas);
     }
 
     private static string? Property(XDocument xmp, XNamespace ns, string name) =>

@@ -102,7 +102,7 @@ public sealed class FontLibrary : IDisposable
         _choice.Where.TryGetValue(role, out var where) ? where
             : SourcePosition.WholeFile(Path.Combine(_issueFolder, IssueLoader.ManifestFileName));
 
-    /// <summary>A font file: in the issue folder (a path must stay inside it), else a bundled font of that name.</summary>
+    /// <summary>A font file: in the issue folder (a path must stay inside it), then in its fonts/ folder, else a bundled font of that name.</summary>
     private string? FindFile(string name, string role)
     {
         var inIssue = Path.GetFullPath(Path.Combine(_issueFolder, name));
@@ -112,6 +112,9 @@ public sealed class FontLibrary : IDisposable
                 $"the {role} font '{name}' is outside the issue folder; copy the font file into the folder and name it there, so the volume can be rebuilt from the folder");
         if (FileKinds.Of(inIssue).Kind != FileKind.Missing)
             return InputFiles.Check(inIssue, FileRule.Font, Where(role), name, _realFolder);
+        var attached = Path.Combine(_issueFolder, IssueFontFolder, name);
+        if (plainName && FileKinds.Of(attached).Kind != FileKind.Missing)
+            return InputFiles.Check(attached, FileRule.Font, Where(role), name, _realFolder);
         var bundled = Path.Combine(ToolFontsFolder, name);
         return plainName && FileKinds.Of(bundled).Kind != FileKind.Missing
             ? InputFiles.Check(bundled, FileRule.Font, Where(role), name)
@@ -139,18 +142,31 @@ public sealed class FontLibrary : IDisposable
     {
         var stem = family.Replace(" ", "", StringComparison.Ordinal) + "-" + variant;
         if (stem.IndexOfAny(['/', '*', '?']) >= 0) return null; // a family name, not a path or a pattern
-        foreach (var folder in new[] { _issueFolder, ToolFontsFolder, "/usr/share/fonts", "/usr/local/share/fonts" })
+        var inIssue = new[] { _issueFolder, Path.Combine(_issueFolder, IssueFontFolder) };
+        foreach (var folder in inIssue.Append(ToolFontsFolder).Concat(SystemFontFolders))
         {
             if (!Directory.Exists(folder)) continue;
             // Installed fonts are searched below their folders; a folder that may not be read is passed over.
-            var options = new EnumerationOptions { RecurseSubdirectories = folder != _issueFolder && folder != ToolFontsFolder, IgnoreInaccessible = true };
+            var options = new EnumerationOptions { RecurseSubdirectories = !inIssue.Contains(folder) && folder != ToolFontsFolder, IgnoreInaccessible = true };
             var hit = Directory.EnumerateFiles(folder, stem + ".*", options)
                 .Where(LooksLikeFile).Order(StringComparer.Ordinal).FirstOrDefault();
             if (hit is not null)
-                return InputFiles.Check(hit, FileRule.Font, Where(role), Path.GetFileName(hit), folder == _issueFolder ? _realFolder : null);
+                return InputFiles.Check(hit, FileRule.Font, Where(role), Path.GetFileName(hit), inIssue.Contains(folder) ? _realFolder : null);
         }
         return null;
     }
+
+    /// <summary>The issue's own font folder, searched right after the issue folder and before the tool's and the
+    /// system's fonts: the archive attaches the fonts from outside the folder there, so that an extracted volume
+    /// rebuilds with the very files it was built with.</summary>
+    public const string IssueFontFolder = "fonts";
+
+    /// <summary>The installed fonts' folders; NEWSLETTERPRESS_SYSTEM_FONTS replaces them (folders separated by ':',
+    /// empty for none), to build as a machine without those fonts would.</summary>
+    private static IEnumerable<string> SystemFontFolders =>
+        Environment.GetEnvironmentVariable("NEWSLETTERPRESS_SYSTEM_FONTS") is { } folders
+            ? folders.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            : ["/usr/share/fonts", "/usr/local/share/fonts"];
 
     private static string FindToolFonts()
     {

@@ -27,24 +27,25 @@ public sealed class ProfileTests : IDisposable
     public void The_archive_pdf_carries_the_issue_folder_and_its_fonts_and_rebuilds_byte_for_byte_from_them()
     {
         var pdf = Build("issues/vol-11", "archive", "vol-11-archive.pdf");
-        var names = PdfTools.Ok("qpdf", "--list-attachments", pdf).Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(l => l.Split(" -> ")[0].Trim()).ToList();
+        var names = Attachments.Names(pdf);
         var expected = Directory.EnumerateFiles(Repo.Vol11, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Repo.Vol11, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
-        // The fonts come from the tool's fonts/ folder, outside the issue folder: the archive carries them too.
-        static bool IsFont(string name) => name.EndsWith(".ttf", StringComparison.Ordinal) || name.EndsWith(".otf", StringComparison.Ordinal);
+            .Select(f => Path.GetRelativePath(Repo.Vol11, f).Replace('\\', '/')).Append("build.json").Order(StringComparer.Ordinal).ToList();
+        // The fonts come from the tool's fonts/ folder, outside the issue folder: the archive carries them under fonts/.
+        static bool IsFont(string name) => name.StartsWith("fonts/", StringComparison.Ordinal);
         Assert.Equal(expected, names.Where(n => !IsFont(n)));
         var fonts = names.Where(IsFont).ToList();
-        Assert.Contains("ipaexm.ttf", fonts);
-        Assert.Contains("LiberationSerif-Regular.ttf", fonts);
+        Assert.Contains("fonts/ipaexm.ttf", fonts);
+        Assert.Contains("fonts/LiberationSerif-Regular.ttf", fonts);
+        Assert.Contains("fonts/LICENSE-IPAex.txt", fonts);
 
         var restored = Path.Combine(_folder, "restored", "vol-11");
         foreach (var name in names)
         {
             var target = Path.Combine(restored, name);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            var bytes = ShowAttachment(pdf, name);
-            Assert.Equal(File.ReadAllBytes(IsFont(name) ? Repo.Path("fonts", name) : Path.Combine(Repo.Vol11, name)), bytes);
+            var bytes = Attachments.Bytes(pdf, name);
+            if (name != "build.json")
+                Assert.Equal(File.ReadAllBytes(IsFont(name) ? Repo.Path("fonts", name[6..]) : Path.Combine(Repo.Vol11, name)), bytes);
             File.WriteAllBytes(target, bytes);
         }
         var rebuilt = Build(restored, "archive", "rebuilt.pdf");
@@ -99,19 +100,6 @@ public sealed class ProfileTests : IDisposable
         Assert.Contains("shop.icc: error: The print condition's ICC profile 'shop.icc' stores its 'B2A0' table as 'mBA ' (lutBToAType", r.StdErr);
         Assert.False(File.Exists(pdf));
         Build(folder.Path, "print", "x4.pdf"); // PDF/X-4 keeps the image in RGB and converts nothing
-    }
-
-    private static byte[] ShowAttachment(string pdf, string name)
-    {
-        var info = new System.Diagnostics.ProcessStartInfo("qpdf") { RedirectStandardOutput = true, UseShellExecute = false };
-        info.ArgumentList.Add("--show-attachment=" + name);
-        info.ArgumentList.Add(pdf);
-        using var process = System.Diagnostics.Process.Start(info)!;
-        using var buffer = new MemoryStream();
-        process.StandardOutput.BaseStream.CopyTo(buffer);
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return buffer.ToArray();
     }
 
     [Fact]

@@ -34,6 +34,15 @@ public class SchemaTests
         Assert.False(Evaluate(yaml).IsValid);
     }
 
+    [Fact]
+    public void The_schema_accepts_slug_and_exclude_and_rejects_a_pattern_that_leaves_the_folder()
+    {
+        var yaml = File.ReadAllText(Repo.Path("issues", "vol-11", "issue.yaml")) + "slug: civil-society-forum\n";
+        Assert.True(Evaluate(yaml + "exclude: [notes/, \"*.bak\"]\n").IsValid);
+        Assert.False(Evaluate(yaml + "exclude: [../elsewhere/]\n").IsValid);
+        Assert.False(Evaluate(yaml.Replace("slug: civil-society-forum", "slug: Civil Society", StringComparison.Ordinal)).IsValid);
+    }
+
     private static EvaluationResults Evaluate(string yaml)
     {
         var stream = new YamlStream();

@@ -122,7 +122,7 @@ public sealed class PdfReaderTests : IDisposable
         Assert.Contains("/DisplayDocTitle true", qdf);
         Assert.Contains("/Lang (ja-JP)", qdf);
         Assert.Contains("/CreationDate (D:20260401093000+09'00')", qdf);
-        Assert.Contains("/Producer (NewsletterPress)", qdf);
+        Assert.Matches(@"/Producer \(NewsletterPress \d+\.\d+\.\d+[^)]*\)", qdf);
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class PdfReaderTests : IDisposable
         var info = PdfTools.Ok("pdfinfo", "-enc", "UTF-8", "-isodates", _pdf);
         Assert.Contains("会報 第11号 — Newsletter", info);
         Assert.Matches(@"Author:\s+NewsletterPress 編集部\n", info);
-        Assert.Matches(@"Producer:\s+NewsletterPress\n", info);
+        Assert.Matches(@"Producer:\s+NewsletterPress \d+\.\d+\.\d+.*\n", info);
         Assert.Matches(@"CreationDate:\s+2026-04-01T09:30:00\+09\n", info);
         Assert.Matches(@"ModDate:\s+2026-04-01T09:30:00\+09\n", info);
         Assert.Contains("Pages:           2", info);

@@ -10,7 +10,7 @@ namespace NewsletterPress.Rendering.Pdf;
 /// </summary>
 internal static class DocumentInformation
 {
-    public const string Producer = "NewsletterPress";
+    public static string Producer => ToolVersion.Producer;
 
     public static PdfDictionary Build(DocumentInfo info, ProfileRules rules)
     {

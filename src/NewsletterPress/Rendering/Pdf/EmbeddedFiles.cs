@@ -24,15 +24,7 @@ internal static class EmbeddedFiles
             Comparer<byte[]>.Create((a, b) => a.AsSpan().SequenceCompareTo(b)));
         foreach (var file in document.Attachments)
         {
-            byte[] bytes;
-            try
-            {
-                bytes = Files.InputFiles.Read(file.Path, Files.FileRule.Attachment, Diagnostics.SourcePosition.WholeFile(file.Path), file.Name);
-            }
-            catch (Diagnostics.InputException ex)
-            {
-                throw new PdfWriterException($"Could not read attachment '{file.Path}': {ex.Message}", ex) { File = file.Path };
-            }
+            var bytes = file.Contents ?? Read(file);
             var key = NameKey(file.Name);
             if (names.ContainsKey(key))
                 throw new PdfWriterException($"Two attachments are both named '{file.Name}'.");
@@ -55,6 +47,18 @@ internal static class EmbeddedFiles
         foreach (var (_, (name, spec)) in names)
             tree.TextString(name).Ref(spec);
         return new Result(associated, new PdfDictionary().Array("Names", tree));
+    }
+
+    private static byte[] Read(AttachedFile file)
+    {
+        try
+        {
+            return Files.InputFiles.Read(file.Path, Files.FileRule.Attachment, Diagnostics.SourcePosition.WholeFile(file.Path), file.Name);
+        }
+        catch (Diagnostics.InputException ex)
+        {
+            throw new PdfWriterException($"Could not read attachment '{file.Path}': {ex.Message}", ex) { File = file.Path };
+        }
     }
 
     /// <summary>Name trees are sorted by the bytes of the written key strings (§7.9.6).</summary>

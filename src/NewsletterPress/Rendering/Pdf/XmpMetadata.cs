@@ -18,8 +18,8 @@ namespace NewsletterPress.Rendering.Pdf;
 internal static class XmpMetadata
 {
     private static readonly XNamespace X = "adobe:ns:meta/";
-    private static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-    private static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
+    internal static readonly XNamespace Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    internal static readonly XNamespace Dc = "http://purl.org/dc/elements/1.1/";
     private static readonly XNamespace Xmp = "http://ns.adobe.com/xap/1.0/";
     private static readonly XNamespace Pdf = "http://ns.adobe.com/pdf/1.3/";
     private static readonly XNamespace XmpMM = "http://ns.adobe.com/xap/1.0/mm/";
@@ -27,8 +27,10 @@ internal static class XmpMetadata
     private static readonly XNamespace PdfAId = "http://www.aiim.org/pdfa/ns/id/";
     private static readonly XNamespace PdfUaId = "http://www.aiim.org/pdfua/ns/id/";
     private static readonly XNamespace PdfAExtension = "http://www.aiim.org/pdfa/ns/extension/";
-    private static readonly XNamespace PdfASchema = "http://www.aiim.org/pdfa/ns/schema#";
-    private static readonly XNamespace PdfAProperty = "http://www.aiim.org/pdfa/ns/property#";
+    internal static readonly XNamespace PdfASchema = "http://www.aiim.org/pdfa/ns/schema#";
+    internal static readonly XNamespace PdfAProperty = "http://www.aiim.org/pdfa/ns/property#";
+    internal static readonly XNamespace PdfAType = "http://www.aiim.org/pdfa/ns/type#";
+    internal static readonly XNamespace PdfAField = "http://www.aiim.org/pdfa/ns/field#";
 
     /// <param name="claimPdfUa">Write the PDF/UA identification (ISO 14289-1 §5, pdfuaid:part 1).</param>
     public static byte[] Build(DocumentInfo info, ProfileRules rules, ReadOnlySpan<byte> contentHash, bool claimPdfUa = false)
@@ -46,6 +48,8 @@ internal static class XmpMetadata
             description.Add(new XElement(Dc + "creator", new XElement(Rdf + "Seq", new XElement(Rdf + "li", info.Publisher))));
         if (!string.IsNullOrWhiteSpace(info.Language))
             description.Add(new XElement(Dc + "language", new XElement(Rdf + "Bag", new XElement(Rdf + "li", info.Language))));
+        if (info.Volume is { } volume)
+            description.Add(XmpVolumeRecord.Properties(volume));
         description.Add(
             new XElement(Dc + "format", "application/pdf"),
             new XElement(Xmp + "CreateDate", date),
@@ -74,8 +78,9 @@ internal static class XmpMetadata
                 description.Add(new XAttribute(XNamespace.Xmlns + "pdfaid", PdfAId),
                     new XElement(PdfAId + "part", "3"),
                     new XElement(PdfAId + "conformance", "U"));
-                if (claimPdfUa)
-                    description.Add(PdfUaExtensionSchema());
+                if (claimPdfUa || info.Volume is not null)
+                    description.Add(ExtensionSchemas(claimPdfUa ? PdfUaExtensionSchema() : null,
+                        info.Volume is null ? null : XmpVolumeRecord.ExtensionSchema()));
                 break;
         }
         if (claimPdfUa)
@@ -103,9 +108,19 @@ internal static class XmpMetadata
     }
 
     /// <summary>
-    /// PDF/A admits only the predefined XMP schemas; any other, such as PDF/UA's identification,
-    /// must be described in the file (ISO 19005-3 §6.6.2.3.1, the container of §6.6.2.3.3).
+    /// PDF/A admits only the predefined XMP schemas; any other, such as PDF/UA's identification or the
+    /// volume record's, must be described in the file (ISO 19005-3 §6.6.2.3.1, the container of §6.6.2.3.3).
     /// </summary>
+    private static XElement ExtensionSchemas(params XElement?[] schemas) =>
+        new(PdfAExtension + "schemas",
+            new XAttribute(XNamespace.Xmlns + "pdfaExtension", PdfAExtension),
+            new XAttribute(XNamespace.Xmlns + "pdfaSchema", PdfASchema),
+            new XAttribute(XNamespace.Xmlns + "pdfaProperty", PdfAProperty),
+            new XAttribute(XNamespace.Xmlns + "pdfaType", PdfAType),
+            new XAttribute(XNamespace.Xmlns + "pdfaField", PdfAField),
+            new XElement(Rdf + "Bag", schemas.OfType<XElement>()));
+
+    /// <summary>The description of PDF/UA's identification schema (ISO 14289-1 §5).</summary>
     private static XElement PdfUaExtensionSchema()
     {
         var property = new XElement(Rdf + "li", new XAttribute(Rdf + "parseType", "Resource"),
@@ -113,16 +128,11 @@ internal static class XmpMetadata
             new XElement(PdfAProperty + "valueType", "Integer"),
             new XElement(PdfAProperty + "category", "internal"),
             new XElement(PdfAProperty + "description", "Indicates, which part of ISO 14289 standard is followed"));
-        var schema = new XElement(Rdf + "li", new XAttribute(Rdf + "parseType", "Resource"),
+        return new XElement(Rdf + "li", new XAttribute(Rdf + "parseType", "Resource"),
             new XElement(PdfASchema + "schema", "PDF/UA Universal Accessibility Schema"),
             new XElement(PdfASchema + "namespaceURI", PdfUaId.NamespaceName),
             new XElement(PdfASchema + "prefix", "pdfuaid"),
             new XElement(PdfASchema + "property", new XElement(Rdf + "Seq", property)));
-        return new XElement(PdfAExtension + "schemas",
-            new XAttribute(XNamespace.Xmlns + "pdfaExtension", PdfAExtension),
-            new XAttribute(XNamespace.Xmlns + "pdfaSchema", PdfASchema),
-            new XAttribute(XNamespace.Xmlns + "pdfaProperty", PdfAProperty),
-            new XElement(Rdf + "Bag", schema));
     }
 
     /// <summary>ISO 8601 with the offset the date carries, to the second: equal to the Info date (§7.9.4).</summary>
