@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using HarfBuzzSharp;
-using NewsletterPress.Display;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Archive;
 

@@ -11,7 +11,8 @@ public sealed partial class StageDependencyTests
     private const string Shared = "NewsletterPress.Shared", Diagnostics = "NewsletterPress.Diagnostics", Files = "NewsletterPress.Files",
         Manifest = "NewsletterPress.Manifest", Content = "NewsletterPress.Content", Text = "NewsletterPress.Text",
         Layout = "NewsletterPress.Layout", Display = "NewsletterPress.Display", Pdf = "NewsletterPress.Rendering.Pdf",
-        Proof = "NewsletterPress.Rendering.Proof", Preflight = "NewsletterPress.Preflight", Wiring = "NewsletterPress",
+        Proof = "NewsletterPress.Rendering.Proof", Preflight = "NewsletterPress.Preflight", Archive = "NewsletterPress.Archive",
+        Wiring = "NewsletterPress",
         Cli = "the command line";
 
     /// <summary>For each stage, the other namespaces its code may use. Pipeline order: Manifest → Content → Text →
@@ -29,8 +30,11 @@ public sealed partial class StageDependencyTests
         [Pdf] = [Shared, Diagnostics, Files, Display],
         [Proof] = [Shared, Diagnostics, Files, Display],
         [Preflight] = [Shared, Diagnostics, Files, Layout, Display, Pdf],
-        [Wiring] = [Shared, Diagnostics, Files, Manifest, Content, Text, Layout, Display, Pdf, Proof, Preflight],
-        [Cli] = [Wiring, Diagnostics, Files, Pdf, Proof, Preflight],
+        // The archive's sources: what the manifest and the articles name, the fonts the build opened (as attachments of
+        // the display list's document), and the attachments read back through the preflight's guarded PDF reader.
+        [Archive] = [Shared, Diagnostics, Files, Manifest, Content, Display, Preflight],
+        [Wiring] = [Shared, Diagnostics, Files, Manifest, Content, Text, Layout, Display, Pdf, Proof, Preflight, Archive],
+        [Cli] = [Wiring, Diagnostics, Files, Pdf, Proof, Preflight, Archive],
     };
 
     [Fact]
