@@ -10,81 +10,57 @@ using NewsletterPress.Preflight;
 // and exit codes: 0 success, 1 bad input (file:line:col: error: …), 2 bad usage,
 // 3 an internal error (a bug: reported without a stack trace unless NEWSLETTERPRESS_DEBUG is set).
 
-var folder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder, e.g. issues/vol-11 (holds issue.yaml)" };
-var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the PDF (default: out/<newsletter>-vol-<N>.pdf)" };
-var profile = new Option<string>("--profile", "-p")
-{
-    Description = "screen (default; tagged), print (PDF/X-4 with bleed and crop marks), print-x1a (PDF/X-1a:2001) or archive (PDF/A-3u with the issue's sources attached)",
-    DefaultValueFactory = _ => "screen",
-};
-profile.AcceptOnlyFromAmong(ProfileNames.All);
-var maxImageDpi = new Option<double>("--max-image-dpi")
-{
-    Description = "Downsample images placed at a higher effective resolution than this (0: never)",
-    DefaultValueFactory = _ => PdfWriterOptions.Default.MaxImageDpi,
-};
-var printCondition = new Option<FileInfo?>("--print-condition")
-{
-    Description = "For print profiles: the print shop's CMYK output profile (an .icc file), overriding the issue's style for this build; name it with --print-condition-id",
-};
-var printConditionId = new Option<string?>("--print-condition-id")
-{
-    Description = "The printing condition's registered name for --print-condition, e.g. JC200103 (Japan Color 2001 Coated)",
-};
-var printConditionName = new Option<string?>("--print-condition-name")
-{
-    Description = "A readable description of the printing condition, e.g. \"Japan Color 2001 Coated\"",
-};
-var build = new Command("build", "Typeset an issue folder into a PDF")
-{
-    folder, output, profile, maxImageDpi, printCondition, printConditionId, printConditionName,
-};
-build.SetAction(parse => Run(() =>
-{
-    var result = IssueBuild.ToPdf(parse.GetValue(folder)!.FullName, parse.GetValue(output)?.FullName,
-        PdfWriterOptions.Default with
-        {
-            Profile = ProfileNames.Parse(parse.GetValue(profile)!),
-            MaxImageDpi = parse.GetValue(maxImageDpi),
-            PrintIntent = PrintConditions.FromCommandLine(parse.GetValue(printCondition), parse.GetValue(printConditionId), parse.GetValue(printConditionName)),
-        });
-    foreach (var w in result.Warnings) Console.Error.WriteLine(w);
-    Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputPath)} ({result.Pages} {(result.Pages == 1 ? "page" : "pages")})");
-    return 0;
-}));
+var build = BuildCommand();
+var check = CheckCommand();
 
-var checkFolder = new Argument<DirectoryInfo?>("issue-folder") { Description = "The issue folder to check", Arity = ArgumentArity.ZeroOrOne };
-var checkPdf = new Option<FileInfo?>("--pdf") { Description = "Check this PDF (from any tool) instead of an issue folder" };
-var checkProfile = new Option<string>("--profile") { Description = "The output the check is for: screen, print, print-x1a or archive", DefaultValueFactory = _ => "screen" };
-checkProfile.AcceptOnlyFromAmong(ProfileNames.All);
-var checkJson = new Option<bool>("--json") { Description = "Print the report as JSON" };
-var check = new Command("check", "Preflight an issue without writing a PDF: fonts, images, kinsoku and spacing, links, warnings")
+static Command BuildCommand()
 {
-    checkFolder, checkProfile, checkJson, checkPdf,
-};
-check.SetAction(parse => Run(() =>
-{
-    var profileName = parse.GetValue(checkProfile)!;
-    var rules = PreflightRules.For(profileName);
-    PreflightReport report;
-    if (parse.GetValue(checkPdf) is { } pdf)
-        report = PdfPreflight.Check(pdf.FullName, rules);
-    else
+    var issue = new IssueOptions();
+    var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the PDF (default: out/<newsletter>-vol-<N>.pdf; ../out/ when run inside the issue folder)" };
+    var build = issue.AddTo(new Command("build", "Typeset an issue folder into a PDF") { output });
+    build.SetAction(parse => Run(() =>
     {
-        var folder = parse.GetValue(checkFolder) ?? throw new InputException(null, "name an issue folder to check, or a PDF with --pdf FILE");
-        var warnings = new WarningLog();
-        var composed = IssueBuild.Compose(folder.FullName, warnings);
-        var options = IssueBuild.WriterOptions(composed.Issue, PdfWriterOptions.Default with { Profile = ProfileNames.Parse(profileName) });
-        // An issue that asks for a multiple of pages (pages.multiple-of) is checked against that multiple.
-        if (composed.Issue.Pages?.MultipleOf is { } multiple) rules = rules with { PageMultiple = multiple };
-        report = Preflight.Check(composed.Issue.FullTitle, composed.Document, warnings.All, rules, options) with { Layout = composed.Layout };
-    }
-    Console.Write(parse.GetValue(checkJson) ? ReportWriter.ToJson(report) + "\n" : ReportWriter.ToText(report));
-    return report.HasErrors ? 1 : 0;
-}));
+        var result = IssueBuild.ToPdf(issue.Folder(parse), parse.GetValue(output)?.FullName, issue.WriterOptions(parse));
+        foreach (var w in result.Warnings) Console.Error.WriteLine(w);
+        Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputPath)} ({result.Pages} {(result.Pages == 1 ? "page" : "pages")})");
+        return 0;
+    }));
+    return build;
+}
 
-var proofFolder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder to proof" };
-var proofOut = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for page-NNN.png and contact-sheet.png", DefaultValueFactory = _ => new DirectoryInfo("proofs") };
+static Command CheckCommand()
+{
+    var issue = new IssueOptions();
+    var checkPdf = new Option<FileInfo?>("--pdf") { Description = "Check this PDF (from any tool) instead of an issue folder" };
+    var checkJson = new Option<bool>("--json") { Description = "Print the report as JSON" };
+    var check = issue.AddTo(new Command("check", "Preflight an issue without writing a PDF: fonts, images, kinsoku and spacing, links, warnings")
+    {
+        checkJson, checkPdf,
+    });
+    check.SetAction(parse => Run(() =>
+    {
+        var profileName = parse.GetValue(issue.Profile)!;
+        var rules = PreflightRules.For(profileName);
+        PreflightReport report;
+        if (parse.GetValue(checkPdf) is { } pdf)
+            report = PdfPreflight.Check(pdf.FullName, rules);
+        else
+        {
+            var warnings = new WarningLog();
+            var composed = IssueBuild.Compose(issue.Folder(parse), warnings);
+            var options = IssueBuild.WriterOptions(composed.Issue, issue.WriterOptions(parse));
+            // An issue that asks for a multiple of pages (pages.multiple-of) is checked against that multiple.
+            if (composed.Issue.Pages?.MultipleOf is { } multiple) rules = rules with { PageMultiple = multiple };
+            report = Preflight.Check(composed.Issue.FullTitle, composed.Document, warnings.All, rules, options) with { Layout = composed.Layout };
+        }
+        Console.Write(parse.GetValue(checkJson) ? ReportWriter.ToJson(report) + "\n" : ReportWriter.ToText(report));
+        return report.HasErrors ? 1 : 0;
+    }));
+    return check;
+}
+
+var proofFolder = new IssueOptions().Issue;
+var proofOut = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder for page-NNN.png and contact-sheet.png (default: proofs/; ../proofs/ when run inside the issue folder)" };
 var proofDiff = new Option<FileSystemInfo?>("--diff") { Description = "An earlier proofs folder or PDF: list the pages that changed and mark the changed areas" };
 var proofDpi = new Option<int>("--dpi") { Description = $"Resolution of the page images, {ProofRenderer.MinDpi} to {ProofRenderer.MaxDpi}", DefaultValueFactory = _ => 100 };
 var proof = new Command("proof", "Render every page to PNG (and a contact sheet) without a PDF viewer") { proofFolder, proofOut, proofDiff, proofDpi };
@@ -94,8 +70,8 @@ proof.SetAction(parse => Run(() =>
     if (dpi is < ProofRenderer.MinDpi or > ProofRenderer.MaxDpi)
         throw new InputException(SourcePosition.Named("--dpi"), $"the proof resolution must be from {ProofRenderer.MinDpi} to {ProofRenderer.MaxDpi} dpi, not {dpi}");
     var warnings = new WarningLog();
-    var issueFolder = parse.GetValue(proofFolder)!.FullName;
-    var outFolder = parse.GetValue(proofOut)!.FullName;
+    var issueFolder = NewsletterPress.Manifest.IssueLoader.FolderOf(parse.GetValue(proofFolder)!);
+    var outFolder = parse.GetValue(proofOut)?.FullName ?? OutputPaths.DefaultFolder(issueFolder, "proofs");
     var (_, document) = IssueBuild.Compose(issueFolder, warnings);
     foreach (var w in warnings.All) Console.Error.WriteLine(w);
     OutputPaths.CheckFolder(outFolder, issueFolder);

@@ -14,9 +14,21 @@ public static class IssueLoader
     private static readonly string[] TopKeys =
         ["newsletter", "volume", "date", "publisher", "language", "contents", "articles", "pages", "donation", "style", "hyphenation"];
 
+    /// <summary>The issue folder an editor named: the folder itself, or its issue.yaml (as a shell's
+    /// completion or an editor's "run on this file" gives it).</summary>
+    public static string FolderOf(string given)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(given));
+        var (kind, _) = FileKinds.Of(full);
+        if (kind is FileKind.Missing or FileKind.Directory) return full;
+        if (Path.GetFileName(full) == ManifestFileName) return Path.GetDirectoryName(full)!;
+        throw new InputException(SourcePosition.WholeFile(full),
+            $"'{given}' is {FileKinds.Describe(kind)}; name an issue folder, or the {ManifestFileName} inside it");
+    }
+
     public static Issue Load(string folder)
     {
-        folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        folder = FolderOf(folder);
         var file = Path.Combine(folder, ManifestFileName);
         var (kind, _) = FileKinds.Of(folder);
         if (kind != FileKind.Directory)
