@@ -127,7 +127,7 @@ static int Run(Func<int> action)
     }
     catch (InputException e)
     {
-        Console.Error.WriteLine(e.ToString());
+        Console.Error.Write(ErrorReport.Format(e));
         return 1;
     }
     catch (PdfWriterException e)

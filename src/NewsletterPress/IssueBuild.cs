@@ -34,9 +34,15 @@ public static class IssueBuild
     {
         IcuLibrary.StartLoading(); // on another core while the manifest and the articles are read
         var issue = IssueLoader.Load(folder);
-        var articles = issue.Articles
-            .Select(a => ArticleLoader.Load(a.Path, issue.Language, issue.Folder, warnings))
-            .ToList();
+        // Every article is read, so that one run reports the errors of all of them.
+        var errors = new List<InputException>();
+        var articles = new List<Article>();
+        foreach (var reference in issue.Articles)
+        {
+            try { articles.Add(ArticleLoader.Load(reference.Path, issue.Language, issue.Folder, warnings)); }
+            catch (InputException e) { errors.Add(e); }
+        }
+        if (errors.Count > 0) throw InputException.Combine(errors);
         var date = DocumentDate(issue);
         using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder, issue.Style.LatinInJapanese);
         var (document, report) = IssueLayout.Compose(issue, articles, fonts, warnings, date);
