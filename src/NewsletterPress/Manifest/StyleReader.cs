@@ -117,7 +117,10 @@ internal static partial class StyleReader
 
     private static Ink ReadAccent(YamlNodes nodes, YamlNode node)
     {
-        var e = nodes.Entries(nodes.Mapping(node, "style.accent"), "style.accent", ["cmyk", "rgb"], "cmyk");
+        var map = nodes.Mapping(node, "style.accent");
+        var e = nodes.Entries(map, "style.accent", ["cmyk", "rgb"]);
+        if (!e.ContainsKey("cmyk"))
+            throw nodes.Error(map, "style.accent needs its CMYK values for print, e.g. cmyk: [100, 40, 0, 20]; rgb alone is not enough (with cmyk given, rgb is optional)");
         var cmyk = nodes.Sequence(e["cmyk"], "accent.cmyk");
         if (cmyk.Children.Count != 4)
             throw nodes.Error(cmyk, "accent.cmyk needs four percentages [C, M, Y, K], e.g. [100, 40, 0, 20]");
