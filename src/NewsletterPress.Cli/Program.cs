@@ -108,7 +108,7 @@ static IReadOnlyList<ChangedPage> CompareWithPdf(string oldPdf, NewsletterPress.
 
 var root = new RootCommand("NewsletterPress: typesets a newsletter issue (issue.yaml + Markdown articles) into a print-ready PDF")
 {
-    build, check, proof, NewCommand.Create(Run), FontsCommand.Create(Run),
+    build, check, proof, NewCommand.Create(Run), FontsCommand.Create(Run), WatchCommand.Create(Run),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

@@ -12,7 +12,11 @@ using NewsletterPress.Text;
 namespace NewsletterPress;
 
 /// <summary>What a build produced: the file, its page count and the warnings raised on the way.</summary>
-public sealed record BuildResult(string OutputPath, int Pages, IReadOnlyList<Warning> Warnings);
+public sealed record BuildResult(string OutputPath, int Pages, IReadOnlyList<Warning> Warnings)
+{
+    /// <summary>The display list the PDF was written from, for proofs of the same build (watch --proofs).</summary>
+    public DisplayDocument? Document { get; init; }
+}
 
 /// <summary>A volume laid out: the manifest, the display list, and how full the planner made each page.</summary>
 public sealed record ComposedIssue(Issue Issue, DisplayDocument Document, LayoutReport Layout)
@@ -84,7 +88,7 @@ public static class IssueBuild
         if (options.Profile is PdfProfile.Print or PdfProfile.PrintX1a
             && Preflight.PageCount.Warning(document.Pages.Length, issue.Pages?.MultipleOf ?? pageMultiple) is { } pageCount)
             warnings.Add(issue.Pages?.Where, WarningCode.PageCount, pageCount);
-        return new BuildResult(path, document.Pages.Length, warnings.All);
+        return new BuildResult(path, document.Pages.Length, warnings.All) { Document = document };
     }
 
     /// <summary>The writer options for this issue: the style's print condition, unless the caller gave

@@ -50,15 +50,17 @@ internal static class YamlSlips
         return null;
     }
 
-    /// <summary>True when the nearest line above or below, skipping blank lines and comments, is a key at the same indentation.</summary>
+    /// <summary>True when the nearest line above or below at this indentation or less (skipping blank lines,
+    /// comments and the deeper lines of other keys' values) is a key at the same indentation: a sibling key.</summary>
     private static bool NeighbourIsKey(string[] lines, int at, int indent)
     {
         foreach (var step in new[] { -1, 1 })
             for (int j = at + step; j >= 0 && j < lines.Length; j += step)
             {
                 var content = lines[j].TrimStart(' ');
-                if (content.Length == 0 || content.StartsWith('#')) continue;
-                if (lines[j].Length - content.Length == indent && Scan(lines[j]).Colon) return true;
+                int depth = lines[j].Length - content.Length;
+                if (content.Length == 0 || content.StartsWith('#') || depth > indent) continue;
+                if (depth == indent && Scan(lines[j]).Colon) return true;
                 break;
             }
         return false;
