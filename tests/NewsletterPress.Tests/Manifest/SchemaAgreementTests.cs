@@ -156,6 +156,30 @@ public class SchemaAgreementTests
         Assert.Equal(File.ReadAllText(Repo.Path("schemas", name)), File.ReadAllText(shipped));
     }
 
+    [Fact]
+    public void The_manifest_reference_names_every_key_of_the_schemas()
+    {
+        var reference = File.ReadAllText(Repo.Path("docs", "manifest.md"));
+        var missing = KeyPaths(IssueSchema, IssueSchema, "").Concat(KeyPaths(ArticleSchema, ArticleSchema, ""))
+            .Select(p => p.Replace("[0]", "[]", StringComparison.Ordinal))
+            .Where(p => !reference.Contains($"`{p}`", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "docs/manifest.md does not name: " + string.Join(", ", missing));
+    }
+
+    /// <summary>Every key of the schema as a path ("style.margins.top", "articles[0].start").</summary>
+    private static IEnumerable<string> KeyPaths(JsonElement root, JsonElement node, string path)
+    {
+        if (ObjectOf(root, node) is not { } obj) yield break;
+        foreach (var property in obj.GetProperty("properties").EnumerateObject())
+        {
+            var child = path.Length == 0 ? property.Name : $"{path}.{property.Name}";
+            yield return child;
+            foreach (var p in KeyPaths(root, property.Value, child)) yield return p;
+            if (property.Value.TryGetProperty("items", out var items))
+                foreach (var p in KeyPaths(root, items, child + "[0]")) yield return p;
+        }
+    }
+
     // --- the tool's side
 
     private static InputException? LoadError(string manifest, string? alsoFile = null)
