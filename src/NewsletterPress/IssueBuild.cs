@@ -37,16 +37,19 @@ public static class IssueBuild
     private static (ComposedIssue Composed, IReadOnlyList<Article> Articles) ComposeWithArticles(string folder, WarningLog warnings)
     {
         IcuLibrary.StartLoading(); // on another core while the manifest and the articles are read
-        var issue = IssueLoader.Load(folder);
-        // Every article is read, so that one run reports the errors of all of them.
+        // Every article the manifest lists is read, even when the manifest has errors elsewhere, so that one run
+        // reports the errors of the manifest and of all the articles.
+        var (read, manifestErrors) = IssueLoader.LoadCollecting(folder);
         var errors = new List<InputException>();
+        if (manifestErrors is not null) errors.Add(manifestErrors);
         var articles = new List<Article>();
-        foreach (var reference in issue.Articles)
+        foreach (var reference in read?.Articles ?? [])
         {
-            try { articles.Add(ArticleLoader.Load(reference.Path, issue.Language, issue.Folder, warnings)); }
+            try { articles.Add(ArticleLoader.Load(reference.Path, read!.Language, read.Folder, warnings)); }
             catch (InputException e) { errors.Add(e); }
         }
         if (errors.Count > 0) throw InputException.Combine(errors);
+        var issue = read!;
         var date = DocumentDate(issue);
         using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder, issue.Style.LatinInJapanese);
         var (document, report) = IssueLayout.Compose(issue, articles, fonts, warnings, date);

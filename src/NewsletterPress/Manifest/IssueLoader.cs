@@ -28,6 +28,16 @@ public static class IssueLoader
 
     public static Issue Load(string folder)
     {
+        var (issue, errors) = LoadCollecting(folder);
+        if (errors is not null) throw errors;
+        return issue!;
+    }
+
+    /// <summary>The issue as far as its manifest could be read, and the manifest's errors (null when none), so
+    /// that a build can still read the articles it lists and report their errors in the same run. A manifest
+    /// that cannot be parsed at all is thrown at once.</summary>
+    public static (Issue? Issue, InputException? Errors) LoadCollecting(string folder)
+    {
         folder = FolderOf(folder);
         var file = Path.Combine(folder, ManifestFileName);
         var (kind, _) = FileKinds.Of(folder);
@@ -48,7 +58,7 @@ public static class IssueLoader
 
         // Each key is read on its own: an error is recorded and the next key read, so that one run reports
         // every error of the manifest, in file order.
-        return nodes.ReadAll(() =>
+        return nodes.ReadCollecting(() =>
         {
             var root = nodes.Mapping(stream.Documents[0].RootNode, "the manifest");
             var e = nodes.Entries(root, "the manifest", TopKeys);

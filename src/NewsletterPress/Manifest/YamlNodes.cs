@@ -44,9 +44,17 @@ internal sealed class YamlNodes(string file, string text, int firstLine = 1)
     /// (and the one that stopped it, if any) as one, in file order.</summary>
     public T ReadAll<T>(Func<T> read)
     {
-        var result = Try(read, default(T));
-        if (_errors.Count > 0) throw InputException.Combine(_errors);
+        var (result, errors) = ReadCollecting(read);
+        if (errors is not null) throw errors;
         return result!;
+    }
+
+    /// <summary>As <see cref="ReadAll"/>, but returns what was read along with the errors (null when none), for a
+    /// caller that goes on to find the errors of other files.</summary>
+    public (T? Result, InputException? Errors) ReadCollecting<T>(Func<T> read)
+    {
+        var result = Try(read, default(T));
+        return (result, _errors.Count > 0 ? InputException.Combine(_errors) : null);
     }
 
     public YamlMappingNode Mapping(YamlNode node, string what) =>

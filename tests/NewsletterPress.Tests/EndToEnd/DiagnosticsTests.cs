@@ -41,6 +41,18 @@ public class DiagnosticsTests
         Assert.True(b >= 0 && a > b, r.StdErr);
     }
 
+    [Fact]
+    public void Errors_of_the_manifest_and_of_its_articles_come_in_one_run()
+    {
+        var manifest = IssueFolder.Manifest("ja", "a.md").Replace("publisher: Tester\n", "publisher: Tester\nstyle: { columns: 3 }\n", StringComparison.Ordinal);
+        var r = Check(manifest, ("a.md", "---\ntitel: A\n---\n\n本文。\n"));
+        Assert.Equal(1, r.ExitCode);
+        var inManifest = r.StdErr.IndexOf("issue.yaml:5:19: error: style.columns must be a whole number from 1 to 2", StringComparison.Ordinal);
+        var inArticle = r.StdErr.IndexOf("a.md:2:1: error: unknown key 'titel'", StringComparison.Ordinal);
+        Assert.True(inManifest >= 0 && inArticle > inManifest, r.StdErr);
+        Assert.Contains("2 errors", r.StdErr);
+    }
+
     public static TheoryData<string, string, string, string> Slips() => new()
     {
         // what, the line as mistyped, the position, the words

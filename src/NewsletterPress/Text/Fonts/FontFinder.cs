@@ -75,7 +75,7 @@ public sealed class FontFinder(string issueFolder)
         return [.. Directory.EnumerateFiles(folder)
             .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".ttf" or ".otf" or ".ttc")
             .Order(StringComparer.Ordinal)
-            .Where(f => Files.FileKinds.Of(f) is (Files.FileKind.Regular, <= 64 * 1024 * 1024))
+            .Where(f => Files.FileKinds.Of(f) is (Files.FileKind.Regular, var size) && size <= Files.FileRule.Font.MaxBytes)
             .SelectMany(FontFileFaces.Of)];
     }
 }
