@@ -11,72 +11,48 @@ using NewsletterPress.Preflight;
 // and exit codes: 0 success, 1 bad input (file:line:col: error: …), 2 bad usage,
 // 3 an internal error (a bug: reported without a stack trace unless NEWSLETTERPRESS_DEBUG is set).
 
-var folder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder, e.g. issues/vol-11 (holds issue.yaml)" };
-var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the PDF (default: out/<newsletter>-vol-<N>.pdf)" };
-var profile = new Option<string>("--profile", "-p")
-{
-    Description = "screen (default; tagged), print (PDF/X-4 with bleed and crop marks), print-x1a (PDF/X-1a:2001) or archive (PDF/A-3u with the issue's sources attached)",
-    DefaultValueFactory = _ => "screen",
-};
-profile.AcceptOnlyFromAmong(ProfileNames.All);
-var maxImageDpi = new Option<double>("--max-image-dpi")
-{
-    Description = "Downsample images placed at a higher effective resolution than this (0: never)",
-    DefaultValueFactory = _ => PdfWriterOptions.Default.MaxImageDpi,
-};
-var printCondition = new Option<FileInfo?>("--print-condition")
-{
-    Description = "For print profiles: the print shop's CMYK output profile (an .icc file), overriding the issue's style for this build; name it with --print-condition-id",
-};
-var printConditionId = new Option<string?>("--print-condition-id")
-{
-    Description = "The printing condition's registered name for --print-condition, e.g. JC200103 (Japan Color 2001 Coated)",
-};
-var printConditionName = new Option<string?>("--print-condition-name")
-{
-    Description = "A readable description of the printing condition, e.g. \"Japan Color 2001 Coated\"",
-};
-var drafts = new Option<bool>("--drafts") { Description = "Build the articles marked draft: true too (left out otherwise)" };
-var build = new Command("build", "Typeset an issue folder into a PDF")
-{
-    folder, output, profile, maxImageDpi, printCondition, printConditionId, printConditionName, drafts,
-};
-build.SetAction(parse => Run(() =>
-{
-    var result = IssueBuild.ToPdf(parse.GetValue(folder)!.FullName, parse.GetValue(output)?.FullName,
-        PdfWriterOptions.Default with
-        {
-            Profile = ProfileNames.Parse(parse.GetValue(profile)!),
-            MaxImageDpi = parse.GetValue(maxImageDpi),
-            PrintIntent = PrintConditions.FromCommandLine(parse.GetValue(printCondition), parse.GetValue(printConditionId), parse.GetValue(printConditionName)),
-        }, drafts: parse.GetValue(drafts));
-    foreach (var w in result.Warnings) Console.Error.WriteLine(w);
-    Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputPath)} ({result.Pages} {(result.Pages == 1 ? "page" : "pages")})");
-    return 0;
-}));
+var build = BuildCommand();
+var check = CheckCommand();
 
-var checkFolder = new Argument<DirectoryInfo?>("issue-folder") { Description = "The issue folder to check", Arity = ArgumentArity.ZeroOrOne };
-var checkPdf = new Option<FileInfo?>("--pdf") { Description = "Check this PDF (from any tool) instead of an issue folder" };
-var checkProfile = new Option<string>("--profile") { Description = "The output the check is for: screen, print, print-x1a or archive", DefaultValueFactory = _ => "screen" };
-checkProfile.AcceptOnlyFromAmong(ProfileNames.All);
-var checkJson = new Option<bool>("--json") { Description = "Print the report as JSON" };
-var check = new Command("check", "Preflight an issue without writing a PDF: fonts, images, kinsoku and spacing, links, warnings")
+static Command BuildCommand()
 {
-    checkFolder, checkProfile, checkJson, checkPdf,
-};
-check.SetAction(parse => Run(() =>
-{
-    var profileName = parse.GetValue(checkProfile)!;
-    var report = parse.GetValue(checkPdf) is { } pdf
-        ? PdfPreflight.Check(pdf.FullName, PreflightRules.For(profileName))
-        : IssueCheck.Check((parse.GetValue(checkFolder) ?? throw new InputException(null, "name an issue folder to check, or a PDF with --pdf FILE")).FullName,
-            profileName);
-    Console.Write(parse.GetValue(checkJson) ? ReportWriter.ToJson(report) + "\n" : ReportWriter.ToText(report));
-    return report.HasErrors ? 1 : 0;
-}));
+    var issue = new IssueOptions();
+    var output = new Option<FileInfo?>("--out", "-o") { Description = "Where to write the PDF (default: out/<newsletter>-vol-<N>.pdf; ../out/ when run inside the issue folder)" };
+    var drafts = new Option<bool>("--drafts") { Description = "Build the articles marked draft: true too (left out otherwise)" };
+    var build = issue.AddTo(new Command("build", "Typeset an issue folder into a PDF") { output, drafts });
+    build.SetAction(parse => Run(() =>
+    {
+        var result = IssueBuild.ToPdf(issue.Folder(parse), parse.GetValue(output)?.FullName, issue.WriterOptions(parse), drafts: parse.GetValue(drafts));
+        foreach (var w in result.Warnings) Console.Error.WriteLine(w);
+        Console.WriteLine($"wrote {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.OutputPath)} ({result.Pages} {(result.Pages == 1 ? "page" : "pages")})");
+        return 0;
+    }));
+    return build;
+}
 
-var proofFolder = new Argument<DirectoryInfo>("issue-folder") { Description = "The issue folder to proof" };
-var proofOut = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for page-NNN.png and contact-sheet.png", DefaultValueFactory = _ => new DirectoryInfo("proofs") };
+static Command CheckCommand()
+{
+    var issue = new IssueOptions();
+    var checkPdf = new Option<FileInfo?>("--pdf") { Description = "Check this PDF (from any tool) instead of an issue folder" };
+    var checkJson = new Option<bool>("--json") { Description = "Print the report as JSON" };
+    var check = issue.AddTo(new Command("check", "Preflight an issue without writing a PDF: fonts, images, kinsoku and spacing, links, warnings")
+    {
+        checkJson, checkPdf,
+    });
+    check.SetAction(parse => Run(() =>
+    {
+        var profileName = parse.GetValue(issue.Profile)!;
+        var report = parse.GetValue(checkPdf) is { } pdf
+            ? PdfPreflight.Check(pdf.FullName, PreflightRules.For(profileName))
+            : IssueCheck.Check(issue.Folder(parse), profileName, issue.WriterOptions(parse));
+        Console.Write(parse.GetValue(checkJson) ? ReportWriter.ToJson(report) + "\n" : ReportWriter.ToText(report));
+        return report.HasErrors ? 1 : 0;
+    }));
+    return check;
+}
+
+var proofFolder = new IssueOptions().Issue;
+var proofOut = new Option<DirectoryInfo?>("--out", "-o") { Description = "Folder for page-NNN.png and contact-sheet.png (default: proofs/; ../proofs/ when run inside the issue folder)" };
 var proofDiff = new Option<FileSystemInfo?>("--diff") { Description = "An earlier proofs folder or PDF: list the pages that changed and mark the changed areas" };
 var proofDpi = new Option<int>("--dpi") { Description = $"Resolution of the page images, {ProofRenderer.MinDpi} to {ProofRenderer.MaxDpi}", DefaultValueFactory = _ => 100 };
 var proof = new Command("proof", "Render every page to PNG (and a contact sheet) without a PDF viewer") { proofFolder, proofOut, proofDiff, proofDpi };
@@ -85,13 +61,15 @@ proof.SetAction(parse => Run(() =>
     int dpi = parse.GetValue(proofDpi);
     if (dpi is < ProofRenderer.MinDpi or > ProofRenderer.MaxDpi)
         throw new InputException(SourcePosition.Named("--dpi"), $"the proof resolution must be from {ProofRenderer.MinDpi} to {ProofRenderer.MaxDpi} dpi, not {dpi}");
-    var outFolder = parse.GetValue(proofOut)!.FullName;
+    var issueFolder = NewsletterPress.Manifest.IssueLoader.FolderOf(parse.GetValue(proofFolder)!);
+    var outFolder = parse.GetValue(proofOut)?.FullName ?? OutputPaths.DefaultFolder(issueFolder, "proofs");
+    OutputPaths.CheckFolder(outFolder, issueFolder);
     var old = parse.GetValue(proofDiff)?.FullName;
     if (old is not null && FileKinds.Of(old).Kind is not (FileKind.Directory or FileKind.Regular))
         throw new InputException(SourcePosition.Named("--diff"), $"the earlier proofs '{old}' are {FileKinds.Describe(FileKinds.Of(old).Kind)}; name a proofs folder or a PDF");
     if (old is not null && Path.GetFullPath(old) == Path.GetFullPath(outFolder))
         throw new InputException(SourcePosition.Named("--diff"), "--diff must name a different folder than --out (keep the earlier proofs aside)");
-    var result = IssueProof.Render(parse.GetValue(proofFolder)!.FullName, outFolder, dpi, old);
+    var result = IssueProof.Render(issueFolder, outFolder, dpi, old);
     foreach (var w in result.Warnings) Console.Error.WriteLine(w);
     Console.WriteLine($"wrote {result.Pages} pages and contact-sheet.png to {Path.GetRelativePath(Directory.GetCurrentDirectory(), outFolder)}");
     if (result.Changes is { } changes)
@@ -101,7 +79,7 @@ proof.SetAction(parse => Run(() =>
 
 var root = new RootCommand("NewsletterPress: typesets a newsletter issue (issue.yaml + Markdown articles) into a print-ready PDF")
 {
-    build, check, proof, ExtractCommand(),
+    build, check, proof, ExtractCommand(), NewCommand.Create(Run), FontsCommand.Create(Run), WatchCommand.Create(Run),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
@@ -135,7 +113,7 @@ static int Run(Func<int> action)
     }
     catch (InputException e)
     {
-        Console.Error.WriteLine(e.ToString());
+        Console.Error.Write(ErrorReport.Format(e));
         return 1;
     }
     catch (PdfWriterException e)

@@ -8,11 +8,16 @@ using NewsletterPress.Layout;
 using NewsletterPress.Manifest;
 using NewsletterPress.Rendering.Pdf;
 using NewsletterPress.Text;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress;
 
 /// <summary>What a build produced: the file, its page count and the warnings raised on the way.</summary>
-public sealed record BuildResult(string OutputPath, int Pages, IReadOnlyList<Warning> Warnings);
+public sealed record BuildResult(string OutputPath, int Pages, IReadOnlyList<Warning> Warnings)
+{
+    /// <summary>The display list the PDF was written from, for proofs of the same build (watch --proofs).</summary>
+    public DisplayDocument? Document { get; init; }
+}
 
 /// <summary>A volume laid out: the manifest, the display list, and how full the planner made each page.</summary>
 public sealed record ComposedIssue(Issue Issue, DisplayDocument Document, LayoutReport Layout)
@@ -37,11 +42,19 @@ public static class IssueBuild
     private static Composition ComposeWithSources(string folder, WarningLog warnings, bool drafts)
     {
         IcuLibrary.StartLoading(); // on another core while the manifest and the articles are read
-        var issue = IssueLoader.Load(folder);
-        var loaded = issue.Articles
-            .Select(a => ArticleLoader.Load(a.Path, issue.Language, issue.Folder, warnings, readDraftBody: drafts))
-            .ToList();
-        (issue, var articles) = WithoutDrafts(issue, loaded, drafts, warnings);
+        // Every article the manifest lists is read, even when the manifest has errors elsewhere, so that one run
+        // reports the errors of the manifest and of all the articles.
+        var (read, manifestErrors) = IssueLoader.LoadCollecting(folder);
+        var errors = new List<InputException>();
+        if (manifestErrors is not null) errors.Add(manifestErrors);
+        var loaded = new List<Article>();
+        foreach (var reference in read?.Articles ?? [])
+        {
+            try { loaded.Add(ArticleLoader.Load(reference.Path, read!.Language, read.Folder, warnings, readDraftBody: drafts)); }
+            catch (InputException e) { errors.Add(e); }
+        }
+        if (errors.Count > 0) throw InputException.Combine(errors);
+        var (issue, articles) = WithoutDrafts(read!, loaded, drafts, warnings);
         var date = DocumentDate(issue);
         using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder, issue.Style.LatinInJapanese);
         var (document, report) = IssueLayout.Compose(issue, articles, fonts, warnings, date);
@@ -98,7 +111,7 @@ public static class IssueBuild
         if (options.Profile is PdfProfile.Print or PdfProfile.PrintX1a
             && Preflight.PageCount.Warning(document.Pages.Length, issue.Pages?.MultipleOf ?? pageMultiple) is { } pageCount)
             warnings.Add(issue.Pages?.Where, WarningCode.PageCount, pageCount);
-        return new BuildResult(path, document.Pages.Length, warnings.All);
+        return new BuildResult(path, document.Pages.Length, warnings.All) { Document = document };
     }
 
     /// <summary>The writer options for this issue: the style's print condition, unless the caller gave

@@ -11,12 +11,14 @@ namespace NewsletterPress;
 public static class IssueCheck
 {
     /// <param name="profile">screen, print, print-x1a or archive (<see cref="ProfileNames"/>).</param>
-    public static PreflightReport Check(string issueFolder, string profile)
+    /// <param name="requested">The writer options a build would be given (image resolution, print condition); the
+    /// profile is <paramref name="profile"/>'s.</param>
+    public static PreflightReport Check(string issueFolder, string profile, PdfWriterOptions? requested = null)
     {
         var rules = PreflightRules.For(profile);
         var warnings = new WarningLog();
         var composed = IssueBuild.Compose(issueFolder, warnings);
-        var options = IssueBuild.WriterOptions(composed.Issue, PdfWriterOptions.Default with { Profile = ProfileNames.Parse(profile) });
+        var options = IssueBuild.WriterOptions(composed.Issue, (requested ?? PdfWriterOptions.Default) with { Profile = ProfileNames.Parse(profile) });
         // An issue that asks for a multiple of pages (pages.multiple-of) is checked against that multiple.
         if (composed.Issue.Pages?.MultipleOf is { } multiple) rules = rules with { PageMultiple = multiple };
         return Preflight.Preflight.Check(composed.Issue.FullTitle, composed.Document, warnings.All, rules, options) with { Layout = composed.Layout };

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Archive;
 

@@ -218,9 +218,7 @@ public static class ArticleLoader
             var url = image.Url ?? "";
             if (url.Contains('\0') || url.Contains("://", StringComparison.Ordinal))
                 throw new InputException(where, $"the image '{url}' is not a file in the issue folder; copy it into images/ and name it there");
-            var full = Path.GetFullPath(Path.Combine(articleFolder, url));
-            if (!full.StartsWith(issueFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                throw new InputException(where, $"the image '{image.Url}' is outside the issue folder; copy it into images/");
+            var full = ResolveImage(where, url);
             InputFiles.Check(full, FileRule.Image, where, url, realFolder);
             ImageFiles.CheckDecodes(full, where, url);
             var caption = Inlines(image, where);
@@ -235,6 +233,23 @@ public static class ArticleLoader
             }
             bool spans = attributes?.Classes?.Contains("span") == true;
             return new Figure(where, full, caption, width, spans);
+        }
+
+        /// <summary>An image path resolves against the article's folder first, as Markdown previews do,
+        /// then against the issue folder, as the manifest's paths do (issue-format.md); either place
+        /// must lie inside the issue folder.</summary>
+        private string ResolveImage(SourcePosition where, string url)
+        {
+            var candidates = new[] { articleFolder, issueFolder }.Distinct()
+                .Select(folder => Path.GetFullPath(Path.Combine(folder, url)))
+                .Where(full => full.StartsWith(issueFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Distinct().ToList();
+            if (candidates.Count == 0)
+                throw new InputException(where, $"the image '{url}' is outside the issue folder; copy it into images/");
+            return candidates.FirstOrDefault(full => FileKinds.Of(full).Kind != FileKind.Missing)
+                ?? throw new InputException(where, $"the image '{url}' was not found: looked for "
+                    + string.Join(" and for ", candidates.Select(SourcePosition.DisplayPath))
+                    + " (an image path is relative to the article's folder, or else to the issue folder)");
         }
 
         /// <summary>Splits "label：value" lines (one per forced or soft line) into fields.</summary>

@@ -13,29 +13,20 @@ internal sealed record FrontMatter(string Title, string? Kicker, string? Author,
     /// <param name="firstLine">The 1-based line of the file where the YAML text starts, so errors point into the article.</param>
     public static FrontMatter Parse(string yaml, string file, int firstLine, SourcePosition whereMissing)
     {
-        var nodes = new YamlNodes(file);
+        var nodes = new YamlNodes(file, yaml, firstLine);
         var stream = new YamlStream();
-        try { YamlText.Load(stream, new StringReader(yaml), nodes, "the front matter"); }
-        catch (InputException e) when (e.Position is { } p)
-        {
-            throw new InputException(p with { Line = p.Line + firstLine - 1 }, e.Message);
-        }
+        YamlText.Load(stream, yaml, nodes, "the front matter");
         if (stream.Documents.Count == 0)
             throw new InputException(whereMissing, "the front matter is empty; an article needs at least 'title:'");
-        try
+        return nodes.ReadAll(() =>
         {
             var map = nodes.Mapping(stream.Documents[0].RootNode, "the front matter");
             var e = nodes.Entries(map, "the front matter", Keys, "title");
-            string? Opt(string key) => e.TryGetValue(key, out var n) ? nodes.String(n, key) : null;
+            string? Opt(string key) => e.TryGetValue(key, out var n) ? nodes.Try<string?>(() => nodes.String(n, key), null) : null;
             return new FrontMatter(
-                nodes.String(e["title"], "title"), Opt("kicker"), Opt("author"), Opt("affiliation"), Opt("lang"),
-                e.TryGetValue("columns", out var c) ? nodes.Integer(c, "columns", 1, 2) : null,
-                e.TryGetValue("draft", out var d) && nodes.Choice(d, "draft", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }));
-        }
-        catch (InputException ex) when (ex.Position is { } p)
-        {
-            // YamlNodes counts lines inside the YAML text; shift them to the article's lines.
-            throw new InputException(p with { Line = p.Line + firstLine - 1 }, ex.Message);
-        }
+                nodes.Try(() => nodes.String(e["title"], "title"), ""), Opt("kicker"), Opt("author"), Opt("affiliation"), Opt("lang"),
+                e.TryGetValue("columns", out var c) ? nodes.Try<int?>(() => nodes.Integer(c, "columns", 1, 2), null) : null,
+                e.TryGetValue("draft", out var d) && nodes.Try(() => nodes.Choice(d, "draft", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }), false));
+        });
     }
 }

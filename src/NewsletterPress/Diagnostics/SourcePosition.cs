@@ -4,6 +4,10 @@ namespace NewsletterPress.Diagnostics;
 /// Line 0 stands for the file as a whole (a file that is missing, too large or not a font).</summary>
 public sealed record SourcePosition(string File, int Line, int Column)
 {
+    /// <summary>How many characters the thing at fault spans on its line (a key, a value), for the carets
+    /// under it; 0 when unknown. Not part of the printed position.</summary>
+    public int Length { get; init; }
+
     /// <summary>A position in a file, named as the editor typed it: relative to the current folder.</summary>
     public static SourcePosition InFile(string path, int line, int column) =>
         new(DisplayPath(path), line, column);

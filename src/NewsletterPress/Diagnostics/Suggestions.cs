@@ -16,6 +16,11 @@ internal static class Suggestions
         return best is not null && bestDistance <= Math.Max(2, typed.Length / 3) ? best : null;
     }
 
+    /// <summary>Up to <paramref name="count"/> of <paramref name="valid"/>, nearest to <paramref name="typed"/> first
+    /// (a font family's name, say, among the installed ones).</summary>
+    public static IReadOnlyList<string> NearestFew(string typed, IEnumerable<string> valid, int count) =>
+        [.. valid.OrderBy(v => Distance(typed.ToLowerInvariant(), v.ToLowerInvariant())).ThenBy(v => v, StringComparer.Ordinal).Take(count)];
+
     public static string DidYouMean(string typed, IEnumerable<string> valid)
     {
         var list = valid.ToList();

@@ -45,14 +45,14 @@ public static class OutputPaths
                 "write it elsewhere, e.g. out/ beside the folder");
     }
 
-    /// <summary>The folder the default output goes in: out/ in the current folder, or beside the issue
-    /// folder when the current folder is inside it.</summary>
-    public static string DefaultFolder(string issueFolder)
+    /// <summary>The folder the default output goes in: <paramref name="name"/> (out/, proofs/) in the current
+    /// folder, or beside the issue folder (../out/) when the current folder is the issue folder or inside it.</summary>
+    public static string DefaultFolder(string issueFolder, string name = "out")
     {
         var here = RealPath.OfPossiblyMissing(Directory.GetCurrentDirectory());
         var folder = InputFiles.RealFolder(issueFolder);
         return RealPath.IsInside(here, folder)
-            ? Path.Combine(Path.GetDirectoryName(folder) ?? "/", "out")
-            : "out";
+            ? Path.Combine(Path.GetDirectoryName(folder) ?? "/", name)
+            : Path.GetFullPath(name);
     }
 }

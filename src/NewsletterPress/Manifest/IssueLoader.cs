@@ -13,9 +13,31 @@ public static class IssueLoader
     private static readonly string[] TopKeys =
         ["newsletter", "volume", "date", "publisher", "language", "contents", "articles", "pages", "donation", "style", "hyphenation", "slug", "exclude"];
 
+    /// <summary>The issue folder an editor named: the folder itself, or its issue.yaml (as a shell's
+    /// completion or an editor's "run on this file" gives it).</summary>
+    public static string FolderOf(string given)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(given));
+        var (kind, _) = FileKinds.Of(full);
+        if (kind is FileKind.Missing or FileKind.Directory) return full;
+        if (Path.GetFileName(full) == ManifestFileName) return Path.GetDirectoryName(full)!;
+        throw new InputException(SourcePosition.WholeFile(full),
+            $"'{given}' is {FileKinds.Describe(kind)}; name an issue folder, or the {ManifestFileName} inside it");
+    }
+
     public static Issue Load(string folder)
     {
-        folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var (issue, errors) = LoadCollecting(folder);
+        if (errors is not null) throw errors;
+        return issue!;
+    }
+
+    /// <summary>The issue as far as its manifest could be read, and the manifest's errors (null when none), so
+    /// that a build can still read the articles it lists and report their errors in the same run. A manifest
+    /// that cannot be parsed at all is thrown at once.</summary>
+    public static (Issue? Issue, InputException? Errors) LoadCollecting(string folder)
+    {
+        folder = FolderOf(folder);
         var file = Path.Combine(folder, ManifestFileName);
         var (kind, _) = FileKinds.Of(folder);
         if (kind != FileKind.Directory)
@@ -27,36 +49,44 @@ public static class IssueLoader
 
         var display = SourcePosition.DisplayPath(file);
         var text = InputFiles.ReadText(file, FileRule.Manifest, SourcePosition.WholeFile(file), ManifestFileName, InputFiles.RealFolder(folder));
-        var nodes = new YamlNodes(display);
+        var nodes = new YamlNodes(display, text);
         var stream = new YamlStream();
-        YamlText.Load(stream, new StringReader(text), nodes, "the manifest");
+        YamlText.Load(stream, text, nodes, "the manifest");
         if (stream.Documents.Count == 0)
             throw new InputException(new SourcePosition(display, 1, 1), "the manifest is empty");
 
-        var root = nodes.Mapping(stream.Documents[0].RootNode, "the manifest");
-        var e = nodes.Entries(root, "the manifest", TopKeys, "newsletter", "volume", "date", "articles");
-
-        var language = e.TryGetValue("language", out var lang) ? nodes.String(lang, "language") : "ja";
-        return new Issue(
-            Folder: folder,
-            Newsletter: nodes.String(e["newsletter"], "newsletter"),
-            Volume: nodes.Integer(e["volume"], "volume", 1, 100_000),
-            Date: nodes.Date(e["date"], "date"),
-            Publisher: e.TryGetValue("publisher", out var pub) ? nodes.String(pub, "publisher") : "",
-            Language: language,
-            Contents: e.TryGetValue("contents", out var c) ? ReadContents(nodes, c) : new ContentsSettings("CONTENTS", ContentsPlacement.Cover),
-            Articles: ReadArticles(nodes, e["articles"], folder),
-            Donation: e.TryGetValue("donation", out var d) ? ReadDonation(nodes, d) : null,
-            Style: e.TryGetValue("style", out var s) ? StyleReader.Read(nodes, s, folder) : Style.Default)
+        // Each key is read on its own: an error is recorded and the next key read, so that one run reports
+        // every error of the manifest, in file order.
+        return nodes.ReadCollecting(() =>
         {
-            HyphenationExceptions = e.TryGetValue("hyphenation", out var h) ? ReadHyphenation(nodes, h) : ImmutableDictionary<string, string>.Empty,
-            NewsletterWhere = nodes.At(e["newsletter"]),
-            PublisherWhere = pub is null ? null : nodes.At(pub),
-            Pages = e.TryGetValue("pages", out var pages) ? ReadPageTarget(nodes, pages) : null,
-            Slug = e.TryGetValue("slug", out var slug) ? ReadSlug(nodes, slug) : null,
-            Exclude = e.TryGetValue("exclude", out var exclude) ? ReadExclude(nodes, exclude) : [],
-            ExcludeWhere = exclude is null ? null : nodes.At(exclude),
-        };
+            var root = nodes.Mapping(stream.Documents[0].RootNode, "the manifest");
+            var e = nodes.Entries(root, "the manifest", TopKeys);
+            foreach (var key in new[] { "newsletter", "volume", "date", "articles" }.Where(k => !e.ContainsKey(k)))
+                nodes.Report(nodes.Error(root, $"the manifest needs the key '{key}'"));
+            T Read<T>(string key, Func<YamlNode, T> read, T fallback) =>
+                e.TryGetValue(key, out var node) ? nodes.Try(() => read(node), fallback) : fallback;
+
+            return new Issue(
+                Folder: folder,
+                Newsletter: Read("newsletter", n => nodes.String(n, "newsletter"), ""),
+                Volume: Read("volume", n => nodes.Integer(n, "volume", 1, 100_000), 1),
+                Date: Read("date", n => nodes.Date(n, "date"), default),
+                Publisher: Read("publisher", n => nodes.String(n, "publisher"), ""),
+                Language: Read("language", n => nodes.String(n, "language"), "ja"),
+                Contents: Read("contents", n => ReadContents(nodes, n), new ContentsSettings("CONTENTS", ContentsPlacement.Cover)),
+                Articles: Read("articles", n => ReadArticles(nodes, n, folder), []),
+                Donation: Read<Donation?>("donation", n => ReadDonation(nodes, n), null),
+                Style: Read("style", n => StyleReader.Read(nodes, n, folder), Style.Default))
+            {
+                HyphenationExceptions = Read("hyphenation", n => ReadHyphenation(nodes, n), ImmutableDictionary<string, string>.Empty),
+                NewsletterWhere = e.TryGetValue("newsletter", out var title) ? nodes.At(title) : null,
+                PublisherWhere = e.TryGetValue("publisher", out var pub) ? nodes.At(pub) : null,
+                Pages = Read<PageTarget?>("pages", n => ReadPageTarget(nodes, n), null),
+                Slug = Read<string?>("slug", n => ReadSlug(nodes, n), null),
+                Exclude = Read("exclude", n => ReadExclude(nodes, n), []),
+                ExcludeWhere = e.TryGetValue("exclude", out var exclude) ? nodes.At(exclude) : null,
+            };
+        });
     }
 
     private static ContentsSettings ReadContents(YamlNodes nodes, YamlNode node)
@@ -85,23 +115,28 @@ public static class IssueLoader
         var result = ImmutableArray.CreateBuilder<ArticleRef>();
         long total = 0;
         foreach (var item in list.Children)
-        {
-            YamlNode pathNode = item;
-            var start = ArticleStart.Auto;
-            if (item is YamlMappingNode map)
-            {
-                var e = nodes.Entries(map, "an article entry", ["path", "start"], "path");
-                pathNode = e["path"];
-                if (e.TryGetValue("start", out var s)) start = nodes.Choice(s, "start", Starts);
-            }
-            var relative = nodes.String(pathNode, "an article path");
-            var full = ResolveInside(nodes, pathNode, folder, relative, FileRule.Article);
-            total += FileKinds.Of(full).Size;
-            if (total > FileRule.ArticlesTotal)
-                throw nodes.Error(pathNode, $"with '{relative}' the articles come to more than the {FileRule.Size(FileRule.ArticlesTotal)} of text an issue may have (about 200 pages); split the issue");
-            result.Add(new ArticleRef(full, start, nodes.At(pathNode)));
-        }
+            total = nodes.Try(() => ReadArticle(nodes, item, folder, result, total), total);
         return result.ToImmutable();
+    }
+
+    /// <summary>One entry of the articles list, added to <paramref name="result"/>; returns the articles' size so far.</summary>
+    private static long ReadArticle(YamlNodes nodes, YamlNode item, string folder, ImmutableArray<ArticleRef>.Builder result, long total)
+    {
+        YamlNode pathNode = item;
+        var start = ArticleStart.Auto;
+        if (item is YamlMappingNode map)
+        {
+            var e = nodes.Entries(map, "an article entry", ["path", "start"], "path");
+            pathNode = e["path"];
+            if (e.TryGetValue("start", out var s)) start = nodes.Choice(s, "start", Starts);
+        }
+        var relative = nodes.String(pathNode, "an article path");
+        var full = ResolveInside(nodes, pathNode, folder, relative, FileRule.Article);
+        total += FileKinds.Of(full).Size;
+        if (total > FileRule.ArticlesTotal)
+            throw nodes.Error(pathNode, $"with '{relative}' the articles come to more than the {FileRule.Size(FileRule.ArticlesTotal)} of text an issue may have (about 200 pages); split the issue");
+        result.Add(new ArticleRef(full, start, nodes.At(pathNode)));
+        return total;
     }
 
     /// <summary>A path from the manifest, which must name a regular file that stays inside the issue

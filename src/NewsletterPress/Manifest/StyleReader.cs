@@ -21,9 +21,10 @@ internal static partial class StyleReader
     {
         var style = Style.Default;
         var e = nodes.Entries(nodes.Mapping(node, "style"), "style", Keys);
-        if (e.TryGetValue("paper", out var paper)) style = ReadPaper(nodes, paper, style);
-        if (e.TryGetValue("columns", out var cols)) style = style with { Columns = nodes.Integer(cols, "style.columns", 1, 2) };
-        if (e.TryGetValue("body", out var body))
+        // Each key is read on its own (nodes.Try): an error is recorded and the next key read.
+        if (e.TryGetValue("paper", out var paper)) nodes.Try(() => style = ReadPaper(nodes, paper, style));
+        if (e.TryGetValue("columns", out var cols)) nodes.Try(() => style = style with { Columns = nodes.Integer(cols, "style.columns", 1, 2) });
+        if (e.TryGetValue("body", out var body)) nodes.Try(() =>
         {
             var be = nodes.Entries(nodes.Mapping(body, "style.body"), "style.body", ["size", "leading"]);
             // Sizes are points; a zw size would be circular, so resolve with the current body size.
@@ -34,20 +35,20 @@ internal static partial class StyleReader
             // Lines closer than the type is high would overprint each other.
             if (style.Leading < style.BodySize)
                 throw nodes.Error(l ?? s!, $"body.leading ({style.Leading:0.##}pt) must be at least the body size ({style.BodySize:0.##}pt), or the lines overprint");
-        }
+        });
         // Lengths in zw need the body size, so they are read after it; each must fit the paper.
         double em = style.BodySize, paperWidth = style.PaperWidth.ToPoints(em), paperHeight = style.PaperHeight.ToPoints(em);
-        if (e.TryGetValue("column-width", out var cw))
+        if (e.TryGetValue("column-width", out var cw)) nodes.Try(() =>
         {
             nodes.LengthInPoints(cw, "style.column-width", em, MinColumnEms * em, paperWidth);
             style = style with { ColumnWidth = nodes.Length(cw, "style.column-width") };
-        }
-        if (e.TryGetValue("column-gap", out var cg))
+        });
+        if (e.TryGetValue("column-gap", out var cg)) nodes.Try(() =>
         {
             nodes.LengthInPoints(cg, "style.column-gap", em, 0, paperWidth);
             style = style with { ColumnGap = nodes.Length(cg, "style.column-gap") };
-        }
-        if (e.TryGetValue("margins", out var m))
+        });
+        if (e.TryGetValue("margins", out var m)) nodes.Try(() =>
         {
             var me = nodes.Entries(nodes.Mapping(m, "style.margins"), "style.margins", ["top", "bottom", "inside", "outside"]);
             Length Margin(YamlNode node, string what, double paper)
@@ -55,25 +56,25 @@ internal static partial class StyleReader
                 nodes.LengthInPoints(node, what, em, 0, paper / 2);
                 return nodes.Length(node, what);
             }
-            if (me.TryGetValue("top", out var t)) style = style with { MarginTop = Margin(t, "margins.top", paperHeight) };
-            if (me.TryGetValue("bottom", out var b)) style = style with { MarginBottom = Margin(b, "margins.bottom", paperHeight) };
-            if (me.TryGetValue("inside", out var i)) style = style with { MarginInside = Margin(i, "margins.inside", paperWidth) };
-            if (me.TryGetValue("outside", out var o)) style = style with { MarginOutside = Margin(o, "margins.outside", paperWidth) };
-        }
-        if (e.TryGetValue("accent", out var accent)) style = style with { Accent = ReadAccent(nodes, accent) };
+            if (me.TryGetValue("top", out var t)) nodes.Try(() => style = style with { MarginTop = Margin(t, "margins.top", paperHeight) });
+            if (me.TryGetValue("bottom", out var b)) nodes.Try(() => style = style with { MarginBottom = Margin(b, "margins.bottom", paperHeight) });
+            if (me.TryGetValue("inside", out var i)) nodes.Try(() => style = style with { MarginInside = Margin(i, "margins.inside", paperWidth) });
+            if (me.TryGetValue("outside", out var o)) nodes.Try(() => style = style with { MarginOutside = Margin(o, "margins.outside", paperWidth) });
+        });
+        if (e.TryGetValue("accent", out var accent)) nodes.Try(() => style = style with { Accent = ReadAccent(nodes, accent) });
         if (e.TryGetValue("latin-in-japanese", out var lij))
-            style = style with { LatinInJapanese = nodes.Choice(lij, "style.latin-in-japanese", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }) };
+            nodes.Try(() => style = style with { LatinInJapanese = nodes.Choice(lij, "style.latin-in-japanese", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }) });
         if (e.TryGetValue("proportional-headings", out var ph))
-            style = style with { ProportionalHeadings = nodes.Choice(ph, "style.proportional-headings", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }) };
+            nodes.Try(() => style = style with { ProportionalHeadings = nodes.Choice(ph, "style.proportional-headings", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }) });
         if (e.TryGetValue("footnotes", out var fn))
-            style = style with
+            nodes.Try(() => style = style with
             {
                 Footnotes = nodes.Choice(fn, "style.footnotes", new Dictionary<string, FootnotePlacement>
                 {
                     ["column-foot"] = FootnotePlacement.ColumnFoot, ["article-end"] = FootnotePlacement.ArticleEnd,
                 }),
-            };
-        if (e.TryGetValue("print-condition", out var pc))
+            });
+        if (e.TryGetValue("print-condition", out var pc)) nodes.Try(() =>
         {
             var pe = nodes.Entries(nodes.Mapping(pc, "style.print-condition"), "style.print-condition",
                 ["icc", "identifier", "condition"], "icc", "identifier");
@@ -85,8 +86,8 @@ internal static partial class StyleReader
                     nodes.String(pe["identifier"], "print-condition.identifier"),
                     pe.TryGetValue("condition", out var c) ? nodes.String(c, "print-condition.condition") : null),
             };
-        }
-        if (e.TryGetValue("fonts", out var f))
+        });
+        if (e.TryGetValue("fonts", out var f)) nodes.Try(() =>
         {
             var fe = nodes.Entries(nodes.Mapping(f, "style.fonts"), "style.fonts", ["mincho", "gothic", "serif", "sans"]);
             var fonts = style.Fonts;
@@ -95,7 +96,7 @@ internal static partial class StyleReader
             if (fe.TryGetValue("serif", out var v3)) fonts = fonts with { Serif = nodes.String(v3, "fonts.serif") };
             if (fe.TryGetValue("sans", out var v4)) fonts = fonts with { Sans = nodes.String(v4, "fonts.sans") };
             style = style with { Fonts = fonts with { Where = fe.ToDictionary(kv => kv.Key, kv => nodes.At(kv.Value)) } };
-        }
+        });
         var where = e.ToDictionary(kv => kv.Key, kv => nodes.At(kv.Value));
         where["style"] = nodes.At(node);
         return style with { Where = where };
@@ -116,7 +117,10 @@ internal static partial class StyleReader
 
     private static Ink ReadAccent(YamlNodes nodes, YamlNode node)
     {
-        var e = nodes.Entries(nodes.Mapping(node, "style.accent"), "style.accent", ["cmyk", "rgb"], "cmyk");
+        var map = nodes.Mapping(node, "style.accent");
+        var e = nodes.Entries(map, "style.accent", ["cmyk", "rgb"]);
+        if (!e.ContainsKey("cmyk"))
+            throw nodes.Error(map, "style.accent needs its CMYK values for print, e.g. cmyk: [100, 40, 0, 20]; rgb alone is not enough (with cmyk given, rgb is optional)");
         var cmyk = nodes.Sequence(e["cmyk"], "accent.cmyk");
         if (cmyk.Children.Count != 4)
             throw nodes.Error(cmyk, "accent.cmyk needs four percentages [C, M, Y, K], e.g. [100, 40, 0, 20]");

@@ -10,14 +10,53 @@ namespace NewsletterPress.Manifest;
 /// Typed reading of a YAML representation tree, with every error pointing at the node
 /// (file:line:col) and, for unknown keys, at the key the editor most likely meant.
 /// </summary>
-internal sealed class YamlNodes(string file)
+/// <param name="file">The file as displayed in messages.</param>
+/// <param name="text">The YAML text, for the plain-words explanation of a slip (an unquoted '#').</param>
+/// <param name="firstLine">The file's line the text starts on (front matter starts below its '---').</param>
+internal sealed class YamlNodes(string file, string text, int firstLine = 1)
 {
+    private readonly List<InputException> _errors = [];
+
     public string File { get; } = file;
 
-    public SourcePosition At(YamlNode node) => At(node.Start);
-    public SourcePosition At(Mark mark) => new(File, (int)mark.Line, (int)mark.Column);
+    /// <summary>The YAML text's lines, for messages that explain a slip.</summary>
+    public string[] Lines { get; } = text.Split('\n');
+
+    public SourcePosition At(YamlNode node) =>
+        At(node.Start) with { Length = node.End.Line == node.Start.Line ? (int)(node.End.Column - node.Start.Column) : 0 };
+    public SourcePosition At(Mark mark) => new(File, (int)mark.Line + firstLine - 1, (int)mark.Column);
 
     public InputException Error(YamlNode node, string message) => new(At(node), message);
+
+    /// <summary>Records an error and goes on reading, so that one run reports every error of the file.</summary>
+    public void Report(InputException error) => _errors.Add(error);
+
+    /// <summary>Runs <paramref name="read"/>; an input error is recorded and <paramref name="fallback"/> returned,
+    /// so that the keys after it are still read and checked.</summary>
+    public T Try<T>(Func<T> read, T fallback)
+    {
+        try { return read(); }
+        catch (InputException e) { _errors.Add(e); return fallback; }
+    }
+
+    public void Try(Action read) => Try(() => { read(); return 0; }, 0);
+
+    /// <summary>Reads a whole file with <paramref name="read"/>, then throws every error recorded on the way
+    /// (and the one that stopped it, if any) as one, in file order.</summary>
+    public T ReadAll<T>(Func<T> read)
+    {
+        var (result, errors) = ReadCollecting(read);
+        if (errors is not null) throw errors;
+        return result!;
+    }
+
+    /// <summary>As <see cref="ReadAll"/>, but returns what was read along with the errors (null when none), for a
+    /// caller that goes on to find the errors of other files.</summary>
+    public (T? Result, InputException? Errors) ReadCollecting<T>(Func<T> read)
+    {
+        var result = Try(read, default(T));
+        return (result, _errors.Count > 0 ? InputException.Combine(_errors) : null);
+    }
 
     public YamlMappingNode Mapping(YamlNode node, string what) =>
         node as YamlMappingNode ?? throw Error(node, $"{what} must be a mapping of keys to values");
@@ -35,7 +74,20 @@ internal sealed class YamlNodes(string file)
                 throw Error(node, $"{what} holds the control character U+{(int)v[control]:X4}; remove it");
             return v;
         }
+        if (UnquotedHash(node) is { } hash)
+            throw new InputException(At(node) with { Column = hash + 1 },
+                $"{what} is empty because YAML reads '#' after a space as the start of a comment; quote the value, e.g. \"{YamlSlips.Word(Lines[(int)node.Start.Line - 1], hash)}\"");
         throw Error(node, $"{what} must be text");
+    }
+
+    /// <summary>The column (0-based) of a '#' that a plain empty value lost to a comment: "rgb: #8f1f5a".</summary>
+    private int? UnquotedHash(YamlNode node)
+    {
+        if (node is not YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" } || node.Start.Line < 1 || node.Start.Line > Lines.Length)
+            return null;
+        var line = Lines[(int)node.Start.Line - 1];
+        int hash = line.IndexOf(" #", (int)Math.Max(0, node.Start.Column - 2), StringComparison.Ordinal);
+        return hash >= 0 ? hash + 1 : null;
     }
 
     public int Integer(YamlNode node, string what, int min, int max)
@@ -90,22 +142,32 @@ internal sealed class YamlNodes(string file)
             + Suggestions.DidYouMean(text, choices.Keys));
     }
 
-    /// <summary>The mapping's entries by key, after checking that every key is one we know.</summary>
+    /// <summary>The mapping's known entries by key. An unknown or repeated key is recorded (<see cref="Report"/>)
+    /// and left out, so that the rest is still read; a missing required key is thrown, as the caller cannot go on.</summary>
     public Dictionary<string, YamlNode> Entries(YamlMappingNode map, string what, IReadOnlyCollection<string> known,
         params string[] required)
     {
         var result = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in map.Children)
         {
-            var key = String(keyNode, $"a key of {what}");
+            var key = Try<string?>(() => String(keyNode, $"a key of {what}"), null);
+            if (key is null) continue;
             if (!known.Contains(key))
-                throw Error(keyNode, $"unknown key '{key}' in {what}; {Suggestions.DidYouMean(key, known)}");
-            if (!result.TryAdd(key, value))
-                throw Error(keyNode, $"the key '{key}' appears twice in {what}");
+            {
+                Report(Error(keyNode, $"unknown key '{key}' in {what}; {Suggestions.DidYouMean(key, known)}"));
+                // A typo is read as the key it most likely means, so that its value is checked too and the key
+                // is not also reported missing.
+                if (Suggestions.Nearest(key, known) is { } meant && !map.Children.Keys.OfType<YamlScalarNode>().Any(k => k.Value == meant))
+                    result.TryAdd(meant, value);
+            }
+            else if (!result.TryAdd(key, value))
+                Report(Error(keyNode, $"the key '{key}' appears twice in {what}"));
         }
-        foreach (var key in required)
-            if (!result.ContainsKey(key))
-                throw Error(map, $"{what} needs the key '{key}'");
+        var missing = required.Where(k => !result.ContainsKey(k)).ToList();
+        foreach (var key in missing.Skip(1))
+            Report(Error(map, $"{what} needs the key '{key}'"));
+        if (missing.Count > 0)
+            throw Error(map, $"{what} needs the key '{missing[0]}'");
         return result;
     }
 }

@@ -2,19 +2,21 @@ using NewsletterPress.Diagnostics;
 using NewsletterPress.Files;
 using NewsletterPress.Manifest;
 using NewsletterPress.Shared;
+using NewsletterPress.Text.Fonts;
 
 namespace NewsletterPress.Text;
 
 /// <summary>
 /// The faces one build uses, resolved from the style's font choices: a file in the issue
-/// folder, a file in the tool's fonts/ folder, or an installed family found by file name.
+/// folder, a file in the tool's fonts/ folder, or a family found by the names inside the fonts
+/// (<see cref="FontFinder"/>: the issue folder's, the bundled, then the installed through fontconfig).
 /// A font named by a path must stay inside the issue folder (through links too); the tool's
 /// bundled fonts and installed families are the only fonts read from elsewhere.
 /// Also picks the face for each character, with per-character fallback.
 /// </summary>
 public sealed class FontLibrary : IDisposable
 {
-    private readonly Dictionary<string, FontFace> _byPath = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Path, int Index), FontFace> _byPath = [];
     private readonly FontFace _mincho, _gothic, _serif, _serifBold, _serifItalic, _serifBoldItalic, _sans, _sansBold;
     private readonly FontFace _symbols;
 
@@ -27,6 +29,7 @@ public sealed class FontLibrary : IDisposable
     /// (some designers prefer the mincho's own Latin); the usual practice, and the default, is the Latin face.</param>
     private readonly FontChoice _choice;
     private readonly string _issueFolder, _realFolder;
+    private readonly FontFinder _finder;
 
     public FontLibrary(FontChoice choice, string issueFolder, bool latinInJapanese = false)
     {
@@ -34,17 +37,18 @@ public sealed class FontLibrary : IDisposable
         _choice = choice;
         _issueFolder = Path.GetFullPath(issueFolder);
         _realFolder = InputFiles.RealFolder(issueFolder);
+        _finder = new FontFinder(_issueFolder);
         try
         {
-            _mincho = Load(choice.Mincho, "", "mincho");
-            _gothic = Load(choice.Gothic, "", "gothic");
-            _serif = Load(choice.Serif, "Regular", "serif");
-            _serifBold = LoadVariant(choice.Serif, "Bold", "serif", _serif);
-            _serifItalic = LoadVariant(choice.Serif, "Italic", "serif", _serif);
-            _serifBoldItalic = LoadVariant(choice.Serif, "BoldItalic", "serif", _serifBold);
-            _sans = Load(choice.Sans, "Regular", "sans");
-            _sansBold = LoadVariant(choice.Sans, "Bold", "sans", _sans);
-            _symbols = Load("NotoSansSymbols2-Regular.ttf", "", "symbols");
+            _mincho = Load(choice.Mincho, "mincho");
+            _gothic = Load(choice.Gothic, "gothic");
+            _serif = Load(choice.Serif, "serif");
+            _serifBold = LoadVariant(choice.Serif, FaceStyle.Bold, "serif", _serif);
+            _serifItalic = LoadVariant(choice.Serif, FaceStyle.Italic, "serif", _serif);
+            _serifBoldItalic = LoadVariant(choice.Serif, FaceStyle.BoldItalic, "serif", _serifBold);
+            _sans = Load(choice.Sans, "sans");
+            _sansBold = LoadVariant(choice.Sans, FaceStyle.Bold, "sans", _sans);
+            _symbols = Load("NotoSansSymbols2-Regular.ttf", "symbols");
         }
         catch
         {
@@ -54,7 +58,7 @@ public sealed class FontLibrary : IDisposable
     }
 
     /// <summary>Every font file this library opened, by real path: the archive attaches those from outside the issue folder.</summary>
-    public IEnumerable<string> Files => _byPath.Keys;
+    public IEnumerable<string> Files => _byPath.Keys.Select(k => k.Path).Distinct();
 
     /// <summary>The face for one character: Japanese characters in the Japanese face, everything
     /// else in the Latin face, falling back to the other and then to the symbol face.</summary>
@@ -80,21 +84,32 @@ public sealed class FontLibrary : IDisposable
         return _symbols.HasGlyph(codepoint) ? _symbols : null;
     }
 
-    private FontFace LoadVariant(string family, string variant, string role, FontFace fallback)
+    private FontFace LoadVariant(string family, FaceStyle style, string role, FontFace fallback)
     {
         if (LooksLikeFile(family)) return fallback; // a single file names a single face
-        var path = FindFamilyFile(family, variant, role);
-        return path is null ? fallback : Open(path, family, role);
+        var found = _finder.Find(family, style);
+        return found is null ? fallback : Open(found, family, role);
     }
 
-    private FontFace Load(string nameOrFile, string variant, string role)
+    private FontFace Load(string nameOrFile, string role)
     {
-        string? path = LooksLikeFile(nameOrFile) ? FindFile(nameOrFile, role) : FindFamilyFile(nameOrFile, variant, role);
-        if (path is null)
+        if (LooksLikeFile(nameOrFile))
+        {
+            var path = FindFile(nameOrFile, role) ?? throw new InputException(Where(role),
+                $"the {role} font file '{nameOrFile}' was not found in the issue folder or in {ToolFontsFolder}; " +
+                "put the font file into the issue folder, or name an installed family ('newsletterpress fonts' lists them)");
+            return Open(path, 0, nameOrFile, role);
+        }
+        var found = _finder.Find(nameOrFile, FaceStyle.Regular);
+        if (found is null)
+        {
+            var nearest = _finder.Nearest(nameOrFile);
             throw new InputException(Where(role),
-                $"the {role} font '{nameOrFile}' was not found in the issue folder, in {ToolFontsFolder} or among installed fonts; " +
-                "put the font file into the issue folder and name the file in style.fonts");
-        return Open(path, nameOrFile, role);
+                $"the {role} font '{nameOrFile}' is not a family in the issue folder, among the bundled fonts or installed" +
+                (nearest.Count > 0 ? $"; the nearest installed families are {string.Join(", ", nearest.Select(n => $"'{n}'"))}" : "") +
+                " ('newsletterpress fonts' lists them all)");
+        }
+        return Open(found, nameOrFile, role);
     }
 
     /// <summary>The manifest's place for a face, else the manifest as a whole (the default faces).</summary>
@@ -121,15 +136,24 @@ public sealed class FontLibrary : IDisposable
             : null;
     }
 
-    private FontFace Open(string path, string name, string role)
+    /// <summary>A face the finder found: checked as the file it is (inside the issue folder for the folder's own).</summary>
+    private FontFace Open(FoundFace found, string family, string role)
     {
-        if (_byPath.TryGetValue(path, out var face)) return face;
-        try { face = new FontFace(path); }
+        var file = found.Face.File;
+        var path = InputFiles.Check(file, FileRule.Font, Where(role), Path.GetFileName(file),
+            found.Source == FontSource.IssueFolder ? _realFolder : null);
+        return Open(path, found.Face.Index, family, role);
+    }
+
+    private FontFace Open(string path, int index, string name, string role)
+    {
+        if (_byPath.TryGetValue((path, index), out var face)) return face;
+        try { face = new FontFace(path, index); }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             throw new InputException(Where(role), $"the {role} font '{name}' ({path}) cannot be read: {e.Message}");
         }
-        _byPath.Add(path, face);
+        _byPath.Add((path, index), face);
         return face;
     }
 
@@ -137,36 +161,10 @@ public sealed class FontLibrary : IDisposable
         name.EndsWith(".ttf", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".otf", StringComparison.OrdinalIgnoreCase)
         || name.EndsWith(".ttc", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Finds "Noto Serif" Bold as NotoSerif-Bold.ttf/.otf in the issue folder, the tool's fonts, or the system's.</summary>
-    private string? FindFamilyFile(string family, string variant, string role)
-    {
-        var stem = family.Replace(" ", "", StringComparison.Ordinal) + "-" + variant;
-        if (stem.IndexOfAny(['/', '*', '?']) >= 0) return null; // a family name, not a path or a pattern
-        var inIssue = new[] { _issueFolder, Path.Combine(_issueFolder, IssueFontFolder) };
-        foreach (var folder in inIssue.Append(ToolFontsFolder).Concat(SystemFontFolders))
-        {
-            if (!Directory.Exists(folder)) continue;
-            // Installed fonts are searched below their folders; a folder that may not be read is passed over.
-            var options = new EnumerationOptions { RecurseSubdirectories = !inIssue.Contains(folder) && folder != ToolFontsFolder, IgnoreInaccessible = true };
-            var hit = Directory.EnumerateFiles(folder, stem + ".*", options)
-                .Where(LooksLikeFile).Order(StringComparer.Ordinal).FirstOrDefault();
-            if (hit is not null)
-                return InputFiles.Check(hit, FileRule.Font, Where(role), Path.GetFileName(hit), inIssue.Contains(folder) ? _realFolder : null);
-        }
-        return null;
-    }
-
     /// <summary>The issue's own font folder, searched right after the issue folder and before the tool's and the
     /// system's fonts: the archive attaches the fonts from outside the folder there, so that an extracted volume
     /// rebuilds with the very files it was built with.</summary>
     public const string IssueFontFolder = "fonts";
-
-    /// <summary>The installed fonts' folders; NEWSLETTERPRESS_SYSTEM_FONTS replaces them (folders separated by ':',
-    /// empty for none), to build as a machine without those fonts would.</summary>
-    private static IEnumerable<string> SystemFontFolders =>
-        Environment.GetEnvironmentVariable("NEWSLETTERPRESS_SYSTEM_FONTS") is { } folders
-            ? folders.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            : ["/usr/share/fonts", "/usr/local/share/fonts"];
 
     private static string FindToolFonts()
     {

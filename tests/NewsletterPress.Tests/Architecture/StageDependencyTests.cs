@@ -12,7 +12,7 @@ public sealed partial class StageDependencyTests
         Manifest = "NewsletterPress.Manifest", Content = "NewsletterPress.Content", Text = "NewsletterPress.Text",
         Layout = "NewsletterPress.Layout", Display = "NewsletterPress.Display", Pdf = "NewsletterPress.Rendering.Pdf",
         Proof = "NewsletterPress.Rendering.Proof", Preflight = "NewsletterPress.Preflight", Archive = "NewsletterPress.Archive",
-        Wiring = "NewsletterPress",
+        Scaffold = "NewsletterPress.Scaffold", Watch = "NewsletterPress.Watch", Wiring = "NewsletterPress",
         Cli = "the command line";
 
     /// <summary>For each stage, the other namespaces its code may use. Pipeline order: Manifest → Content → Text →
@@ -33,8 +33,11 @@ public sealed partial class StageDependencyTests
         // The archive's sources: what the manifest and the articles name, the fonts the build opened (as attachments of
         // the display list's document), and the attachments read back through the preflight's guarded PDF reader.
         [Archive] = [Shared, Diagnostics, Files, Manifest, Content, Display, Preflight],
+        // Around the pipeline: new issues are written from the manifest's model; a folder is watched through Files.
+        [Scaffold] = [Shared, Diagnostics, Files, Manifest],
+        [Watch] = [Shared, Diagnostics, Files, Manifest],
         [Wiring] = [Shared, Diagnostics, Files, Manifest, Content, Text, Layout, Display, Pdf, Proof, Preflight, Archive],
-        [Cli] = [Wiring, Diagnostics, Files, Pdf, Proof, Preflight, Archive],
+        [Cli] = [Wiring, Diagnostics, Files, Manifest, Text, Display, Pdf, Proof, Preflight, Archive, Scaffold, Watch],
     };
 
     [Fact]

@@ -20,14 +20,29 @@ public sealed class ExtractTests : IDisposable
 
     private static Dictionary<string, string> SystemFonts(string folder) => new() { ["NEWSLETTERPRESS_SYSTEM_FONTS"] = folder };
 
+    /// <summary>The font with "Liberation Serif" written "Liberation Serix" wherever its name table says it (UTF-16BE
+    /// and Mac Roman): a family of its own, of the same length, so no offset in the file moves.</summary>
+    private static byte[] Renamed(byte[] font)
+    {
+        foreach (var encoding in new System.Text.Encoding[] { System.Text.Encoding.BigEndianUnicode, System.Text.Encoding.ASCII })
+        {
+            byte[] from = encoding.GetBytes("Liberation Serif"), to = encoding.GetBytes("Liberation Serix");
+            for (int i = font.AsSpan().IndexOf(from); i >= 0; i = font.AsSpan().IndexOf(from))
+                to.CopyTo(font, i);
+        }
+        return font;
+    }
+
     [Fact]
     public void Extract_then_build_gives_a_byte_identical_archive_also_with_the_system_fonts_removed()
     {
         // The serif is an installed family, found only on this "machine's" font path, not in the tool's fonts/.
         var system = _temp.NewSubfolder();
-        File.Copy(Repo.Path("fonts", "LiberationSerif-Regular.ttf"), system.File("ArchiveSerif-Regular.ttf"));
+        // A bundled face renamed inside its name table ("Liberation Serif" → "Liberation Serix", same length), so
+        // that only the "installed" folder has that family.
+        File.WriteAllBytes(system.File("ArchiveSerif-Regular.ttf"), Renamed(File.ReadAllBytes(Repo.Path("fonts", "LiberationSerif-Regular.ttf"))));
         var noFonts = _temp.NewSubfolder();
-        using var folder = new IssueFolder(IssueFolder.Manifest("en", "report.md") + "style:\n  fonts: { serif: Archive Serif }\n",
+        using var folder = new IssueFolder(IssueFolder.Manifest("en", "report.md") + "style:\n  fonts: { serif: Liberation Serix }\n",
             ("report.md", "---\ntitle: Field report\nauthor: A. Writer\n---\n\nThe well was dug in *March*.\n\n![The well](../images/well.png)\n"));
         Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
         TestImages.Png(Path.Combine(folder.Path, "images", "well.png"), 60, 40, SkiaSharp.SKColors.SeaGreen);
@@ -38,7 +53,7 @@ public sealed class ExtractTests : IDisposable
         // Without the installed family the original folder does not build: the font really was a system font.
         var r = Cli.RunWith(SystemFonts(noFonts.Path), _temp.Path, "build", folder.Path, "--profile", "archive", "--out", folder.Output("none.pdf"));
         Assert.Equal(1, r.ExitCode);
-        Assert.Contains("'Archive Serif' was not found", r.StdErr);
+        Assert.Contains("Liberation Serix", r.StdErr);
 
         var extracted = _temp.File("extracted");
         Ok(Cli.Run(_temp.Path, "extract", original, "--out", extracted));

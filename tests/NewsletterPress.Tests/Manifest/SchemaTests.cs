@@ -43,15 +43,18 @@ public class SchemaTests
         Assert.False(Evaluate(yaml.Replace("slug: civil-society-forum", "slug: Civil Society", StringComparison.Ordinal)).IsValid);
     }
 
-    private static EvaluationResults Evaluate(string yaml)
+    internal static EvaluationResults Evaluate(string yaml) => Evaluate(yaml, Schema);
+
+    /// <summary>Validates YAML text against <paramref name="schema"/>, read as the tool reads it.</summary>
+    internal static EvaluationResults Evaluate(string yaml, JsonSchema schema)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
         var json = System.Text.Json.JsonDocument.Parse(ToJson(stream.Documents[0].RootNode)!.ToJsonString()).RootElement;
-        return Schema.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        return schema.Evaluate(json, new EvaluationOptions { OutputFormat = OutputFormat.List });
     }
 
-    private static IEnumerable<string> Errors(EvaluationResults r) =>
+    internal static IEnumerable<string> Errors(EvaluationResults r) =>
         (r.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"));
 
     /// <summary>YAML → JSON the way the tool reads it: plain numbers and true/false keep their type, everything else is text.</summary>

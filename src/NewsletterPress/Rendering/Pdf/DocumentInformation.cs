@@ -1,4 +1,5 @@
 using NewsletterPress.Display;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Rendering.Pdf;
 

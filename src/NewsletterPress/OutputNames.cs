@@ -4,7 +4,7 @@ using Icu;
 using NewsletterPress.Manifest;
 using NewsletterPress.Text;
 
-namespace NewsletterPress.Files;
+namespace NewsletterPress;
 
 /// <summary>
 /// The name output files take: civil-society-forum-vol-11[-print|-print-x1a|-archive].pdf. The slug

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace NewsletterPress;
+namespace NewsletterPress.Shared;
 
 /// <summary>
 /// The tool's version and the commit it was built from, as the .NET SDK stamps them into the assembly's

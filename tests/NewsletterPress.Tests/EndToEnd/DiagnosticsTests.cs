@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using NewsletterPress.Tests.Support;
+
+namespace NewsletterPress.Tests.EndToEnd;
+
+/// <summary>Errors as the editor reads them: all of a pass in one run, in file order, each with its line and a caret;
+/// YAML slips in plain words at the line of the slip.</summary>
+public class DiagnosticsTests
+{
+    private const string Article = "---\ntitle: T\n---\n\n本文。\n";
+
+    private static Cli.Result Check(string manifest, params (string Name, string Text)[] articles)
+    {
+        using var folder = new IssueFolder(manifest, articles.Length > 0 ? articles : [("a.md", Article)]);
+        return Cli.Run(folder.Path, "check", ".");
+    }
+
+    [Fact]
+    public void A_manifest_with_three_errors_reports_all_three_in_one_run_with_snippets()
+    {
+        var manifest = "newsletter: Test Letter\nvolumen: 3\ndate: 2024-13-45\npublisher: Tester\narticles:\n  - articles/a.md\nstyle:\n  columns: 3\n";
+        var r = Check(manifest);
+        Assert.Equal(1, r.ExitCode);
+        var errors = Regex.Matches(r.StdErr, @"issue\.yaml:(\d+):(\d+): error: ").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal([2, 3, 8], errors);
+        Assert.Contains("issue.yaml:2:1: error: unknown key 'volumen' in the manifest; did you mean 'volume'?\n  |\n2 | volumen: 3\n  | ^^^^^^^\n", r.StdErr);
+        Assert.Contains("issue.yaml:3:7: error: date must be a date written YYYY-MM-DD, not '2024-13-45'\n  |\n3 | date: 2024-13-45\n  |       ^^^^^^^^^^\n", r.StdErr);
+        Assert.Contains("8 |   columns: 3\n  |            ^\n", r.StdErr);
+        Assert.Contains("3 errors", r.StdErr);
+        Assert.DoesNotContain("needs the key 'volume'", r.StdErr); // the typo stands for the key it means
+    }
+
+    [Fact]
+    public void Errors_in_several_articles_are_reported_in_one_run_in_manifest_order()
+    {
+        var r = Check(IssueFolder.Manifest("ja", "b.md", "a.md"),
+            ("a.md", "---\ntitel: A\n---\n\n本文。\n"), ("b.md", "---\ntitle: B\ncolumns: 4\n---\n\n本文。\n"));
+        Assert.Equal(1, r.ExitCode);
+        var b = r.StdErr.IndexOf("b.md:3:10: error: columns must be a whole number from 1 to 2", StringComparison.Ordinal);
+        var a = r.StdErr.IndexOf("a.md:2:1: error: unknown key 'titel' in the front matter; did you mean 'title'?", StringComparison.Ordinal);
+        Assert.True(b >= 0 && a > b, r.StdErr);
+    }
+
+    [Fact]
+    public void Errors_of_the_manifest_and_of_its_articles_come_in_one_run()
+    {
+        var manifest = IssueFolder.Manifest("ja", "a.md").Replace("publisher: Tester\n", "publisher: Tester\nstyle: { columns: 3 }\n", StringComparison.Ordinal);
+        var r = Check(manifest, ("a.md", "---\ntitel: A\n---\n\n本文。\n"));
+        Assert.Equal(1, r.ExitCode);
+        var inManifest = r.StdErr.IndexOf("issue.yaml:5:19: error: style.columns must be a whole number from 1 to 2", StringComparison.Ordinal);
+        var inArticle = r.StdErr.IndexOf("a.md:2:1: error: unknown key 'titel'", StringComparison.Ordinal);
+        Assert.True(inManifest >= 0 && inArticle > inManifest, r.StdErr);
+        Assert.Contains("2 errors", r.StdErr);
+    }
+
+    public static TheoryData<string, string, string, string> Slips() => new()
+    {
+        // what, the line as mistyped, the position, the words
+        { "missing colon", "volume 3", "issue.yaml:2:1", "'volume 3' has no colon; write a key and its value as 'key: value'" },
+        { "tab indentation", "style:\n\tcolumns: 2", "issue.yaml:9:1", "indented with a tab; YAML indents with spaces only" },
+        { "unquoted # in a flow mapping", "style:\n  accent: { cmyk: [0, 60, 20, 30], rgb: #8f1f5a }", "issue.yaml:9:41", "'#' after a space as the start of a comment" },
+        { "unquoted # as a value", "style:\n  accent:\n    cmyk: [0, 60, 20, 30]\n    rgb: #8f1f5a", "issue.yaml:11:10", "accent.rgb is empty because YAML reads '#' after a space as the start of a comment; quote the value, e.g. \"#8f1f5a\"" },
+        { "unclosed quote", "publisher: \"Tester", "issue.yaml:4:12", "this quote (\") is never closed" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Slips))]
+    public void A_yaml_slip_is_said_in_plain_words_at_its_line(string what, string slip, string position, string words)
+    {
+        _ = what;
+        var lines = IssueFolder.Manifest("ja", "a.md").TrimEnd('\n').Split('\n').ToList();
+        // The slip replaces the line of the same key (volume, publisher), or is added at the end (style).
+        var key = slip.Split(' ', ':')[0];
+        var at = lines.FindIndex(l => l.StartsWith(key, StringComparison.Ordinal));
+        if (at >= 0) lines[at] = slip; else lines.Add(slip);
+        if (key == "style") lines.AddRange(["donation:", "  lead: L"]); // the slip is not at the end of the file
+        var r = Check(string.Join("\n", lines) + "\n");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains($"{position}: error: ", r.StdErr);
+        Assert.Contains(words, r.StdErr);
+        Assert.DoesNotContain("While scanning", r.StdErr);
+    }
+
+    [Fact]
+    public void A_slip_in_front_matter_is_at_the_article_line()
+    {
+        var r = Check(IssueFolder.Manifest("ja", "a.md"), ("a.md", "---\ntitle: T\nauthor Hanako\nlang: ja\n---\n\n本文。\n"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("a.md:3:1: error: 'author Hanako' has no colon", r.StdErr);
+        Assert.Contains("3 | author Hanako\n", r.StdErr);
+    }
+}
