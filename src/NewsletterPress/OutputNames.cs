@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Icu;
 using NewsletterPress.Manifest;
 using NewsletterPress.Text;
 
@@ -18,20 +17,13 @@ public static class OutputNames
     /// <summary>Slugs stay short enough for any file system and a URL, cut at a word.</summary>
     private const int MaxSlug = 60;
 
-    private static readonly Lazy<Transliterator> ToAscii = new(() =>
-    {
-        IcuLibrary.EnsureLoaded();
-        return Transliterator.CreateInstance("Any-Latin; Latin-ASCII; Lower");
-    });
-
-    private static readonly Lock Gate = new();
+    private static readonly Lazy<IcuTransliterator> ToAscii = new(() => new IcuTransliterator("Any-Latin; Latin-ASCII; Lower"));
 
     public static string Slug(Issue issue) => issue.Slug ?? Transliterate(issue.Newsletter);
 
     public static string Transliterate(string masthead)
     {
-        string latin;
-        lock (Gate) latin = ToAscii.Value.Transliterate(SpacedScripts(masthead)); // an ICU transliterator is not thread-safe
+        string latin = ToAscii.Value.Transform(SpacedScripts(masthead));
         var slug = new StringBuilder();
         foreach (var c in latin)
         {

@@ -1,21 +1,61 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: process start to PDF written, for vol-11, for synthetic issues of growing
-# length (the long-article sample's body repeated), and for an issue of twenty articles (vol-11's
-# World Report twenty times, as ../shared/bench/typst-vol11/vol11-big.typ sets it), to show that
-# time grows linearly with pages while the planner composes the whole issue. Prints a Markdown
-# table of medians: wall time and CPU time (user + sys).
-# Usage: tests/NewsletterPress.Benchmarks/end-to-end.sh [runs]
+# End-to-end benchmark: whole processes, start to PDF written, timed with /usr/bin/time (CPU = user + sys, peak
+# memory = maximum resident set size).
+#
+# 1. Paired with Typst: vol-11, and the twenty-article issue (vol-11's World Report twenty times, as the tests'
+#    BuiltIssues.TwentyWorldReports builds it and typst-vol11/vol11-big.typ sets it), each built by our Native AOT
+#    binary (published by ./newsletterpress) and by Typst 0.14 through typst.ts (typst-vol11/, its README says how it
+#    is set up; this script installs it with npm into artifacts/typst-vol11 when it is missing). The two commands
+#    alternate (ours first in odd runs, Typst first in even ones) so that a busy moment hurts both; the table gives
+#    the medians and the median of the per-pair CPU ratios.
+# 2. Scale (not in --short): synthetic issues of growing length (the long-article sample's body repeated, up to about
+#    200 pages), ours only, to show that time grows linearly with pages and memory stays flat.
+#
+# Usage: tests/NewsletterPress.Benchmarks/end-to-end.sh [--short] [runs]
+#   --short: one pair per issue and no scale series, to prove in CI that the script works (its numbers mean little).
+# Needs: the .NET SDK with clang and lld (for the native binary), node and npm, pdfinfo, /usr/bin/time, and the fonts
+# typst-vol11/README.md names (fonts-ipaexfont fonts-morisawa-bizud-mincho fonts-morisawa-bizud-gothic fonts-texgyre
+# fonts-dejavu-core).
 set -euo pipefail
-runs=${1:-5}
+short=0
+if [[ ${1:-} == --short ]]; then short=1; shift; fi
+runs=${1:-$([[ $short == 1 ]] && echo 1 || echo 9)}
 root=$(cd "$(dirname "$0")/../.." && pwd)
+here="$root/tests/NewsletterPress.Benchmarks"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Timed as installed: a ReadyToRun publish (precompiled, so start-up is not spent in the JIT).
-dotnet publish -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  "$root/src/NewsletterPress.Cli" -o "$work/bin" >/dev/null
+for tool in node npm pdfinfo /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "end-to-end.sh: $tool is missing (see the comment at the top of this script)" >&2; exit 2; }
+done
 
-# A synthetic issue: the long-article sample with its body repeated $1 times (about 8 pages each).
+# Our side: the native binary that the README's first command runs, published if it is missing or stale.
+"$root/newsletterpress" --help >/dev/null
+ours="$root/artifacts/native/linux-x64/newsletterpress"
+[[ -x $ours ]] || { echo "end-to-end.sh: no native binary at $ours (are clang and lld installed?)" >&2; exit 2; }
+
+# Typst's side: typst.ts from npm, installed once beside the sources it sets.
+typst="$root/artifacts/typst-vol11"
+if [[ ! -d $typst/node_modules/@myriaddreamin/typst-ts-node-compiler ]]; then
+  mkdir -p "$typst" && cp "$here"/typst-vol11/* "$typst"/
+  (cd "$typst" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+cp "$here"/typst-vol11/*.typ "$here"/typst-vol11/*.cjs "$typst"/ # the sources as checked in, even if the install is older
+
+# The twenty-article issue, exactly as tests/NewsletterPress.Tests/Support/BuiltIssues.cs TwentyWorldReports makes it.
+twenty() {
+  local dir="$work/twenty-world-reports"
+  mkdir -p "$dir/articles"
+  printf 'newsletter: Civil Society Forum\nvolume: 99\ndate: 2022-07-01\npublisher: JIVRI\nlanguage: ja\n' > "$dir/issue.yaml"
+  printf 'contents: { title: CONTENTS, placement: cover }\narticles:\n' >> "$dir/issue.yaml"
+  for ((i = 1; i <= 20; i++)); do
+    sed "s/kicker: World Report 1/kicker: World Report $i/" "$root/issues/vol-11/articles/world-report.md" > "$dir/articles/report-$(printf %02d "$i").md"
+    printf '  - articles/report-%02d.md\n' "$i" >> "$dir/issue.yaml"
+  done
+  echo "$dir"
+}
+
+# A synthetic issue: the long-article sample with its body repeated $1 times (about 7 pages each).
 generate() {
   local copies=$1 dir="$work/synthetic-$1"
   mkdir -p "$dir/articles"
@@ -29,36 +69,54 @@ generate() {
   echo "$dir"
 }
 
-# Twenty articles, each vol-11's World Report under its own kicker.
-twenty() {
-  local dir="$work/twenty-articles"
-  mkdir -p "$dir/articles"
-  printf 'newsletter: Civil Society Forum\nvolume: 99\ndate: 2022-07-01\npublisher: JIVRI\nlanguage: ja\narticles:\n' > "$dir/issue.yaml"
-  for ((i = 1; i <= 20; i++)); do
-    sed "s/^kicker: World Report 1\$/kicker: World Report $i/" "$root/issues/vol-11/articles/world-report.md" > "$dir/articles/report-$i.md"
-    echo "  - articles/report-$i.md" >> "$dir/issue.yaml"
-  done
-  echo "$dir"
+# Runs a command once; prints "cpu_ms peak_kb". Fails loudly if the command fails.
+measure() {
+  if ! /usr/bin/time -f '%U %S %M' -o "$work/time" "$@" >"$work/log" 2>&1; then
+    cat "$work/log" >&2; echo "end-to-end.sh: failed: $*" >&2; exit 1
+  fi
+  awk '{printf "%d %d\n", ($1 + $2) * 1000, $3}' "$work/time"
 }
 
-median() { # column of numbers → median
-  sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2] + a[NR/2+1]) / 2}'; }
+pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
 
-echo "| issue | pages | PDF size | wall (ms) | CPU (ms) | CPU ms per page |"
-echo "|---|---:|---:|---:|---:|---:|"
-for issue in "$root/issues/vol-11" $(generate 3) $(generate 6) $(generate 12) $(twenty); do
-  pdf="$work/out.pdf"
-  walls=() cpus=()
+echo "Typst $(cd "$typst" && node typst-compile.cjs --version) (typst.ts), $runs paired run(s), medians; CPU = user + sys"
+echo
+echo "| issue | ours: pages | ours: CPU (ms) | ours: peak (MB) | Typst: pages | Typst: CPU (ms) | Typst: peak (MB) | CPU ours/Typst (median of pairs) |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+pair() { # name, our issue folder, Typst source
+  local name=$1 issue=$2 source=$3 ocpu=() omem=() tcpu=() tmem=() ratio=()
   for ((r = 0; r < runs; r++)); do
-    /usr/bin/time -f '%e %U %S' -o "$work/time" "$work/bin/newsletterpress" build "$issue" --out "$pdf" >/dev/null 2>&1
-    read -r wall user sys < "$work/time"
-    walls+=("$(awk -v w="$wall" 'BEGIN {printf "%d", w * 1000}')")
-    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%d", (u + s) * 1000}')")
+    local o t
+    if ((r % 2 == 0)); then
+      o=$(measure "$ours" build "$issue" --out "$work/ours.pdf")
+      t=$(cd "$typst" && measure node typst-compile.cjs "$source" "$work/typst.pdf")
+    else
+      t=$(cd "$typst" && measure node typst-compile.cjs "$source" "$work/typst.pdf")
+      o=$(measure "$ours" build "$issue" --out "$work/ours.pdf")
+    fi
+    ocpu+=("${o% *}") omem+=("${o#* }") tcpu+=("${t% *}") tmem+=("${t#* }")
+    ratio+=("$(awk -v a="${o% *}" -v b="${t% *}" 'BEGIN {printf "%.3f", a / b}')")
   done
-  wall=$(printf '%s\n' "${walls[@]}" | median)
-  cpu=$(printf '%s\n' "${cpus[@]}" | median)
-  pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
-  size=$(stat -c %s "$pdf")
-  echo "| $(basename "$issue") | ${pages:-?} | $((size / 1024)) KB | $wall | $cpu | $(awk -v t="$cpu" -v p="${pages:-1}" 'BEGIN {printf "%.0f", t / p}') |"
+  printf '| %s | %s | %s | %.0f | %s | %s | %.0f | %.2f |\n' "$name" \
+    "$(pages "$work/ours.pdf")" "$(printf '%s\n' "${ocpu[@]}" | median)" "$(printf '%s\n' "${omem[@]}" | median | awk '{print $1 / 1024}')" \
+    "$(pages "$work/typst.pdf")" "$(printf '%s\n' "${tcpu[@]}" | median)" "$(printf '%s\n' "${tmem[@]}" | median | awk '{print $1 / 1024}')" \
+    "$(printf '%s\n' "${ratio[@]}" | median)"
+}
+pair vol-11 "$root/issues/vol-11" vol11.typ
+pair "twenty articles" "$(twenty)" vol11-big.typ
+
+[[ $short == 1 ]] && exit 0
+echo
+echo "| issue (ours only) | pages | PDF size | CPU (ms) | CPU ms per page | peak (MB) |"
+echo "|---|---:|---:|---:|---:|---:|"
+for copies in 3 6 12 30; do
+  issue=$(generate "$copies") cpus=() mems=()
+  for ((r = 0; r < runs; r++)); do
+    m=$(measure "$ours" build "$issue" --out "$work/ours.pdf")
+    cpus+=("${m% *}") mems+=("${m#* }")
+  done
+  cpu=$(printf '%s\n' "${cpus[@]}" | median) p=$(pages "$work/ours.pdf")
+  printf '| synthetic ×%s | %s | %s KB | %s | %.1f | %.0f |\n' "$copies" "$p" "$(($(stat -c %s "$work/ours.pdf") / 1024))" "$cpu" \
+    "$(awk -v t="$cpu" -v p="$p" 'BEGIN {print t / p}')" "$(printf '%s\n' "${mems[@]}" | median | awk '{print $1 / 1024}')"
 done

@@ -1,25 +1,23 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace NewsletterPress.Preflight;
 
 /// <summary>Writes a preflight report for people (aligned sections) or for programs (JSON).</summary>
 public static class ReportWriter
 {
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>The source-generated serializer (no reflection, so the Native AOT build needs no runtime code), with
+    /// the encoder that keeps Japanese text readable in the output rather than escaped.</summary>
+    private static readonly ReportJsonContext Json = new(new JsonSerializerOptions(ReportJsonContext.Default.Options)
     {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    });
 
     public static string ToJson(PreflightReport report) =>
-        JsonSerializer.Serialize(new
-        {
-            report.Subject, report.Profile, report.Pages, report.HasErrors, report.Fonts, report.Images, report.Text,
-            report.Layout, report.Findings
-        }, Json);
+        JsonSerializer.Serialize(new JsonReport(report.Subject, report.Profile, report.Pages, report.HasErrors, report.Fonts, report.Images,
+            report.Text, report.Layout, report.Findings), Json.JsonReport);
 
     public static string ToText(PreflightReport report)
     {
@@ -62,3 +60,11 @@ public static class ReportWriter
         return s.ToString();
     }
 }
+
+/// <summary>The report as <c>check --json</c> writes it: its fields in this order.</summary>
+internal sealed record JsonReport(string Subject, string Profile, int Pages, bool HasErrors, IReadOnlyList<FontReport> Fonts,
+    IReadOnlyList<ImageReport> Images, TextReport Text, Layout.LayoutReport? Layout, IReadOnlyList<Finding> Findings);
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(JsonReport))]
+internal sealed partial class ReportJsonContext : JsonSerializerContext;

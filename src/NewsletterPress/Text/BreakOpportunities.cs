@@ -1,4 +1,3 @@
-using Icu;
 using NewsletterPress.Shared;
 
 namespace NewsletterPress.Text;
@@ -41,26 +40,14 @@ internal static class BreakOpportunities
     private delegate void MarkBreaks(string text, bool[] allowed);
 
     /// <summary>A line breaker per locale and thread (ICU iterators are not thread-safe; opening one loads its
-    /// rules, which costs more than breaking a paragraph): ICU's C API, or icu.net's iterator where that is
-    /// not reachable.</summary>
+    /// rules, which costs more than breaking a paragraph).</summary>
     [ThreadStatic] private static Dictionary<string, MarkBreaks>? t_breakers;
 
     private static MarkBreaks LineBreaker(string locale)
     {
         var breakers = t_breakers ??= new Dictionary<string, MarkBreaks>(StringComparer.Ordinal);
         if (breakers.TryGetValue(locale, out var breaker)) return breaker;
-        if (IcuLineIterator.TryCreate(locale) is { } native) breaker = native.MarkBreaks;
-        else
-        {
-            var iterator = BreakIterator.CreateLineInstance(new Locale(locale));
-            breaker = (text, allowed) =>
-            {
-                iterator.SetText(text);
-                for (int end = iterator.MoveNext(); end != BreakIterator.DONE && end < text.Length; end = iterator.MoveNext())
-                    allowed[end] = true;
-            };
-        }
-        return breakers[locale] = breaker;
+        return breakers[locale] = IcuLineIterator.Create(locale).MarkBreaks;
     }
 
     private static int PreviousCodepoint(string text, int i) =>

@@ -1,15 +1,13 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace NewsletterPress.Text;
 
 /// <summary>
 /// ICU4C's line break iterator through its C API (ubrk_open, ubrk_setText, ubrk_next), for the
-/// ICU that icu.net loaded. Written by hand because icu.net's iterator allocates a 128-entry rule
-/// status array for every boundary it finds, and in Japanese nearly every character is one: that
-/// was half of what setting a Japanese paragraph allocated. Where the C API cannot be reached,
-/// <see cref="TryCreate"/> returns null and the caller uses icu.net's iterator.
+/// ICU that <see cref="IcuLibrary"/> loaded. Written by hand because icu.net's iterator allocates a
+/// 128-entry rule status array for every boundary it finds, and in Japanese nearly every character is
+/// one (that was half of what setting a Japanese paragraph allocated), and because icu.net finds ICU
+/// in a way a Native AOT binary cannot (see <see cref="IcuLibrary"/>).
 /// </summary>
 internal sealed unsafe class IcuLineIterator : IDisposable
 {
@@ -30,15 +28,17 @@ internal sealed unsafe class IcuLineIterator : IDisposable
 
     private IcuLineIterator(Api api, nint iterator) => (_api, _iterator) = (api, iterator);
 
-    /// <summary>A line iterator for the locale (e.g. "ja@lb=strict"), or null when ICU's C API is not reachable.</summary>
-    public static IcuLineIterator? TryCreate(string locale)
+    /// <summary>A line iterator for the locale (e.g. "ja@lb=strict").</summary>
+    public static IcuLineIterator Create(string locale)
     {
-        if (Functions.Value is not { } api) return null;
+        var api = Functions.Value
+            ?? throw new EntryPointNotFoundException("the system's ICU has no line break iterator (ubrk_open, ubrk_setText, ubrk_next, ubrk_close)");
         var name = Encoding.ASCII.GetBytes(locale + "\0");
         int status = 0;
         nint iterator;
         fixed (byte* n = name) iterator = api.Open(UbrkLine, n, null, 0, &status);
-        return status > 0 || iterator == 0 ? null : new IcuLineIterator(api, iterator);
+        if (status > 0 || iterator == 0) throw new InvalidOperationException($"ICU ubrk_open(\"{locale}\") failed with status {status}");
+        return new IcuLineIterator(api, iterator);
     }
 
     /// <summary>Marks every line break opportunity inside <paramref name="text"/> (not its end) in <paramref name="allowed"/>.</summary>
@@ -62,28 +62,18 @@ internal sealed unsafe class IcuLineIterator : IDisposable
         _iterator = 0;
     }
 
-    /// <summary>ICU's C functions carry the major version in their names (ubrk_open_72).</summary>
+    /// <summary>The four functions, from the ICU that <see cref="IcuLibrary"/> loaded; null if it lacks one.</summary>
     private static Api? Resolve()
     {
-        IcuLibrary.EnsureLoaded();
-        var major = Icu.Wrapper.IcuVersion.Split('.')[0];
-        if (!int.TryParse(major, NumberStyles.None, CultureInfo.InvariantCulture, out _)) return null;
-        string[] names = OperatingSystem.IsLinux() ? [$"libicuuc.so.{major}"] : OperatingSystem.IsMacOS() ? ["libicucore.dylib"] : [$"icuuc{major}.dll", "icuuc.dll"];
-        foreach (var name in names)
+        var (open, setText, next, close) =
+            (IcuLibrary.Function("ubrk_open"), IcuLibrary.Function("ubrk_setText"), IcuLibrary.Function("ubrk_next"), IcuLibrary.Function("ubrk_close"));
+        if (open == 0 || setText == 0 || next == 0 || close == 0) return null;
+        return new Api
         {
-            if (!NativeLibrary.TryLoad(name, out var library)) continue;
-            nint F(string function) =>
-                NativeLibrary.TryGetExport(library, $"{function}_{major}", out var f) || NativeLibrary.TryGetExport(library, function, out f) ? f : 0;
-            var (open, setText, next, close) = (F("ubrk_open"), F("ubrk_setText"), F("ubrk_next"), F("ubrk_close"));
-            if (open == 0 || setText == 0 || next == 0 || close == 0) continue;
-            return new Api
-            {
-                Open = (delegate* unmanaged<int, byte*, char*, int, int*, nint>)open,
-                SetText = (delegate* unmanaged<nint, char*, int, int*, void>)setText,
-                Next = (delegate* unmanaged<nint, int>)next,
-                Close = (delegate* unmanaged<nint, void>)close,
-            };
-        }
-        return null;
+            Open = (delegate* unmanaged<int, byte*, char*, int, int*, nint>)open,
+            SetText = (delegate* unmanaged<nint, char*, int, int*, void>)setText,
+            Next = (delegate* unmanaged<nint, int>)next,
+            Close = (delegate* unmanaged<nint, void>)close,
+        };
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using NewsletterPress.Shared;
 using NewsletterPress.Text.Hyphenation;
 
@@ -240,6 +241,7 @@ internal static class ParagraphItems
     private static bool[] HyphenationPoints(IReadOnlyList<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format, int first, int last)
     {
         var result = new bool[clusters.Count];
+        var word = new StringBuilder();
         int i = first;
         while (i <= last)
         {
@@ -247,22 +249,35 @@ internal static class ParagraphItems
             int j = i;
             while (j + 1 <= last && IsLatinLetters(clusters[j + 1].Text)) j++;
             int wordStart = clusters[i].Start;
-            var word = string.Concat(Enumerable.Range(i, j - i + 1).Select(k => clusters[k].Text));
-            var boundaryCluster = new Dictionary<int, int>();
-            for (int k = i + 1; k <= j; k++) boundaryCluster[clusters[k].Start - wordStart] = k;
+            word.Clear();
+            for (int k = i; k <= j; k++) word.Append(clusters[k].Text);
 
             bool editorSaid = false;
-            foreach (var (offset, k) in boundaryCluster)
-                if (breaks.SoftHyphen[wordStart + offset]) { result[k] = true; editorSaid = true; }
+            for (int k = i + 1; k <= j; k++)
+                if (breaks.SoftHyphen[clusters[k].Start]) { result[k] = true; editorSaid = true; }
             bool address = breaks.InAddress is { } inAddress && inAddress[wordStart];
 
             var lang = clusters[i].Run.Lang ?? format.Lang;
-            if (!editorSaid && !address && format.Hyphenate && format.Justify && lang.StartsWith("en", StringComparison.Ordinal) && !word.All(char.IsUpper))
-                foreach (var point in Hyphenator.Points(word, format.HyphenationExceptions))
-                    if (boundaryCluster.TryGetValue(point, out var k)) result[k] = true;
+            if (!editorSaid && !address && format.Hyphenate && format.Justify && lang.StartsWith("en", StringComparison.Ordinal) && !AllUpper(word))
+            {
+                // A point is an offset in the word; it counts where a cluster starts there (the clusters are in text order).
+                int k = i + 1;
+                foreach (var point in Hyphenator.Points(word.ToString(), format.HyphenationExceptions))
+                {
+                    while (k <= j && clusters[k].Start - wordStart < point) k++;
+                    if (k <= j && clusters[k].Start - wordStart == point) result[k] = true;
+                }
+            }
             i = j + 1;
         }
         return result;
+    }
+
+    private static bool AllUpper(StringBuilder word)
+    {
+        for (int c = 0; c < word.Length; c++)
+            if (!char.IsUpper(word[c])) return false;
+        return true;
     }
 
     private static bool IsLatinLetters(string text)

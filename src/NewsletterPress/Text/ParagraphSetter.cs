@@ -67,6 +67,26 @@ public sealed class ParagraphSetter(FontLibrary fonts)
     public ImmutableArray<TextLine> Set(IReadOnlyList<TextRun> runs, ParagraphFormat format)
     {
         var (text, runOf, softHyphen) = Concatenate(runs);
+        return Set(runs, format, text, runOf, softHyphen);
+    }
+
+    /// <summary>The paragraph set with its <see cref="ParagraphFormat.Looseness"/> (not 0), or null when it cannot be set
+    /// so, which <see cref="Set(IReadOnlyList{TextRun}, ParagraphFormat)"/> would answer with the paragraph's natural
+    /// lines (a paragraph of several pieces, or a display line, may still come back with its natural lines). Those lines are not set here: the planner asks for many settings that fail (four in five on the
+    /// twenty-article issue), and justifying lines that are then thrown away was about a fifth of what they cost.</summary>
+    internal ImmutableArray<TextLine>? SetLoosened(IReadOnlyList<TextRun> runs, ParagraphFormat format)
+    {
+        var (text, runOf, softHyphen) = Concatenate(runs);
+        if (format.Display || format.Looseness == 0 || text.Contains('\n', StringComparison.Ordinal) || text.Length == 0)
+            // Several pieces (a looseness goes to the last piece that can take it), or nothing to loosen: set as Set does,
+            // and the caller compares the line count.
+            return Set(runs, format, text, runOf, softHyphen);
+        var (lines, changed) = SetPiece(text, runOf, softHyphen, runs, format, firstPiece: true, format.Looseness, setUnchanged: false);
+        return changed ? [.. lines] : null;
+    }
+
+    private ImmutableArray<TextLine> Set(IReadOnlyList<TextRun> runs, ParagraphFormat format, string text, int[] runOf, bool[] softHyphen)
+    {
         // A forced line break ends a piece; each piece is broken on its own and its last line is not justified.
         var pieces = new List<(int Start, int End)>();
         for (int i = 0, start = 0; i <= text.Length; i++)
@@ -113,15 +133,16 @@ public sealed class ParagraphSetter(FontLibrary fonts)
     }
 
     /// <summary>Sets one piece; <c>Changed</c> is whether the looseness changed its line count.</summary>
+    /// <param name="setUnchanged">Whether to set the lines when the looseness cannot be met; if not, they are empty.</param>
     private (List<TextLine> Lines, bool Changed) SetPiece(string text, int[] runOf, bool[] softHyphen, IReadOnlyList<TextRun> runs,
-        ParagraphFormat format, bool firstPiece, int looseness)
+        ParagraphFormat format, bool firstPiece, int looseness, bool setUnchanged = true)
     {
         if (text.Length == 0) return ([new TextLine([], format.Width, 0, false, false)], false);
         var clusters = Shaper.Shape(text, runs, runOf, fonts, format.Lang);
         var mayBreak = BreakOpportunities.Find(text, format.Lang);
         var breaks = new PieceBreaks(mayBreak, softHyphen, Addresses.KeepBreaksAtSeparators(text, mayBreak));
         var piece = new Piece(text, clusters, breaks, format, firstPiece ? format.FirstLineIndent : 0);
-        if (!format.Display) return BreakAndSet(piece, format.Width, looseness);
+        if (!format.Display) return BreakAndSet(piece, format.Width, looseness, setUnchanged);
 
         // A display line: at phrases (inside a phrase wider than the measure, wherever body text may break), balanced.
         var display = piece with
@@ -137,7 +158,7 @@ public sealed class ParagraphSetter(FontLibrary fonts)
 
     /// <summary>Breaks a piece at <paramref name="measure"/> (the first line less the indent) and sets its lines; the
     /// lines' Width is the format's, whatever the measure.</summary>
-    private static (List<TextLine> Lines, bool Changed) BreakAndSet(Piece piece, double measure, int looseness)
+    private static (List<TextLine> Lines, bool Changed) BreakAndSet(Piece piece, double measure, int looseness, bool setUnchanged = true)
     {
         var (clusters, format, indent) = (piece.Clusters, piece.Format, piece.Indent);
         double LineWidth(int line) => line == 0 ? measure - indent : measure;
@@ -159,6 +180,7 @@ public sealed class ParagraphSetter(FontLibrary fonts)
                     tightenLetters: true))
                 : items;
             var loose = looseness == 0 || pass.Emergency ? null : Loosen(looseItems, LineWidth, format, pass, looseness, breaks.Count);
+            if (loose is null && !setUnchanged) return ([], false);
             var setItems = loose is null ? items.Items : looseItems.Items;
             var lines = new List<TextLine>((loose ?? breaks).Count);
             foreach (var line in loose ?? breaks)

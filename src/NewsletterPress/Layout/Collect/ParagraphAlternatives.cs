@@ -50,9 +50,9 @@ internal sealed class ParagraphAlternatives(ParagraphSetter setter, LayoutConfig
     {
         if (_settings.TryGetValue((paragraph, looseness), out var known)) return known;
         var recipe = _recipes[paragraph];
-        var set = MissingGlyphs.At(recipe.Where, () => setter.Set(recipe.Runs, recipe.Format with { Looseness = looseness }));
-        var lines = set.Length == recipe.Lines + looseness && WithinTheBar(set, recipe.Format)
-            ? ParagraphLines.ToFlowLines(set, recipe, paragraph, config, keepTogether: false, NotesOf(recipe))
+        var set = MissingGlyphs.At(recipe.Where, () => setter.SetLoosened(recipe.Runs, recipe.Format with { Looseness = looseness }));
+        var lines = set is { } loosened && loosened.Length == recipe.Lines + looseness && WithinTheBar(loosened, recipe.Format)
+            ? ParagraphLines.ToFlowLines(loosened, recipe, paragraph, config, keepTogether: false, NotesOf(recipe))
             : null;
         _settings[(paragraph, looseness)] = lines;
         return lines;

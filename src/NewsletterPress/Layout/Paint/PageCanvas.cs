@@ -39,14 +39,14 @@ internal sealed class PageCanvas(int number, double width, double height)
         {
             var first = glyphs[i];
             int j = i;
-            var placed = ImmutableArray.CreateBuilder<PlacedGlyph>();
-            while (j < glyphs.Length && glyphs[j].Font == first.Font && glyphs[j].Size == first.Size && glyphs[j].Ink == first.Ink)
+            while (j < glyphs.Length && glyphs[j].Font == first.Font && glyphs[j].Size == first.Size && glyphs[j].Ink == first.Ink) j++;
+            var placed = ImmutableArray.CreateBuilder<PlacedGlyph>(j - i); // sized once, handed over without a copy
+            for (int k = i; k < j; k++)
             {
-                var g = glyphs[j];
+                var g = glyphs[k];
                 placed.Add(new PlacedGlyph(g.GlyphId, g.X - first.X, g.Y, g.Advance, g.Text));
-                j++;
             }
-            _items.Add(new GlyphRun(first.Font.Ref, first.Size, x + first.X, baseline, first.Ink, placed.ToImmutable()) { Element = element });
+            _items.Add(new GlyphRun(first.Font.Ref, first.Size, x + first.X, baseline, first.Ink, placed.MoveToImmutable()) { Element = element });
             i = j;
         }
         for (i = 0; i < glyphs.Length; i++)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace NewsletterPress.Text.Phrases;
 
@@ -41,7 +42,7 @@ internal sealed class PhraseBoundaries
         var assembly = typeof(PhraseBoundaries).Assembly;
         using var stream = assembly.GetManifestResourceStream($"NewsletterPress.Text.Phrases.{resource}")
             ?? throw new InvalidOperationException($"the phrase model {resource} is missing from the build");
-        var model = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, int>>>(stream)
+        var model = JsonSerializer.Deserialize(stream, PhraseModelJsonContext.Default.DictionaryStringDictionaryStringInt32)
             ?? throw new InvalidOperationException($"the phrase model {resource} is empty");
         return new PhraseBoundaries(model);
     }
@@ -73,3 +74,8 @@ internal sealed class PhraseBoundaries
         return from <= to ? text.AsSpan(from, to - from) : text.AsSpan(to, from - to);
     }
 }
+
+/// <summary>The model's JSON (feature group → feature → weight), read by a source-generated reader: no reflection, so
+/// the Native AOT build needs no runtime code for it.</summary>
+[JsonSerializable(typeof(Dictionary<string, Dictionary<string, int>>))]
+internal sealed partial class PhraseModelJsonContext : JsonSerializerContext;
