@@ -30,19 +30,31 @@ public class PreflightTests
     [Fact]
     public void Check_for_pdfx1a_sees_rgb_images_converted_to_cmyk_and_flags_low_resolution()
     {
-        var r = Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "print-x1a");
+        // Downsampled to 150 dpi for the check, the photo is too coarse for print.
+        var r = Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "print-x1a", "--max-image-dpi", "150");
         Assert.Equal(0, r.ExitCode);
         Assert.DoesNotContain("is DeviceRGB", r.StdOut);
         Assert.Matches(@"harbour\.jpg.*DeviceCMYK", r.StdOut);
         Assert.Matches(@"harbour\.jpg prints at 150 dpi, under 300 dpi", r.StdOut);
+        Assert.DoesNotContain("under 300 dpi", Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "print-x1a").StdOut);
         Assert.Equal(0, Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "screen").ExitCode);
     }
 
     [Fact]
     public void An_image_of_exactly_150_ppi_is_not_flagged_as_under_150()
     {
-        // harbour.jpg: 500 pixels over 240 pt, 150.0 ppi; the archive asks for 150.
-        var r = Cli.Run(Repo.Root, "check", "samples/figures-and-tables", "--profile", "archive", "--json");
+        // A photo of 500 pixels across the columns: never enlarged past 150 ppi, it is 240 pt wide, 150.0 ppi; the
+        // archive asks for 150.
+        using var copy = new EndToEnd.TempCopy(Repo.Path("samples", "figures-and-tables"));
+        using (var bitmap = new SkiaSharp.SKBitmap(500, 333))
+        {
+            bitmap.Erase(SkiaSharp.SKColors.SteelBlue);
+            using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 90);
+            File.WriteAllBytes(Path.Combine(copy.Path, "images", "harbour.jpg"), data.ToArray());
+        }
+        var article = Path.Combine(copy.Path, "articles", "harbour-survey.md");
+        File.WriteAllText(article, File.ReadAllText(article).Replace("{.span width=50%}", "{.span}", StringComparison.Ordinal));
+        var r = Cli.Run(Repo.Root, "check", copy.Path, "--profile", "archive", "--json");
         using var json = JsonDocument.Parse(r.StdOut);
         var harbour = json.RootElement.GetProperty("images").EnumerateArray().Single(i => i.GetProperty("file").GetString()!.EndsWith("harbour.jpg", StringComparison.Ordinal));
         Assert.Equal(150.0, harbour.GetProperty("effectiveDpi").GetDouble());
