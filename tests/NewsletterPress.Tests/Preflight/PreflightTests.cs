@@ -45,7 +45,7 @@ public class PreflightTests
     {
         // A photo of 500 pixels across the columns: never enlarged past 150 ppi, it is 240 pt wide, 150.0 ppi; the
         // archive asks for 150.
-        using var copy = new EndToEnd.TempCopy(Repo.Path("samples", "figures-and-tables"));
+        using var copy = new TempCopy(Repo.Path("samples", "figures-and-tables"));
         using (var bitmap = new SkiaSharp.SKBitmap(500, 333))
         {
             bitmap.Erase(SkiaSharp.SKColors.SteelBlue);

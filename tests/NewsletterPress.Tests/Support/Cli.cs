@@ -17,6 +17,22 @@ public static class Cli
     /// <summary>Runs with a time limit: an input that makes the tool hang fails the test instead of stalling it.</summary>
     public static Result RunWithin(TimeSpan limit, IReadOnlyDictionary<string, string> environment, string workingDirectory, params string[] arguments)
     {
+        var info = StartInfo(workingDirectory, arguments);
+        foreach (var (key, value) in environment) info.Environment[key] = value;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"newsletterpress {string.Join(' ', arguments)} did not finish in {limit.TotalSeconds:0} s");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>The tool with its output redirected, without the debug and build-date variables of the test run.</summary>
+    internal static ProcessStartInfo StartInfo(string workingDirectory, IEnumerable<string> arguments)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -28,15 +44,6 @@ public static class Cli
         foreach (var a in arguments) info.ArgumentList.Add(a);
         info.Environment.Remove("NEWSLETTERPRESS_DEBUG");
         info.Environment.Remove("SOURCE_DATE_EPOCH");
-        foreach (var (key, value) in environment) info.Environment[key] = value;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"newsletterpress {string.Join(' ', arguments)} did not finish in {limit.TotalSeconds:0} s");
-        }
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return info;
     }
 }

@@ -13,18 +13,7 @@ internal sealed class CliProcess : IDisposable
 
     public CliProcess(string workingDirectory, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "newsletterpress.dll"));
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        info.Environment.Remove("NEWSLETTERPRESS_DEBUG");
-        info.Environment.Remove("SOURCE_DATE_EPOCH");
-        _process = new Process { StartInfo = info };
+        _process = new Process { StartInfo = Cli.StartInfo(workingDirectory, arguments) };
         _process.OutputDataReceived += (_, e) => Add(e.Data);
         _process.ErrorDataReceived += (_, e) => Add(e.Data);
         _process.Start();

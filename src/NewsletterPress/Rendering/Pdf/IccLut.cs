@@ -103,6 +103,18 @@ internal sealed class IccLut
             output[k] = Interpolate(_outputCurves[k], output[k]);
     }
 
+    /// <summary>The grid cell holding (a, b, c): the table index of its first corner, the fractions along each axis, and
+    /// the index strides of the first two axes (the third's is the number of outputs).</summary>
+    private (int P000, double Rx, double Ry, double Rz, int Sx, int Sy) Locate(double a, double b, double c)
+    {
+        var last = _grid - 1;
+        var (x0, rx) = Cell(a * last, last);
+        var (y0, ry) = Cell(b * last, last);
+        var (z0, rz) = Cell(c * last, last);
+        int sx = _grid * _grid * Outputs, sy = _grid * Outputs;
+        return ((x0 * sx) + (y0 * sy) + (z0 * Outputs), rx, ry, rz, sx, sy);
+    }
+
     /// <summary>
     /// The colour lookup table at (a, b, c), by trilinear interpolation: the eight corners of the grid cell
     /// weighted by the products of the fractions along each axis. ICC.1:2010 §10.8/§10.9 leave the
@@ -113,14 +125,8 @@ internal sealed class IccLut
     /// </summary>
     private void Trilinear(double a, double b, double c, Span<double> output)
     {
-        var last = _grid - 1;
-        var (x0, rx) = Cell(a * last, last);
-        var (y0, ry) = Cell(b * last, last);
-        var (z0, rz) = Cell(c * last, last);
+        var (p000, rx, ry, rz, sx, sy) = Locate(a, b, c);
         var o = Outputs;
-        var sx = _grid * _grid * o;
-        var sy = _grid * o;
-        var p000 = (x0 * sx) + (y0 * sy) + (z0 * o);
         for (var k = 0; k < o; k++)
         {
             double C(int p) => _clut[p + k];
@@ -139,15 +145,9 @@ internal sealed class IccLut
     /// </summary>
     private void Tetrahedral(double a, double b, double c, Span<double> output)
     {
-        var last = _grid - 1;
-        var (x0, rx) = Cell(a * last, last);
-        var (y0, ry) = Cell(b * last, last);
-        var (z0, rz) = Cell(c * last, last);
+        var (p000, rx, ry, rz, sx, sy) = Locate(a, b, c);
         var o = Outputs;
-        var sx = _grid * _grid * o;
-        var sy = _grid * o;
         var sz = o;
-        var p000 = (x0 * sx) + (y0 * sy) + (z0 * sz);
         int p100 = p000 + sx, p010 = p000 + sy, p001 = p000 + sz;
         int p110 = p100 + sy, p101 = p100 + sz, p011 = p010 + sz, p111 = p110 + sz;
         for (var k = 0; k < o; k++)
