@@ -19,9 +19,20 @@ internal sealed record SpanningBand(Band Band) : FlowPart
 
     /// <summary>A figure may move to the top of the next page when it does not fit (a table stays where it is).</summary>
     public bool Floats { get; init; }
+
+    /// <summary>The band and its smaller sizes with <paramref name="extra"/> blank grid lines more or fewer around them.</summary>
+    public SpanningBand Respaced(int extra, double leading) => extra == 0 ? this : this with
+    {
+        Band = Band.Respaced(extra, leading),
+        Smaller = [.. Smaller.Select(s => (s.Scale, s.Band.Respaced(extra, leading)))],
+    };
 }
 
 /// <summary>Rows across all columns that are together taller than a page (a long table): they fill the
 /// rest of the page and go on at the top of the next, split between rows, under a repeat of the first
 /// row (the table's header).</summary>
-internal sealed record SpanningRows(IReadOnlyList<FlowLine> Rows) : FlowPart;
+internal sealed record SpanningRows(IReadOnlyList<FlowLine> Rows) : FlowPart
+{
+    /// <summary>Blank grid lines above and below the rows (1, or 2 when the planner's lever 2 asks).</summary>
+    public int Space { get; init; } = Look.Body.SpanningBlankLines;
+}

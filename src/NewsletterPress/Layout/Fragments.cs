@@ -88,11 +88,29 @@ internal sealed record Band(int Lines, ImmutableArray<Fragment> Fragments)
     /// columns): at a page's head they go, and it sits on the text block's top edge.</summary>
     public int SpaceAbove { get; init; }
 
+    /// <summary>Blank grid lines at its foot that only part it from text below it.</summary>
+    public int SpaceBelow { get; init; }
+
     /// <summary>The band without <see cref="SpaceAbove"/>, for the head of a page.</summary>
     public Band AtPageHead(double leading)
     {
         if (SpaceAbove == 0) return this;
         double up = -SpaceAbove * leading;
-        return new Band(Lines - SpaceAbove, [.. Fragments.Select(f => f.Shifted(up))]);
+        return new Band(Lines - SpaceAbove, [.. Fragments.Select(f => f.Shifted(up))]) { SpaceBelow = SpaceBelow };
+    }
+
+    /// <summary>The band with <paramref name="extra"/> blank grid lines more (or fewer, down to none) above and below
+    /// it: the space around a figure or a table across the columns, which the planner may make 2 lines instead of 1
+    /// (lever 2 of page-planning.md). A band without such space (an opener) stays as it is.</summary>
+    public Band Respaced(int extra, double leading)
+    {
+        if (extra == 0 || (SpaceAbove == 0 && SpaceBelow == 0)) return this;
+        int above = Math.Max(0, SpaceAbove + extra), below = Math.Max(0, SpaceBelow + extra);
+        double down = (above - SpaceAbove) * leading;
+        return new Band(Lines + above - SpaceAbove + below - SpaceBelow, [.. Fragments.Select(f => f.Shifted(down))])
+        {
+            SpaceAbove = above,
+            SpaceBelow = below,
+        };
     }
 }

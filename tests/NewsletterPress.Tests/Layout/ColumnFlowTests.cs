@@ -22,7 +22,7 @@ public class ColumnFlowTests
         var source = new Article("a.md", "A", null, null, null, "en", null, [], []);
         var article = new CollectedArticle(0, source, new ArticleRef("a.md", ArticleStart.NewPage, new SourcePosition("issue.yaml", 1, 1)),
             2, new Band(0, []), null, false, [new ColumnLines(lines)], [], [], new ParagraphAlternatives(null!, Config));
-        var group = new FlowGroup([new GroupMember(article, JoinMode.None)]);
+        var group = new FlowGroup([new GroupMember(article, JoinMode.None)], Config.Leading);
         var recorder = new PlanRecorder(Config);
         new GroupFlow(Config).Run(group, group.Base, 0, new StartChoice(StartMode.NewPage, 0, Asked: true), recorder);
         recorder.FinishPage(PageBreak.LastPage);

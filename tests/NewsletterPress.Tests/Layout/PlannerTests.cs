@@ -42,7 +42,7 @@ public sealed class PlannerTests : IDisposable
     {
         using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Japanese(20)));
         var article = Collect(folder.Path);
-        var group = new FlowGroup([new GroupMember(article, JoinMode.None)]);
+        var group = new FlowGroup([new GroupMember(article, JoinMode.None)], Config.Leading);
         var shorter = group.Variant(-2);
         var longer = group.Variant(3);
         Assert.NotNull(shorter);

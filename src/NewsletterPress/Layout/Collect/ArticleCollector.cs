@@ -172,7 +172,7 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
             foreach (var f in line.Fragments) fragments.Add(f.Shifted(y * config.Leading));
             y += line.Lines;
         }
-        return new Band(y + Blank, fragments.ToImmutable()) { SpaceAbove = Blank };
+        return new Band(y + Blank, fragments.ToImmutable()) { SpaceAbove = Blank, SpaceBelow = Blank };
     }
 
     /// <summary>Heading 2 is centred in two grid lines (行取り); heading 3 takes one line after one blank line.

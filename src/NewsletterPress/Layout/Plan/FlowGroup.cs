@@ -22,8 +22,8 @@ internal sealed record GroupMember(CollectedArticle Article, JoinMode Join);
 /// What the planner places as one: an article, with the articles after it that join its column run — those that
 /// start in a new column (<c>start: new-column</c>) and those the planner runs in under it (<c>start: auto</c>) — whose
 /// column-wide openers sit inside the run. Its variants are its lengths: paragraphs set a line shorter or longer, most
-/// promising first, each set once and kept; a blank line more or less above all its headings; its figures in a column
-/// set smaller.
+/// promising first, each set once and kept; a blank line more or less above all its headings; a blank line more
+/// around all its figures and tables across the columns; its figures in a column set smaller.
 /// </summary>
 internal sealed class FlowGroup
 {
@@ -38,19 +38,23 @@ internal sealed class FlowGroup
     private readonly List<int> _shorter = [], _longer = [];
     private readonly IEnumerator<int> _shorterCandidates, _longerCandidates;
     private int _shorterFailures, _longerFailures;
-    private readonly Dictionary<(int Delta, int HeadingSpace, double FigureScale), GroupVariant> _variants = [];
+    private readonly Dictionary<(int Delta, int HeadingSpace, double FigureScale, int BandSpace), GroupVariant> _variants = [];
+    private readonly double _leading;
     private readonly Dictionary<int, FlowGroup> _joined = [];
 
-    public FlowGroup(ImmutableArray<GroupMember> members)
+    /// <param name="leading">The grid's line pitch, to move what a band draws when the space around it changes.</param>
+    public FlowGroup(ImmutableArray<GroupMember> members, double leading)
     {
         Members = members;
+        _leading = leading;
         var articles = members.Select(m => m.Article).ToList();
         _shorterCandidates = articles.SelectMany(a => a.Alternatives.ShorterCandidates(a.Paragraphs)).GetEnumerator();
         _longerCandidates = articles.SelectMany(a => a.Alternatives.LongerCandidates(a.Paragraphs)).GetEnumerator();
-        Base = Materialize(0, [], [], 0, 1);
+        Base = Materialize(0, [], [], 0, 1, 0);
         HasHeadings = articles.Any(a => a.Parts.OfType<ColumnLines>().Any(c => c.Lines.Skip(1).Any(l => l.OpensHeading)));
         FigureScales = [.. articles.SelectMany(a => a.Parts.OfType<ColumnLines>()).SelectMany(c => c.Lines)
             .SelectMany(l => l.Smaller.Select(s => s.Scale)).Distinct().OrderDescending()];
+        HasSpacedBands = articles.SelectMany(a => a.Parts).Any(p => p is SpanningRows || p is SpanningBand { Band.SpaceAbove: > 0 });
     }
 
     public ImmutableArray<GroupMember> Members { get; }
@@ -68,6 +72,10 @@ internal sealed class FlowGroup
     /// stay alike).</summary>
     public bool HasHeadings { get; }
 
+    /// <summary>The group has figures or tables across the columns, with blank lines around them that the planner may
+    /// change (all of them together).</summary>
+    public bool HasSpacedBands { get; }
+
     /// <summary>The group as collected.</summary>
     public GroupVariant Base { get; }
 
@@ -76,17 +84,19 @@ internal sealed class FlowGroup
     public FlowGroup RunIn(FlowGroup next)
     {
         if (!_joined.TryGetValue(next.First.Index, out var joined))
-            _joined[next.First.Index] = joined = new FlowGroup([.. Members, new GroupMember(next.First, JoinMode.RunIn), .. next.Members.Skip(1)]);
+            _joined[next.First.Index] = joined = new FlowGroup([.. Members, new GroupMember(next.First, JoinMode.RunIn), .. next.Members.Skip(1)], _leading);
         return joined;
     }
 
     /// <summary>The group with <paramref name="delta"/> paragraphs set a line shorter (negative) or longer, a blank
-    /// line more (<paramref name="headingSpace"/> +1) or less (−1) above its headings, and its figures in a column at
-    /// <paramref name="figureScale"/>; null when its paragraphs cannot give (or take) that many lines within the bar.</summary>
-    public GroupVariant? Variant(int delta, int headingSpace = 0, double figureScale = 1)
+    /// line more (<paramref name="headingSpace"/> +1) or less (−1) above its headings, its figures in a column at
+    /// <paramref name="figureScale"/>, and a blank line more (<paramref name="bandSpace"/> +1: two) above and below its
+    /// figures and tables across the columns; null when its paragraphs cannot give (or take) that many lines within
+    /// the bar. (None is no choice: a caption or a table's rule would touch the text.)</summary>
+    public GroupVariant? Variant(int delta, int headingSpace = 0, double figureScale = 1, int bandSpace = 0)
     {
-        if (delta == 0 && headingSpace == 0 && figureScale == 1) return Base;
-        if (_variants.TryGetValue((delta, headingSpace, figureScale), out var known)) return known;
+        if (delta == 0 && headingSpace == 0 && figureScale == 1 && bandSpace == 0) return Base;
+        if (_variants.TryGetValue((delta, headingSpace, figureScale, bandSpace), out var known)) return known;
         int wanted = Math.Abs(delta);
         if (wanted > MostChanged) return null;
         var found = delta < 0 ? _shorter : _longer;
@@ -100,14 +110,16 @@ internal sealed class FlowGroup
             else failures++;
         }
         var chosen = found.Take(wanted).ToImmutableArray();
-        var variant = delta < 0 ? Materialize(delta, chosen, [], headingSpace, figureScale) : Materialize(delta, [], chosen, headingSpace, figureScale);
-        _variants[(delta, headingSpace, figureScale)] = variant;
+        var variant = delta < 0 ? Materialize(delta, chosen, [], headingSpace, figureScale, bandSpace)
+            : Materialize(delta, [], chosen, headingSpace, figureScale, bandSpace);
+        _variants[(delta, headingSpace, figureScale, bandSpace)] = variant;
         return variant;
     }
 
     private CollectedArticle ArticleOf(int paragraph) => Articles.First(a => a.Paragraphs.Contains(paragraph));
 
-    private GroupVariant Materialize(int delta, ImmutableArray<int> shorter, ImmutableArray<int> longer, int headingSpace, double figureScale)
+    private GroupVariant Materialize(int delta, ImmutableArray<int> shorter, ImmutableArray<int> longer, int headingSpace, double figureScale,
+        int bandSpace)
     {
         var replaced = new Dictionary<int, List<FlowLine>>();
         foreach (var p in shorter) replaced[p] = ArticleOf(p).Alternatives.Lines(p, -1)!;
@@ -116,8 +128,14 @@ internal sealed class FlowGroup
         var owners = new List<LineOwner[]>(); // per part, whose each line is
         foreach (var (article, join) in Members)
         {
-            var own = article.Parts.Select(part => part is ColumnLines c && (replaced.Count > 0 || headingSpace != 0 || figureScale != 1)
-                ? new ColumnLines(Rescale(Respace(Replace(c.Lines, replaced), headingSpace), figureScale)) : part).ToList();
+            var own = article.Parts.Select(part => part switch
+            {
+                ColumnLines c when replaced.Count > 0 || headingSpace != 0 || figureScale != 1 =>
+                    new ColumnLines(Rescale(Respace(Replace(c.Lines, replaced), headingSpace), figureScale)),
+                SpanningBand band => band.Respaced(bandSpace, _leading),
+                SpanningRows rows => rows with { Space = rows.Space + bandSpace },
+                _ => part,
+            }).ToList();
             var owner = new LineOwner(article.Index, false);
             if (join == JoinMode.None)
             {
@@ -156,9 +174,16 @@ internal sealed class FlowGroup
             }
         }
         int figures = parts.OfType<ColumnLines>().Sum(c => c.Lines.Count(l => l.Smaller.Any(s => s.Scale == figureScale)));
+        int bands = bandSpace == 0 ? 0 : parts.Count(p => p is SpanningRows || p is SpanningBand { Band.SpaceAbove: > 0 });
         double cost = shorter.Length * PlanCost.ShorterParagraph + longer.Length * PlanCost.LongerParagraph
-                      + Math.Abs(headingSpace) * PlanCost.HeadingSpace + figures * (1 - figureScale) * PlanCost.FigureSmaller;
-        return new GroupVariant(delta, [.. parts], [.. owners], cost, shorter, longer) { HeadingSpace = headingSpace, FigureScale = figureScale };
+                      + Math.Abs(headingSpace) * PlanCost.HeadingSpace + figures * (1 - figureScale) * PlanCost.FigureSmaller
+                      + bands * Math.Abs(bandSpace) * PlanCost.BandSpace;
+        return new GroupVariant(delta, [.. parts], [.. owners], cost, shorter, longer)
+        {
+            HeadingSpace = headingSpace,
+            FigureScale = figureScale,
+            BandSpace = bandSpace,
+        };
     }
 
     private static LineOwner[] Owners(FlowPart part, LineOwner owner) => part switch
@@ -233,6 +258,9 @@ internal sealed class GroupVariant(int delta, ImmutableArray<FlowPart> parts, Im
     /// <summary>The size of the group's figures in a column, as a share of the size asked for.</summary>
     public double FigureScale { get; init; } = 1;
 
+    /// <summary>A blank line more (+1) around the group's figures and tables across the columns.</summary>
+    public int BandSpace { get; init; }
+
     /// <summary>Whose each line (or row, or the band) of a part is.</summary>
     public LineOwner[] Owners(int part) => owners[part];
 
@@ -243,7 +271,12 @@ internal sealed class GroupVariant(int delta, ImmutableArray<FlowPart> parts, Im
     /// target needs of the editor (the copyfit).</summary>
     public GroupVariant WithVirtualLines(int lines)
     {
-        var copy = new GroupVariant(Delta, Parts, owners, Cost, Shorter, Longer) { HeadingSpace = HeadingSpace, FigureScale = FigureScale };
+        var copy = new GroupVariant(Delta, Parts, owners, Cost, Shorter, Longer)
+        {
+            HeadingSpace = HeadingSpace,
+            FigureScale = FigureScale,
+            BandSpace = BandSpace,
+        };
         var text = new FlowUnit(1, Keep.None, Blank: false, OpensParagraph: false, ClosesParagraph: false, NoteHeight: 0, HeadLines: 0);
         for (int part = Parts.Length - 1; part >= 0 && lines != 0; part--)
         {

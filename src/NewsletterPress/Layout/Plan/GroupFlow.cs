@@ -82,7 +82,7 @@ internal sealed class GroupFlow(LayoutConfig config)
                     break;
                 case ColumnLines run: FlowRun(work, run, variant.Units(p), owners, group.Columns); break;
                 case SpanningBand spanning: PlaceSpanning(work, spanning, owners[0].Article); break;
-                case SpanningRows rows: PlaceRows(work, rows.Rows, owners[0].Article); break;
+                case SpanningRows rows: PlaceRows(work, rows, owners[0].Article); break;
             }
         }
         if (work.Floating is not null) work.NewPage(PageBreak.Full); // the figure still to place goes at the top of a page
@@ -176,10 +176,11 @@ internal sealed class GroupFlow(LayoutConfig config)
     /// <summary>Rows across the text block from the cursor on, page after page, with a blank line above and below; a
     /// row never ends a page if it must keep with the next, and a row that starts a page brings its
     /// <see cref="FlowLine.ColumnHead"/> (the table's header).</summary>
-    private void PlaceRows(Work work, IReadOnlyList<FlowLine> rows, int article)
+    private void PlaceRows(Work work, SpanningRows table, int article)
     {
+        var rows = table.Rows;
         work.Article = article;
-        work.Skip(Look.Body.SpanningBlankLines);
+        work.Skip(table.Space);
         for (int i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -194,7 +195,7 @@ internal sealed class GroupFlow(LayoutConfig config)
             }
             work.Row(row);
         }
-        work.Skip(Look.Body.SpanningBlankLines);
+        work.Skip(table.Space);
     }
 
     /// <summary>The flow's explicit state while one group is placed: the cursor, the content on the current page,

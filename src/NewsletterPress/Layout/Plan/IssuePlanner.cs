@@ -76,7 +76,7 @@ internal sealed class IssuePlanner(LayoutConfig config)
         {
             var article = issue.Articles[a];
             if (article.JoinsColumnRun) continue; // it travels with the group before it
-            var group = groups[a] = new FlowGroup([.. Members(issue.Articles, a)]);
+            var group = groups[a] = new FlowGroup([.. Members(issue.Articles, a)], config.Leading);
             var next = new Dictionary<(int Page, int Line, bool Box), Node>();
             void Keep(Node reached)
             {
@@ -140,8 +140,19 @@ internal sealed class IssuePlanner(LayoutConfig config)
         yield return (node, false);
         if (issue.Donation is not { } box || issue.DonationPlacement != DonationPlacement.Auto || node.Box) yield break;
         if (choice.Mode != StartMode.NewPage || node.Line == 0) yield break;
-        if (node.Line + Look.Body.SpanningBlankLines + box.Lines > config.LinesPerPage) yield break;
+        if (SpaceAboveBox(node.Line, box, atFoot: true) is null) yield break;
         yield return (node with { Filled = node.Filled + box.Lines * config.Columns, Box = true, Cost = node.Cost + articlesLeft * PlanCost.BoxEarly }, true);
+    }
+
+    /// <summary>Blank grid lines above the donation box below <paramref name="line"/>: none at a page's head, else one;
+    /// after the last article (<c>end</c>), two when that sets it on the foot of the page rather than leave one line
+    /// under it (lever 2). Never none under text: the frame would touch the last line. Null when it does not fit.</summary>
+    private int? SpaceAboveBox(int line, Band box, bool atFoot)
+    {
+        if (line == 0) return 0;
+        int left = config.LinesPerPage - line - box.Lines;
+        if (left < Look.Body.SpanningBlankLines) return null;
+        return !atFoot && left == Look.Body.SpanningBlankLines + 1 ? left : Look.Body.SpanningBlankLines;
     }
 
     /// <summary>The cover: masthead and contents at the top of page 1, the contents maybe on a page of their own.</summary>
@@ -167,8 +178,8 @@ internal sealed class IssuePlanner(LayoutConfig config)
             yield return new StartChoice(StartMode.NewPage, 0, asked);
     }
 
-    /// <summary>The lengths a group may take: as collected; its headings' space and its figures' size with a paragraph
-    /// or two either way; then a line shorter or longer at a time while its paragraphs allow; for the copyfit also with
+    /// <summary>The lengths a group may take: as collected; its headings' space, the space around its bands and its
+    /// figures' size with a paragraph or two either way; then a line shorter or longer at a time while its paragraphs allow; for the copyfit also with
     /// lines that are not there, on top of the most its paragraphs give.</summary>
     private static IEnumerable<(GroupVariant Variant, int VirtualLines)> Lengths(FlowGroup group, bool copyfit)
     {
@@ -180,6 +191,9 @@ internal sealed class IssuePlanner(LayoutConfig config)
                 for (int d = -2; d <= 2; d++)
                     if (group.Variant(d, space, scale) is { } other) yield return (other, 0);
             }
+        if (group.HasSpacedBands)
+            for (int d = -2; d <= 2; d++)
+                if (group.Variant(d, bandSpace: 1) is { } other) yield return (other, 0);
         GroupVariant shortest = group.Base, longest = group.Base;
         for (int d = 1; ; d++)
         {
@@ -217,8 +231,8 @@ internal sealed class IssuePlanner(LayoutConfig config)
         double cost = node.Cost;
         if (issue.Donation is { } box && !node.Box)
         {
-            int space = node.Line == 0 ? 0 : Look.Body.SpanningBlankLines;
-            if (node.Line + space + box.Lines > config.LinesPerPage)
+            bool atFoot = issue.DonationPlacement == DonationPlacement.Auto;
+            if (SpaceAboveBox(node.Line, box, atFoot) is null)
             {
                 cost += PlanCost.FinishedPage((double)filled / Total, forced: false) + PlanCost.Page + PlanCost.BoxAlone;
                 page++;
@@ -289,13 +303,13 @@ internal sealed class IssuePlanner(LayoutConfig config)
         bool boxPlaced = decisions.Any(d => d.BoxBefore);
         if (issue.Donation is { } box && !boxPlaced)
         {
-            int space = line == 0 ? 0 : Look.Body.SpanningBlankLines;
-            if (line + space + box.Lines > config.LinesPerPage)
+            bool atFoot = issue.DonationPlacement == DonationPlacement.Auto;
+            if (SpaceAboveBox(line, box, atFoot) is not { } space)
             {
                 recorder.FinishPage(PageBreak.SpanningDidNotFit);
                 (line, space) = (0, 0);
             }
-            int top = issue.DonationPlacement == DonationPlacement.Auto ? config.LinesPerPage - box.Lines : line + space;
+            int top = atFoot ? config.LinesPerPage - box.Lines : line + space;
             recorder.Place(new BandPlacement(box, top));
             recorder.AddFill(box.Lines * config.Columns);
         }

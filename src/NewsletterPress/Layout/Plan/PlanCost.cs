@@ -37,6 +37,9 @@ internal static class PlanCost
     /// <summary>A blank grid line more (or fewer) above every heading of an article.</summary>
     public const double HeadingSpace = 400;
 
+    /// <summary>Two blank grid lines instead of one above and below a figure or table across the columns.</summary>
+    public const double BandSpace = 250;
+
     /// <summary>An article run in under the last line of the one before, in its column, rather than opened across the
     /// columns: a common newsletter start, a little less grand than a spanning opener.</summary>
     public const double RunIn = 300;
