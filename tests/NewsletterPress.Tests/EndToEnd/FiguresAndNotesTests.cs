@@ -118,6 +118,50 @@ public class FiguresAndNotesTests
     }
 
     [Fact]
+    public void A_figure_in_a_column_that_does_not_fit_at_the_columns_foot_heads_the_next_column_and_the_text_after_it_fills_the_foot()
+    {
+        // More and more text before a chart in a column, so that it lands at every height of a column: where it does not
+        // fit, the column it would have left short is filled by the text after it and the chart heads the next column,
+        // always after its reference, with its caption under it.
+        const string Sentence = "The volunteers walked the length of the harbour and asked the people who live and work there what they would change. ";
+        string Paragraphs(int n, string mark) =>
+            string.Join("\n\n", Enumerable.Range(0, n).Select(i => $"{mark} {i}. " + string.Concat(Enumerable.Repeat(Sentence, 3 + i % 3))));
+        var config = NewsletterPress.Layout.LayoutConfig.From(NewsletterPress.Manifest.Style.Default, new NewsletterPress.Diagnostics.WarningLog());
+        double lastBaseline = config.LineTop(config.LinesPerPage - 1) + config.BaselineOffset;
+        int headed = 0;
+        // Each step adds a sentence before the chart: about a grid line in a column.
+        for (int before = 0; before <= 12; before++)
+        {
+            var article = "---\ntitle: The Harbour\nlang: en\n---\n\n" + Paragraphs(6, "Before") + " " + string.Concat(Enumerable.Repeat(Sentence, before)) +
+                          " The chart below counts the answers.\n\n![Answers by group.](../images/chart.png)\n\n" + Paragraphs(16, "After") + "\n";
+            using var folder = new IssueFolder(IssueFolder.Manifest("en", "a.md"), ("a.md", article));
+            Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
+            File.Copy(Repo.Path("samples", "figures-and-tables", "images", "chart.png"), Path.Combine(folder.Path, "images", "chart.png"));
+            var pdf = folder.Output("out.pdf");
+            IssueBuild.ToPdf(folder.Path, pdf);
+
+            var chars = StructuredText.Read(pdf);
+            var image = Assert.Single(Images(pdf));
+            var (referencePage, reference) = Find(chars, "The chart below counts the answers.");
+            var (captionPage, caption) = Find(chars, "Answers by group.");
+            Assert.True(referencePage < image.Page || (referencePage == image.Page && (reference.Baseline < image.Top || reference.X < image.Left - config.ColumnGap)),
+                $"{before}: the chart (page {image.Page}) comes before its reference (page {referencePage})");
+            Assert.Equal(image.Page, captionPage);
+            Assert.InRange(caption.Baseline, image.Top + image.Height, image.Top + image.Height + 2 * config.Leading);
+            if (image.Top > config.LineTop(1)) continue; // it fitted where it is referenced
+            headed++;
+            // It heads a column: the column before it (the left one, or the right one of the page before) is full.
+            double middle = chars.Where(c => c.Page == image.Page).Average(c => c.X);
+            bool right = image.Left > middle;
+            var column = chars.Where(c => right ? c.Page == image.Page && c.X < image.Left - config.ColumnGap
+                : c.Page == image.Page - 1 && c.X > middle).ToList();
+            Assert.True(column.Max(c => c.Baseline) >= lastBaseline - config.Leading - 0.5,
+                $"{before}: the column before the chart ends at {column.Max(c => c.Baseline):0.0} pt, more than a line above the foot ({lastBaseline:0.0} pt)");
+        }
+        Assert.True(headed > 0, "the chart never had to head a column");
+    }
+
+    [Fact]
     public void A_footnote_of_900_words_builds_and_is_printed_whole_at_its_articles_end_with_a_warning()
     {
         // Too tall for the foot of a column (it would take pages), the note goes under the article's last line,

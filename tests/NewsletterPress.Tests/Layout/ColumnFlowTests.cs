@@ -99,6 +99,30 @@ public class ColumnFlowTests
         Assert.InRange(last[0].Lines - last[1].Lines, 0, 1);
     }
 
+    /// <summary>A figure in a column that does not fit at the foot of the first: the text after it fills that foot, and
+    /// the figure heads the next column with its caption under it (lever 3), instead of leaving five lines of white.</summary>
+    [Fact]
+    public void A_figure_in_a_column_that_does_not_fit_at_its_foot_heads_the_next_column_and_the_text_after_it_fills_the_foot()
+    {
+        const int Hole = 5, FigureLines = 10;
+        var figure = new FlowLine(FigureLines, [new ImageFragment("figure.png", 0, 0, 100, FigureLines * Config.Leading - 4)], Keep.WithNext);
+        var caption = new FlowLine(1, [new RuleFragment(0, 5, 10, 5, 1, Ink.Black)]);
+        var text = Paragraphs(Config.LinesPerPage - Hole);
+        var after = Paragraphs(Enumerable.Repeat(10, 8).ToArray());
+
+        var page = Flow([.. text, figure, caption, .. after])[0];
+
+        var columns = Columns(page);
+        Assert.Equal(Config.LinesPerPage, columns[0].Lines); // its text and the first five lines after the figure
+        var image = Assert.Single(page.Items.OfType<ImageItem>());
+        Assert.True(image.X > columns[0].Left + Config.ColumnWidth, "the figure is in the second column");
+        Assert.Equal(Config.LineTop(0), image.Y, 3);
+        // Its caption right under it, and the text read on under the caption.
+        var second = page.Items.OfType<Rule>().Where(r => r.X1 > image.X - 1).OrderBy(r => r.Y1).ToList();
+        Assert.Equal(Config.LineTop(FigureLines) + 5, second[0].Y1, 3);
+        Assert.Equal(Config.LinesPerPage - FigureLines, second.Count);
+    }
+
     /// <summary>The opener of an article that starts in a new column: one line that must head a column.</summary>
     private static FlowLine ColumnOpener() =>
         new(1, [new RuleFragment(0, 5, 10, 5, 1, Ink.Black)], Keep.WithNext | Keep.ColumnBreakBefore);

@@ -13,8 +13,10 @@ namespace NewsletterPress.Layout.Plan;
 /// <param name="KeptTogether">A line of a short block kept in one column (an address): it keeps with the next, but may
 /// give way, as a paragraph's line would, when that is the only way to balance the last columns of an article.</param>
 /// <param name="Stretchable">A blank line more may go above it to even out a region's columns (a heading, a notes rule).</param>
+/// <param name="Figure">A figure's image in a column (its caption lines keep with it): it may move on to the head of the
+/// next column, after the text that follows it, rather than leave a hole at a column's foot.</param>
 internal readonly record struct FlowUnit(int Lines, Keep Keep, bool Blank, bool OpensParagraph, bool ClosesParagraph,
-    double NoteHeight, int HeadLines, bool KeptTogether = false, bool Stretchable = false)
+    double NoteHeight, int HeadLines, bool KeptTogether = false, bool Stretchable = false, bool Figure = false)
 {
     /// <summary>It must not end a column.</summary>
     public bool KeepsWithNext(bool blocksMaySplit) => (Keep & Keep.WithNext) != 0 && !(blocksMaySplit && KeptTogether);
@@ -30,7 +32,8 @@ internal readonly record struct FlowUnit(int Lines, Keep Keep, bool Blank, bool 
             bool several = l.Paragraph >= 0 && l.LinesInParagraph > 1;
             units[i] = new FlowUnit(l.Lines, l.Keep, l.Fragments.IsEmpty, several && l.LineInParagraph == 0,
                 several && l.LineInParagraph == l.LinesInParagraph - 1, notes, l.ColumnHead?.Lines ?? 0,
-                KeptTogether: l.Paragraph >= 0 && (l.Keep & Keep.WithNext) != 0, Stretchable: l.Stretchable);
+                KeptTogether: l.Paragraph >= 0 && (l.Keep & Keep.WithNext) != 0, Stretchable: l.Stretchable,
+                Figure: l.Fragments.Any(f => f is ImageFragment));
         }
         return units;
     }

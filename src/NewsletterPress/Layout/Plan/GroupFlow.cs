@@ -138,7 +138,8 @@ internal sealed class GroupFlow(LayoutConfig config)
         // A one-column article in a two-column grid sets its lines across the block: each is worth every column.
         int worth = columns == 1 ? config.Columns : 1;
         double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
-        Span<int> cut = stackalloc int[columns + 1];
+        Span<int> cut = stackalloc int[columns + 1], trial = stackalloc int[columns + 1];
+        IReadOnlyList<FlowLine> lines = run.Lines;
         int start = 0;
         while (start < units.Length)
         {
@@ -167,7 +168,20 @@ internal sealed class GroupFlow(LayoutConfig config)
                 region = Regions.Cut(units, start, free, columns, config.Leading, cut) with { End = start + 1, BrokenRules = 1 };
                 cut[1..].Fill(start + 1);
             }
-            work.Region(run.Lines, owners, region, cut, width, worth);
+            // A figure that would leave a hole at a column's foot moves on past the text that fills it (lever 3). Not in
+            // the copyfit's runs, whose lines planned but not there have no place in the lines.
+            for (int tries = 0; tries < columns && units.Length == lines.Count; tries++)
+            {
+                if (ColumnFloats.FillHole(units, region, cut, columns, config.Leading, work.FloatAfterLimit) is not { } order) break;
+                var moved = ColumnFloats.Reordered(units, order);
+                var better = Regions.Cut(moved, start, free, columns, config.Leading, trial);
+                bool fuller = better.End > region.End || (better.End == region.End && better.Height < region.Height) || better.Ink > region.Ink;
+                if (!fuller || better.BrokenRules > region.BrokenRules || better.Apart > region.Apart) break;
+                (units, lines, owners, region) = (moved, ColumnFloats.Reordered(lines, order), ColumnFloats.Reordered(owners, order), better);
+                trial.CopyTo(cut);
+                work.Cost += PlanCost.FigureToColumnHead;
+            }
+            work.Region(lines, owners, region, cut, width, worth);
             start = region.End;
             if (start < units.Length) work.NewPage(region.Why == RegionEnd.ColumnBreak ? PageBreak.EditorAskedNewColumn : PageBreak.Full);
         }
@@ -223,6 +237,10 @@ internal sealed class GroupFlow(LayoutConfig config)
         public int Article;
         private Band? _floatAfter;
         private int _floatAfterUnit = -1;
+
+        /// <summary>Units of the run from this index on keep their places: the unit a figure across the columns waits
+        /// for is counted by its index.</summary>
+        public int FloatAfterLimit => _floatAfter is null ? int.MaxValue : _floatAfterUnit;
 
         /// <summary>A figure that heads the next page once the run's unit <paramref name="unit"/> (the last line of the
         /// text before it) is placed.</summary>

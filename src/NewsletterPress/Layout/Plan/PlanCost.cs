@@ -50,6 +50,10 @@ internal static class PlanCost
     /// <summary>A figure set smaller than asked, per whole size (so 10 % smaller costs a tenth of this).</summary>
     public const double FigureSmaller = 3_000;
 
+    /// <summary>A figure in a column moved on to the head of the next column, past the few lines of text that fill the
+    /// foot of the column it would have left a hole in: what a designer does, a little away from its reference.</summary>
+    public const double FigureToColumnHead = 100;
+
     /// <summary>A figure moved to the top of the next page, away from where it is referenced.</summary>
     public const double FigureMoved = 500;
 
