@@ -36,8 +36,8 @@ public static class IssueBuild
     /// <param name="drafts">Build the articles marked draft: true too; without it they are left out, with a warning.</param>
     public static ComposedIssue Compose(string folder, WarningLog warnings, bool drafts = false) => ComposeWithSources(folder, warnings, drafts).Composed;
 
-    /// <summary>The composed volume, the articles built and every font file the build opened (the archive's sources).</summary>
-    private sealed record Composition(ComposedIssue Composed, IReadOnlyList<Article> Articles, IReadOnlyList<string> FontFiles);
+    /// <summary>The composed volume, the articles built and every font face the build opened (the archive's sources).</summary>
+    private sealed record Composition(ComposedIssue Composed, IReadOnlyList<Article> Articles, IReadOnlyList<FontRef> Fonts);
 
     private static Composition ComposeWithSources(string folder, WarningLog warnings, bool drafts)
     {
@@ -58,7 +58,7 @@ public static class IssueBuild
         var date = DocumentDate(issue);
         using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder, issue.Style.LatinInJapanese);
         var (document, report) = IssueLayout.Compose(issue, articles, fonts, warnings, date);
-        return new Composition(new ComposedIssue(issue, document, report), articles, [.. fonts.Files]);
+        return new Composition(new ComposedIssue(issue, document, report), articles, [.. fonts.Opened]);
     }
 
     /// <summary>The issue without its draft articles (draft: true), unless the build asked for drafts.</summary>
