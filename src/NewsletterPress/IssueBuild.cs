@@ -36,8 +36,8 @@ public static class IssueBuild
     /// <param name="drafts">Build the articles marked draft: true too; without it they are left out, with a warning.</param>
     public static ComposedIssue Compose(string folder, WarningLog warnings, bool drafts = false) => ComposeWithSources(folder, warnings, drafts).Composed;
 
-    /// <summary>The composed volume, the articles built and every font file the build opened (the archive's sources).</summary>
-    private sealed record Composition(ComposedIssue Composed, IReadOnlyList<Article> Articles, IReadOnlyList<string> FontFiles);
+    /// <summary>The composed volume, the articles built and every font face the build opened (the archive's sources).</summary>
+    private sealed record Composition(ComposedIssue Composed, IReadOnlyList<Article> Articles, IReadOnlyList<FontRef> Fonts);
 
     private static Composition ComposeWithSources(string folder, WarningLog warnings, bool drafts)
     {
@@ -58,7 +58,7 @@ public static class IssueBuild
         var date = DocumentDate(issue);
         using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder, issue.Style.LatinInJapanese);
         var (document, report) = IssueLayout.Compose(issue, articles, fonts, warnings, date);
-        return new Composition(new ComposedIssue(issue, document, report), articles, [.. fonts.Files]);
+        return new Composition(new ComposedIssue(issue, document, report), articles, [.. fonts.Opened]);
     }
 
     /// <summary>The issue without its draft articles (draft: true), unless the build asked for drafts.</summary>
@@ -78,11 +78,11 @@ public static class IssueBuild
     /// <summary>Builds the volume in <paramref name="folder"/> into a PDF at <paramref name="output"/>
     /// (or the default path), replacing any previous file only when the new one is complete.
     /// Nothing is ever written into the issue folder.</summary>
-    /// <param name="pageMultiple">For print profiles: the page count a print run folds into (4 for a folded
-    /// sheet); the issue's <c>pages.multiple-of</c> overrides it. A print build of another count warns.</param>
+    /// <param name="options">The writer's options; for print profiles, <see cref="PdfWriterOptions.PageMultiple"/> is the
+    /// page count a print run folds into (4 when null), and the issue's <c>pages.multiple-of</c> overrides it. A print
+    /// build of another count warns, and the file records the multiple for <c>check --pdf</c>.</param>
     /// <param name="drafts">Build the articles marked draft: true too.</param>
-    public static BuildResult ToPdf(string folder, string? output = null, PdfWriterOptions? options = null,
-        int pageMultiple = Preflight.PageCount.DefaultMultiple, bool drafts = false)
+    public static BuildResult ToPdf(string folder, string? output = null, PdfWriterOptions? options = null, bool drafts = false)
     {
         var warnings = new WarningLog();
         var ((issue, document), articles, openedFonts) = ComposeWithSources(folder, warnings, drafts);
@@ -109,15 +109,17 @@ public static class IssueBuild
             throw new InputException(SourcePosition.Named(SourcePosition.DisplayPath(path)), $"cannot write the PDF: {e.Message}");
         }
         if (options.Profile is PdfProfile.Print or PdfProfile.PrintX1a
-            && Preflight.PageCount.Warning(document.Pages.Length, issue.Pages?.MultipleOf ?? pageMultiple) is { } pageCount)
+            && Preflight.PageCount.Warning(document.Pages.Length, options.PageMultiple ?? Preflight.PageCount.DefaultMultiple) is { } pageCount)
             warnings.Add(issue.Pages?.Where, WarningCode.PageCount, pageCount);
         return new BuildResult(path, document.Pages.Length, warnings.All) { Document = document };
     }
 
     /// <summary>The writer options for this issue: the style's print condition, unless the caller gave
-    /// one (the command line's --print-condition overrides the issue for one build).</summary>
+    /// one (the command line's --print-condition overrides the issue for one build); and the multiple a print
+    /// file's page count is meant to be: the issue's <c>pages.multiple-of</c>, else the caller's, else 4.</summary>
     public static PdfWriterOptions WriterOptions(Issue issue, PdfWriterOptions options)
     {
+        options = options with { PageMultiple = issue.Pages?.MultipleOf ?? options.PageMultiple ?? Preflight.PageCount.DefaultMultiple };
         if (issue.Style.PrintCondition is { } condition && options.PrintIntent is null)
             options = options with
             {

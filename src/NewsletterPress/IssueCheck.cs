@@ -19,8 +19,8 @@ public static class IssueCheck
         var warnings = new WarningLog();
         var composed = IssueBuild.Compose(issueFolder, warnings);
         var options = IssueBuild.WriterOptions(composed.Issue, (requested ?? PdfWriterOptions.Default) with { Profile = ProfileNames.Parse(profile) });
-        // An issue that asks for a multiple of pages (pages.multiple-of) is checked against that multiple.
-        if (composed.Issue.Pages?.MultipleOf is { } multiple) rules = rules with { PageMultiple = multiple };
+        // The file written in memory records the page multiple the issue asks for (pages.multiple-of, else 4), and the
+        // check reads it from there, as check --pdf does from the built file.
         return Preflight.Preflight.Check(composed.Issue.FullTitle, composed.Document, warnings.All, rules, options) with { Layout = composed.Layout };
     }
 }

@@ -4,6 +4,7 @@ using NewsletterPress.Diagnostics;
 using NewsletterPress.Display;
 using NewsletterPress.Files;
 using NewsletterPress.Manifest;
+using NewsletterPress.Shared;
 
 namespace NewsletterPress.Archive;
 
@@ -22,7 +23,8 @@ internal static class ArchiveSources
     /// <summary>Where fonts from outside the issue folder go in the archive, and where a build looks first.</summary>
     public const string FontFolder = Text.FontLibrary.IssueFontFolder;
 
-    public static ImmutableArray<AttachedFile> For(Issue issue, IEnumerable<Article> articles, IEnumerable<string> fontFiles, WarningLog warnings)
+    /// <param name="fonts">Every font face the build opened, with the bytes it read.</param>
+    public static ImmutableArray<AttachedFile> For(Issue issue, IEnumerable<Article> articles, IEnumerable<FontRef> fonts, WarningLog warnings)
     {
         var realFolder = InputFiles.RealFolder(issue.Folder);
         var manifest = Path.Combine(issue.Folder, IssueLoader.ManifestFileName);
@@ -36,11 +38,12 @@ internal static class ArchiveSources
             needed.Add((condition.IccPath, Relative(issue.Folder, condition.IccPath), null));
 
         var leftOut = new List<BuildRecord.LeftOut>();
-        foreach (var font in fontFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var (font, data) in fonts.DistinctBy(f => f.FilePath, StringComparer.Ordinal).OrderBy(f => f.FilePath, StringComparer.Ordinal)
+                     .Select(f => (f.FilePath, f.Data)))
         {
             var inside = RealPath.Of(font) is { } real && RealPath.IsInside(real, realFolder);
             var name = inside ? Relative(issue.Folder, font) : $"{FontFolder}/{Path.GetFileName(font)}";
-            if (FontLicence.WhyNotAttachable(font) is { } why)
+            if (FontLicence.WhyNotAttachable(data) is { } why)
             {
                 warnings.Add(null, WarningCode.NotAttached,
                     $"the font {name} is not attached to the archive: {why}; a rebuild from the archive needs it installed");

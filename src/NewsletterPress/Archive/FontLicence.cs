@@ -19,9 +19,10 @@ internal static class FontLicence
     private const ushort PermissionBits = 0x000F, BitmapOnly = 0x0200;
 
     /// <returns>null when the file may be attached, else why not.</returns>
-    public static string? WhyNotAttachable(string fontFile)
+    /// <param name="font">The file's bytes, as the build opened them.</param>
+    public static string? WhyNotAttachable(FontData font)
     {
-        using var face = new Face(FontFiles.Read(fontFile), 0);
+        using var face = new Face(font.Blob, 0);
         var names = LicenceText(Table(face, "name"));
         if (names.Contains("Open Font License", StringComparison.OrdinalIgnoreCase)
             || names.Contains("scripts.sil.org/OFL", StringComparison.OrdinalIgnoreCase)

@@ -75,8 +75,8 @@ public static class PdfPreflight
                 conformance.PdfUa1(structure);
                 break;
         }
-        if (rules.IsPrint && PageCount.Finding(file.Pages.Count, rules.PageMultiple) is { } pageCount)
-            findings.Add(pageCount);
+        if (rules.IsPrint)
+            PageCount.Check(file, rules.PageMultiple, findings);
 
         foreach (var font in fonts.Where(f => f.Report.Outlines == "Type3"))
             findings.Add(new Finding(Severity.Warning, "font", $"{font.Report.Name} is a Type 3 font (glyphs as drawings): print shops and text search handle it badly", $"page {font.FirstPage}"));

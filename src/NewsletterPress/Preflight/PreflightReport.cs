@@ -32,13 +32,15 @@ public sealed record PreflightReport(string Subject, string Profile, int Pages, 
 }
 
 /// <summary>What the check is for: the profile's name, the lowest image resolution it accepts, and for print
-/// the multiple the page count should be (<see cref="PageCount.DefaultMultiple"/> unless the issue names another).</summary>
+/// the multiple the page count should be.</summary>
 /// <param name="MinimumImageDpi">Below this effective resolution an image is flagged.</param>
-public sealed record PreflightRules(string Profile, double MinimumImageDpi, int PageMultiple = PageCount.DefaultMultiple)
+/// <param name="PageMultiple">The multiple a print file's page count should be; null: the multiple the file records
+/// (<see cref="PageCount.Recorded"/>), else <see cref="PageCount.DefaultMultiple"/>.</param>
+public sealed record PreflightRules(string Profile, double MinimumImageDpi, int? PageMultiple = null)
 {
     public bool IsPrint => Profile is "print" or "print-x1a";
 
-    public static PreflightRules For(string profile, int pageMultiple = PageCount.DefaultMultiple) => profile switch
+    public static PreflightRules For(string profile, int? pageMultiple = null) => profile switch
     {
         "print" or "print-x1a" => new(profile, 300, pageMultiple),
         "archive" => new(profile, 150, pageMultiple),

@@ -1,4 +1,6 @@
 namespace NewsletterPress.Shared;
 
-/// <summary>A font file (and face index inside a collection) that glyph ids refer to.</summary>
-public sealed record FontRef(string FilePath, int FaceIndex = 0);
+/// <summary>A font face that glyph ids refer to: the file it came from (for messages, reports and the archive's
+/// attachments), its bytes as the Text stage opened them (<see cref="FontData"/>, what later stages read), and the
+/// face index inside a collection.</summary>
+public sealed record FontRef(string FilePath, FontData Data, int FaceIndex = 0);

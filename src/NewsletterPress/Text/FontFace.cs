@@ -1,5 +1,6 @@
 using HarfBuzzSharp;
 using NewsletterPress.Shared;
+using NewsletterPress.Text.Fonts;
 using HbFont = HarfBuzzSharp.Font;
 
 namespace NewsletterPress.Text;
@@ -18,8 +19,9 @@ public sealed class FontFace : IDisposable
 
     public FontFace(string path, int faceIndex = 0)
     {
-        Ref = new FontRef(path, faceIndex);
-        _face = new Face(FontFiles.Read(path), faceIndex);
+        var data = FontFiles.Read(path);
+        Ref = new FontRef(path, data, faceIndex);
+        _face = new Face(data.Blob, faceIndex);
         UnitsPerEm = _face.UnitsPerEm;
         if (UnitsPerEm <= 0 || _face.GlyphCount == 0)
         {

@@ -60,6 +60,9 @@ public sealed class FontLibrary : IDisposable
     /// <summary>Every font file this library opened, by real path: the archive attaches those from outside the issue folder.</summary>
     public IEnumerable<string> Files => _byPath.Keys.Select(k => k.Path).Distinct();
 
+    /// <summary>Every face this library opened, with its bytes: the archive reads the licence of each file from them.</summary>
+    public IEnumerable<FontRef> Opened => _byPath.Values.Select(f => f.Ref);
+
     /// <summary>The face for one character: Japanese characters in the Japanese face, everything
     /// else in the Latin face, falling back to the other and then to the symbol face.</summary>
     /// <returns>null when no face has the character.</returns>

@@ -83,6 +83,35 @@ public sealed partial class StageDependencyTests
         Assert.True(wrong.Count == 0, "using lines against the arrows of architecture.md:\n" + string.Join("\n", wrong));
     }
 
+    /// <summary>Text owns the font files: only it opens one (its cache, Text.Fonts.FontFiles, makes the one
+    /// <see cref="Shared.FontData"/> of each file). The stages after it read a font through the display list's
+    /// <see cref="Shared.FontRef"/>, which carries those bytes: no type outside Text makes font data or opens a font
+    /// file with HarfBuzz, and no type of the PDF writer that handles fonts touches the file system.</summary>
+    [Fact]
+    public void Only_the_text_stage_opens_font_files_and_the_pdf_writer_reads_fonts_from_the_display_list()
+    {
+        var wrong = new List<string>();
+        foreach (var (type, calls) in TypeReferences.MethodsCalled(typeof(NewsletterPress.IssueBuild).Assembly.Location))
+        {
+            var stage = StageOf(TypeReferences.NamespaceOf(type));
+            if (stage is null or Text) continue;
+            wrong.AddRange(calls.Where(m => (m.DeclaringType.FullName, m.Name) is ("NewsletterPress.Shared.FontData", ".ctor") or ("HarfBuzzSharp.Blob", "FromFile"))
+                .Select(m => $"{type.FullName} ({stage}) calls {m.DeclaringType.FullName}.{m.Name}"));
+        }
+        var fontTypes = 0;
+        foreach (var (type, references) in TypeReferences.Of(typeof(NewsletterPress.IssueBuild).Assembly.Location))
+        {
+            if (StageOf(TypeReferences.NamespaceOf(type)) != Pdf || !references.Any(r => r.FullName is "NewsletterPress.Shared.FontRef" or "HarfBuzzSharp.Face"))
+                continue;
+            fontTypes++;
+            wrong.AddRange(references.Where(r => r.Namespace is "System.IO" or "System.IO.MemoryMappedFiles" && r.Name is "File" or "FileInfo" or "FileStream"
+                    or "Directory" or "DirectoryInfo" or "MemoryMappedFile")
+                .Select(r => $"{type.FullName} (the PDF writer's font code) uses {r.FullName}"));
+        }
+        Assert.True(fontTypes >= 3, $"only {fontTypes} types of the PDF writer handle fonts: the test no longer finds them");
+        Assert.True(wrong.Count == 0, "font files opened outside the Text stage:\n" + string.Join("\n", wrong));
+    }
+
     /// <summary>"Type (stage) uses Referenced (stage)" for every reference of the assembly that its stage may not make.</summary>
     internal static IEnumerable<string> Violations(string assemblyPath, bool cli)
     {

@@ -23,6 +23,18 @@ internal static class TypeReferences
         }
     }
 
+    /// <summary>Each type of the assembly file with every method and constructor its IL calls (or takes the address of).</summary>
+    public static IEnumerable<(TypeDefinition Type, IReadOnlyList<MethodReference> Calls)> MethodsCalled(string assemblyPath)
+    {
+        using var module = ModuleDefinition.ReadModule(assemblyPath);
+        foreach (var type in module.GetTypes())
+        {
+            var calls = type.Methods.Where(m => m.HasBody).SelectMany(m => m.Body.Instructions)
+                .Select(i => i.Operand).OfType<MethodReference>().ToList();
+            yield return (type, calls);
+        }
+    }
+
     /// <summary>The namespace a type is declared in (a nested type's is its outermost type's).</summary>
     public static string NamespaceOf(TypeReference type)
     {

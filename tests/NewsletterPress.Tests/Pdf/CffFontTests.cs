@@ -1,5 +1,6 @@
 using NewsletterPress.Rendering.Pdf;
 using NewsletterPress.Shared;
+using NewsletterPress.Text.Fonts;
 
 namespace NewsletterPress.Tests.Pdf;
 
@@ -18,7 +19,7 @@ public sealed class CffFontTests : IDisposable
     {
         var path = Path.Combine(UrwFolder, file);
         Assert.True(File.Exists(path), $"{path} is missing; install fonts-urw-base35 (a Ghostscript dependency).");
-        return new FontRef(path);
+        return new FontRef(path, FontFiles.Read(path));
     }
 
     [Fact]
@@ -72,7 +73,8 @@ public sealed class CffFontTests : IDisposable
     [RequiresFileFact(CjkVariable, CjkDefault)]
     public void A_CID_keyed_CFF_font_shows_CIDs_and_every_reader_draws_the_same_glyphs()
     {
-        var font = new FontRef(RequiresFileFactAttribute.Resolve(CjkVariable, CjkDefault)!, 0);
+        var cjk = RequiresFileFactAttribute.Resolve(CjkVariable, CjkDefault)!;
+        var font = new FontRef(cjk, FontFiles.Read(cjk), 0);
         var text = SampleDocuments.JapaneseLine + " 漢字かな";
         var run = TestShaper.Shape(font, text, 24, 72, 100, language: "ja");
         var pdf = _temp.File("cid-cff.pdf");

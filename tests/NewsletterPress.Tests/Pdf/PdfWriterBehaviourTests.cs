@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using NewsletterPress.Display;
 using NewsletterPress.Rendering.Pdf;
 using NewsletterPress.Shared;
+using NewsletterPress.Text.Fonts;
 
 namespace NewsletterPress.Tests.Pdf;
 
@@ -62,7 +63,7 @@ public sealed class PdfWriterBehaviourTests : IDisposable
         var garbage = _temp.File("broken.ttf");
         File.WriteAllBytes(garbage, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7))]);
         var real = TestShaper.Shape(RepositoryFonts.NotoSerif, "Hello", 12, 50, 50);
-        var run = real with { Font = new FontRef(garbage) };
+        var run = real with { Font = new FontRef(garbage, FontFiles.Read(garbage)) };
         var output = _temp.File("out.pdf");
 
         var error = Assert.Throws<PdfWriterException>(() => PdfWriter.Write(SampleDocuments.SinglePage(run), output));
@@ -79,12 +80,14 @@ public sealed class PdfWriterBehaviourTests : IDisposable
         PdfWriter.Write(SampleDocuments.Mixed(), output);
         var before = File.ReadAllBytes(output);
 
-        var missing = new FontRef(_temp.File("no-such-font.ttf"));
-        var run = TestShaper.Shape(RepositoryFonts.NotoSerif, "Hello", 12, 50, 50) with { Font = missing };
+        // A font the writer cannot embed: bytes that are no font (the Text stage opened the file, the writer reads its bytes).
+        var notAFont = _temp.File("not-a-font.ttf");
+        File.WriteAllBytes(notAFont, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 13))]);
+        var run = TestShaper.Shape(RepositoryFonts.NotoSerif, "Hello", 12, 50, 50) with { Font = new FontRef(notAFont, FontFiles.Read(notAFont)) };
         var error = Assert.Throws<PdfWriterException>(() => PdfWriter.Write(SampleDocuments.SinglePage(run), output));
-        Assert.Contains("no-such-font.ttf", error.Message);
+        Assert.Contains("not-a-font.ttf", error.Message);
         Assert.Equal(before, File.ReadAllBytes(output));
-        Assert.Single(Directory.GetFiles(_temp.Path));
+        Assert.Equal(2, Directory.GetFiles(_temp.Path).Length); // the previous PDF and the font, no temporary file
     }
 
     [Fact]

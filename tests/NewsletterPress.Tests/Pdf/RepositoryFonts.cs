@@ -1,4 +1,5 @@
 using NewsletterPress.Shared;
+using NewsletterPress.Text.Fonts;
 
 namespace NewsletterPress.Tests.Pdf;
 
@@ -16,6 +17,6 @@ internal static class RepositoryFonts
     {
         var path = Path.Combine(Folder, fileName);
         Assert.True(File.Exists(path), $"Font {path} is missing from the repository.");
-        return new FontRef(path);
+        return new FontRef(path, FontFiles.Read(path));
     }
 }

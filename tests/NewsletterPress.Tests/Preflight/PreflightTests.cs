@@ -4,6 +4,7 @@ using NewsletterPress.Display;
 using NewsletterPress.Preflight;
 using NewsletterPress.Shared;
 using NewsletterPress.Tests.Support;
+using NewsletterPress.Text.Fonts;
 
 namespace NewsletterPress.Tests.Preflight;
 
@@ -64,7 +65,7 @@ public class PreflightTests
     [Fact]
     public void A_link_to_nowhere_and_a_line_starting_with_a_full_stop_are_errors()
     {
-        var font = new FontRef(Repo.Path("fonts", "ipaexm.ttf"));
+        var font = new FontRef(Repo.Path("fonts", "ipaexm.ttf"), FontFiles.Read(Repo.Path("fonts", "ipaexm.ttf")));
         GlyphRun Run(string text, double x, double y) =>
             new(font, 10, x, y, Ink.Black, [.. text.Select((c, i) => new PlacedGlyph(1, i * 10, 0, 10, c.ToString()))]);
         var page = new Page(595, 842, [Run("市民社会の発展", 50, 100), Run("。を模索する", 50, 116), new LinkArea(50, 90, 60, 12, null, "nowhere")], "1");

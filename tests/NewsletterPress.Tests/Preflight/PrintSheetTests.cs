@@ -81,10 +81,13 @@ public sealed class PrintSheetTests
         Assert.Contains("not a multiple of 8", PageCount.Warning(12, 8));
         var folder = ProfileBuilds.ScratchFolder();
         // Every page count is a multiple of 1: a sheet of one page takes any.
-        var result = IssueBuild.ToPdf(Repo.Vol11, Path.Combine(folder, "p.pdf"), new PdfWriterOptions(Profile: PdfProfile.Print), pageMultiple: 1);
+        var result = IssueBuild.ToPdf(Repo.Vol11, Path.Combine(folder, "p.pdf"), new PdfWriterOptions(Profile: PdfProfile.Print, PageMultiple: 1));
         Assert.DoesNotContain(result.Warnings, w => w.Message.Contains("multiple"));
         var report = PdfPreflight.Check(Path.Combine(folder, "p.pdf"), PreflightRules.For("print", pageMultiple: 1));
         Assert.DoesNotContain(report.Findings, f => f.Category == "imposition");
+        // A multiple the caller names wins over the one the file records.
+        Assert.Contains(PdfPreflight.Check(Path.Combine(folder, "p.pdf"), PreflightRules.For("print", pageMultiple: 3)).Findings,
+            f => f.Category == "imposition" && f.Message.Contains("not a multiple of 3"));
     }
 
     [Fact]

@@ -7,13 +7,15 @@ namespace NewsletterPress.Rendering.Pdf;
 /// Fills the document information dictionary (ISO 32000-1 §14.3.3) from the issue. Both
 /// dates come from the issue's date, never from the clock, so rebuilding gives the same bytes.
 /// The print profiles add what PDF/X asks of it (ISO 15930-7 §6.7.5, ISO 15930-1 §6.6.5):
-/// /Trapped /False and the version identifiers. Every value here is mirrored in the XMP.
+/// /Trapped /False and the version identifiers, and our record of the page multiple
+/// (<see cref="PageMultipleRecord"/>). Every value here is mirrored in the XMP where the profile has one.
 /// </summary>
 internal static class DocumentInformation
 {
     public static string Producer => ToolVersion.Producer;
 
-    public static PdfDictionary Build(DocumentInfo info, ProfileRules rules)
+    /// <param name="pageMultiple">The print file's page multiple to record, or null.</param>
+    public static PdfDictionary Build(DocumentInfo info, ProfileRules rules, int? pageMultiple = null)
     {
         var dictionary = new InformationDictionary();
         if (!string.IsNullOrEmpty(info.Title))
@@ -34,6 +36,8 @@ internal static class DocumentInformation
                 dictionary.Trapped(false).PdfXVersion("PDF/X-1:2001").PdfXConformance("PDF/X-1a:2001");
                 break;
         }
+        if (pageMultiple is { } multiple)
+            dictionary.PageMultiple(multiple);
         return dictionary.Dictionary;
     }
 }

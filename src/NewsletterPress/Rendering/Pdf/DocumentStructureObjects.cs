@@ -128,4 +128,7 @@ internal sealed class InformationDictionary
 
     /// <summary>/GTS_PDFXConformance (ISO 15930-1 §6.6.5): PDF/X-1a:2001.</summary>
     public InformationDictionary PdfXConformance(string conformance) { Dictionary.LiteralString("GTS_PDFXConformance", conformance); return this; }
+
+    /// <summary>Our own key: the multiple the print file's page count is meant to be (<see cref="PageMultipleRecord"/>).</summary>
+    public InformationDictionary PageMultiple(int multiple) { Dictionary.TextString(PageMultipleRecord.InfoKey, PageMultipleRecord.Text(multiple)); return this; }
 }

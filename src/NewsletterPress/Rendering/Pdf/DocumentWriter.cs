@@ -25,6 +25,9 @@ internal sealed class DocumentWriter(DisplayDocument source, PdfWriterOptions op
             throw new PdfWriterException("The document has no pages; a PDF needs at least one.");
         var printIntent = _rules.IsPdfX ? options.PrintIntent : null; // screen and archive ignore it
         printIntent?.Validate();
+        var pageMultiple = _rules.IsPdfX ? options.PageMultiple : null; // only print files are folded into sheets
+        if (pageMultiple is < 1 or > PageMultipleRecord.Most)
+            throw new PdfWriterException($"A print file's page multiple must be a whole number of pages from 1 to {PageMultipleRecord.Most}, not {pageMultiple}.");
         var document = TaggedContent.Prepare(options.KeepViolations ? WithoutDanglingLinks(source) : source, _rules);
         if (_rules.HasPrintMarks)
             document = SlugLine.Add(document, _rules);
@@ -81,7 +84,7 @@ internal sealed class DocumentWriter(DisplayDocument source, PdfWriterOptions op
             {
                 var metadataRef = writer.Allocate();
                 writer.WriteStream(metadataRef, new MetadataStream().Dictionary,
-                    XmpMetadata.Build(document.Info, _rules, writer.ContentHash(), UniversalAccessibility.CanClaim(document, _rules)),
+                    XmpMetadata.Build(document.Info, _rules, writer.ContentHash(), UniversalAccessibility.CanClaim(document, _rules), pageMultiple),
                     compress: false);
                 catalog.Metadata(metadataRef);
             }
@@ -90,7 +93,7 @@ internal sealed class DocumentWriter(DisplayDocument source, PdfWriterOptions op
             if (structure is not null)
                 catalog.Marked().StructTreeRoot(structure.Root);
             writer.WriteObject(catalogRef, catalog.Dictionary);
-            writer.WriteObject(infoRef, DocumentInformation.Build(document.Info, _rules));
+            writer.WriteObject(infoRef, DocumentInformation.Build(document.Info, _rules, pageMultiple));
             return writer.Finish(catalogRef, infoRef);
         }
         finally

@@ -32,14 +32,13 @@ internal sealed class FontProgram : IDisposable
 
     public static FontProgram Open(FontRef source)
     {
+        // The bytes come with the display list, opened by the Text stage: the writer never looks a font file up.
         var path = source.FilePath;
-        if (!File.Exists(path))
-            throw new PdfWriterException($"Font file '{path}' does not exist.") { File = path };
         Face? face = null;
         Font? font = null;
         try
         {
-            face = new Face(FontFiles.Read(path), source.FaceIndex);
+            face = new Face(source.Data.Blob, source.FaceIndex);
             if (face.GlyphCount <= 0 || face.UnitsPerEm <= 0)
                 throw new PdfWriterException($"Font file '{path}' (face {source.FaceIndex}) is not a font HarfBuzz can read.") { File = path };
             var tables = SfntTables.Read(face);

@@ -10,8 +10,11 @@ namespace NewsletterPress.Rendering.Pdf;
 /// <param name="PrintIntent">For <see cref="PdfProfile.Print"/> and <see cref="PdfProfile.PrintX1a"/>: the
 /// printing condition and its CMYK output profile for the output intent; null keeps the built-in
 /// FOGRA39. Other profiles ignore it.</param>
+/// <param name="PageMultiple">For the print profiles: the multiple the page count is meant to be (pages per
+/// folded sheet), recorded in the file for a later <c>check --pdf</c> (<see cref="PageMultipleRecord"/>); null
+/// records nothing. Other profiles ignore it.</param>
 public sealed record PdfWriterOptions(bool Compress = true, PdfProfile Profile = PdfProfile.Screen, double MaxImageDpi = 350,
-    PrintOutputIntent? PrintIntent = null)
+    PrintOutputIntent? PrintIntent = null, int? PageMultiple = null)
 {
     public static readonly PdfWriterOptions Default = new();
 

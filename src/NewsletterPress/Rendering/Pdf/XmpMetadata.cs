@@ -33,7 +33,8 @@ internal static class XmpMetadata
     internal static readonly XNamespace PdfAField = "http://www.aiim.org/pdfa/ns/field#";
 
     /// <param name="claimPdfUa">Write the PDF/UA identification (ISO 14289-1 §5, pdfuaid:part 1).</param>
-    public static byte[] Build(DocumentInfo info, ProfileRules rules, ReadOnlySpan<byte> contentHash, bool claimPdfUa = false)
+    /// <param name="pageMultiple">The print file's page multiple, mirrored from the Info dictionary (<see cref="PageMultipleRecord"/>), or null.</param>
+    public static byte[] Build(DocumentInfo info, ProfileRules rules, ReadOnlySpan<byte> contentHash, bool claimPdfUa = false, int? pageMultiple = null)
     {
         var date = XmpDate(info.Date);
         var description = new XElement(Rdf + "Description",
@@ -88,6 +89,8 @@ internal static class XmpMetadata
             // ISO 14289-1 §5: the PDF/UA identification schema, part 1.
             description.Add(new XAttribute(XNamespace.Xmlns + "pdfuaid", PdfUaId), new XElement(PdfUaId + "part", "1"));
         }
+        if (pageMultiple is { } multiple)
+            description.Add(PageMultipleRecord.XmpProperty(multiple));
 
         var root = new XElement(X + "xmpmeta", new XAttribute(XNamespace.Xmlns + "x", X),
             new XElement(Rdf + "RDF", new XAttribute(XNamespace.Xmlns + "rdf", Rdf), description));

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using HarfBuzzSharp;
-using NewsletterPress.Shared;
 
 namespace NewsletterPress.Text.Fonts;
 
@@ -21,7 +20,7 @@ internal static partial class FontFileFaces
         var result = new List<FontFaceInfo>();
         try
         {
-            var blob = FontFiles.Read(file);
+            var blob = FontFiles.Read(file).Blob;
             for (int index = 0; index < Math.Max(1, blob.FaceCount); index++)
             {
                 using var face = new Face(blob, index);

@@ -2,26 +2,30 @@ using System.Collections.Concurrent;
 using System.IO.MemoryMappedFiles;
 using HarfBuzzSharp;
 
-namespace NewsletterPress.Shared;
+using NewsletterPress.Shared;
+
+namespace NewsletterPress.Text.Fonts;
 
 /// <summary>
-/// The font files of the process, each mapped into memory once: the text stage shapes with a face and
-/// the PDF writer subsets the same file, and a CJK face is 6–8 MB. Blobs are immutable, so the stages
-/// share them; they live as long as the process. A file that changed on disk since it was mapped (same
-/// path, new size or time) is mapped again. A font file truncated by another program while a build
-/// reads it would fault the process, as with any program that maps its fonts (Typst, FreeType users).
+/// The font files of the process, each mapped into memory once: the text stage shapes with a face, and the
+/// display list carries the same bytes (<see cref="FontData"/> in each <see cref="FontRef"/>) to the PDF writer,
+/// which subsets them; a CJK face is 6–8 MB. Blobs are immutable, so the stages share them; they live as long
+/// as the process. Only the Text stage opens font files (StageDependencyTests). A file that changed on disk
+/// since it was mapped (same path, new size or time) is mapped again. A font file truncated by another
+/// program while a build reads it would fault the process, as with any program that maps its fonts (Typst,
+/// FreeType users).
 /// </summary>
 public static class FontFiles
 {
-    private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Written), Lazy<Blob>> Blobs = new();
+    private static readonly ConcurrentDictionary<(string Path, long Length, DateTime Written), Lazy<FontData>> Opened = new();
 
-    /// <summary>The file's bytes as a HarfBuzz blob. The caller must not dispose it.</summary>
-    public static Blob Read(string path)
+    /// <summary>The file's bytes, one <see cref="FontData"/> per file and version.</summary>
+    public static FontData Read(string path)
     {
         var info = new FileInfo(path);
         if (!info.Exists) throw new FileNotFoundException($"'{path}' does not exist", path);
         var key = (info.FullName, info.Length, info.LastWriteTimeUtc);
-        return Blobs.GetOrAdd(key, k => new Lazy<Blob>(() => Map(k.Path))).Value;
+        return Opened.GetOrAdd(key, k => new Lazy<FontData>(() => new FontData(Map(k.Path)))).Value;
     }
 
     /// <summary>The mappings behind the blobs, kept for the life of the process as the blobs are.</summary>
