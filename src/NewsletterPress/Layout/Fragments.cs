@@ -99,6 +99,9 @@ internal sealed record Band(int Lines, ImmutableArray<Fragment> Fragments)
         return new Band(Lines - SpaceAbove, [.. Fragments.Select(f => f.Shifted(up))]) { SpaceBelow = SpaceBelow };
     }
 
+    /// <summary>The band without <see cref="SpaceBelow"/>, for the foot of a page.</summary>
+    public Band AtPageFoot() => SpaceBelow == 0 ? this : this with { Lines = Lines - SpaceBelow, SpaceBelow = 0 };
+
     /// <summary>The band with <paramref name="extra"/> blank grid lines more (or fewer, down to none) above and below
     /// it: the space around a figure or a table across the columns, which the planner may make 2 lines instead of 1
     /// (lever 2 of page-planning.md). A band without such space (an opener) stays as it is.</summary>

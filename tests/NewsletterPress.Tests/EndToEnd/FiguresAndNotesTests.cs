@@ -67,16 +67,17 @@ public class FiguresAndNotesTests
     }
 
     [Fact]
-    public void A_figure_that_does_not_fit_where_it_is_referenced_moves_to_the_next_pages_head_while_the_text_after_it_fills_the_page()
+    public void A_figure_that_does_not_fit_where_it_is_referenced_goes_to_the_pages_foot_or_the_next_pages_head_while_the_text_after_it_fills_the_page()
     {
         // More and more text before a photo across the columns, so that it lands at every height of a page: where it
-        // does not fit, the page is not left short; the photo goes to the next page's top (the text after it filling
-        // this one) or is set a little smaller where it is; always after its reference, with its caption under it.
+        // does not fit, the page is not left short; the photo goes to the foot of its reference's page or the next
+        // page's top (the text after it filling the columns) or is set a little smaller where it is; always after its
+        // reference, with its caption under it.
         const string Sentence = "The volunteers walked the length of the harbour and asked the people who live and work there what they would change. ";
         string Paragraphs(int n, string mark) =>
             string.Join("\n\n", Enumerable.Range(0, n).Select(i => $"{mark} {i}. " + string.Concat(Enumerable.Repeat(Sentence, 3 + i % 3))));
         var config = NewsletterPress.Layout.LayoutConfig.From(NewsletterPress.Manifest.Style.Default, new NewsletterPress.Diagnostics.WarningLog());
-        int moved = 0, smaller = 0;
+        int moved = 0, smaller = 0, atFoot = 0;
         double natural;
         using (var codec = SkiaSharp.SKCodec.Create(Repo.Path("samples", "figures-and-tables", "images", "harbour.jpg")))
             natural = Math.Min(config.BlockWidth / 2, codec.Info.Width / 150.0 * 72);
@@ -112,8 +113,17 @@ public class FiguresAndNotesTests
                                                            $"a blank line below the text block's top {config.Top:0.0} pt");
             }
             if (image.Width < natural - 1) smaller++;
+            var (_, after) = Find(chars, "After 0.");
+            if (afterPage == image.Page && after.Baseline < image.Top)
+            {
+                atFoot++;
+                // At the foot of its reference's page, the text after it above it, its caption on the text block's last line.
+                Assert.Equal(referencePage, image.Page);
+                Assert.InRange(caption.Baseline, config.LineTop(config.LinesPerPage - 1), config.LineTop(config.LinesPerPage));
+            }
         }
         Assert.True(moved > 0, "the photo never had to move on");
+        Assert.True(atFoot > 0, "the photo never went to the foot of its page");
         Assert.True(smaller > 0, "the photo was never set smaller to fit");
     }
 

@@ -23,7 +23,8 @@ internal sealed record GroupMember(CollectedArticle Article, JoinMode Join);
 /// start in a new column (<c>start: new-column</c>) and those the planner runs in under it (<c>start: auto</c>) — whose
 /// column-wide openers sit inside the run. Its variants are its lengths: paragraphs set a line shorter or longer, most
 /// promising first, each set once and kept; a blank line more or less above all its headings; a blank line more
-/// around all its figures and tables across the columns; its figures in a column set smaller.
+/// around all its figures and tables across the columns; its figures across the columns at the foot of their page;
+/// its figures in a column set smaller.
 /// </summary>
 internal sealed class FlowGroup
 {
@@ -38,7 +39,7 @@ internal sealed class FlowGroup
     private readonly List<int> _shorter = [], _longer = [];
     private readonly IEnumerator<int> _shorterCandidates, _longerCandidates;
     private int _shorterFailures, _longerFailures;
-    private readonly Dictionary<(int Delta, int HeadingSpace, double FigureScale, int BandSpace), GroupVariant> _variants = [];
+    private readonly Dictionary<(int Delta, int HeadingSpace, double FigureScale, int BandSpace, bool FiguresAtFoot), GroupVariant> _variants = [];
     private readonly double _leading;
     private readonly Dictionary<int, FlowGroup> _joined = [];
 
@@ -50,11 +51,12 @@ internal sealed class FlowGroup
         var articles = members.Select(m => m.Article).ToList();
         _shorterCandidates = articles.SelectMany(a => a.Alternatives.ShorterCandidates(a.Paragraphs)).GetEnumerator();
         _longerCandidates = articles.SelectMany(a => a.Alternatives.LongerCandidates(a.Paragraphs)).GetEnumerator();
-        Base = Materialize(0, [], [], 0, 1, 0);
+        Base = Materialize(0, [], [], 0, 1, 0, false);
         HasHeadings = articles.Any(a => a.Parts.OfType<ColumnLines>().Any(c => c.Lines.Skip(1).Any(l => l.OpensHeading)));
         FigureScales = [.. articles.SelectMany(a => a.Parts.OfType<ColumnLines>()).SelectMany(c => c.Lines)
             .SelectMany(l => l.Smaller.Select(s => s.Scale)).Distinct().OrderDescending()];
         HasSpacedBands = articles.SelectMany(a => a.Parts).Any(p => p is SpanningRows || p is SpanningBand { Band.SpaceAbove: > 0 });
+        HasFloatingFigures = articles.Any(a => a.Parts.Any(p => p is SpanningBand { Floats: true }));
     }
 
     public ImmutableArray<GroupMember> Members { get; }
@@ -76,6 +78,9 @@ internal sealed class FlowGroup
     /// change (all of them together).</summary>
     public bool HasSpacedBands { get; }
 
+    /// <summary>The group has figures across the columns, which the planner may set at the foot of their page.</summary>
+    public bool HasFloatingFigures { get; }
+
     /// <summary>The group as collected.</summary>
     public GroupVariant Base { get; }
 
@@ -92,11 +97,12 @@ internal sealed class FlowGroup
     /// line more (<paramref name="headingSpace"/> +1) or less (−1) above its headings, its figures in a column at
     /// <paramref name="figureScale"/>, and a blank line more (<paramref name="bandSpace"/> +1: two) above and below its
     /// figures and tables across the columns; null when its paragraphs cannot give (or take) that many lines within
-    /// the bar. (None is no choice: a caption or a table's rule would touch the text.)</summary>
-    public GroupVariant? Variant(int delta, int headingSpace = 0, double figureScale = 1, int bandSpace = 0)
+    /// the bar. (None is no choice: a caption or a table's rule would touch the text.) With
+    /// <paramref name="figuresAtFoot"/>, its figures across the columns go to the foot of the page their reference is on.</summary>
+    public GroupVariant? Variant(int delta, int headingSpace = 0, double figureScale = 1, int bandSpace = 0, bool figuresAtFoot = false)
     {
-        if (delta == 0 && headingSpace == 0 && figureScale == 1 && bandSpace == 0) return Base;
-        if (_variants.TryGetValue((delta, headingSpace, figureScale, bandSpace), out var known)) return known;
+        if (delta == 0 && headingSpace == 0 && figureScale == 1 && bandSpace == 0 && !figuresAtFoot) return Base;
+        if (_variants.TryGetValue((delta, headingSpace, figureScale, bandSpace, figuresAtFoot), out var known)) return known;
         int wanted = Math.Abs(delta);
         if (wanted > MostChanged) return null;
         var found = delta < 0 ? _shorter : _longer;
@@ -110,16 +116,16 @@ internal sealed class FlowGroup
             else failures++;
         }
         var chosen = found.Take(wanted).ToImmutableArray();
-        var variant = delta < 0 ? Materialize(delta, chosen, [], headingSpace, figureScale, bandSpace)
-            : Materialize(delta, [], chosen, headingSpace, figureScale, bandSpace);
-        _variants[(delta, headingSpace, figureScale, bandSpace)] = variant;
+        var variant = delta < 0 ? Materialize(delta, chosen, [], headingSpace, figureScale, bandSpace, figuresAtFoot)
+            : Materialize(delta, [], chosen, headingSpace, figureScale, bandSpace, figuresAtFoot);
+        _variants[(delta, headingSpace, figureScale, bandSpace, figuresAtFoot)] = variant;
         return variant;
     }
 
     private CollectedArticle ArticleOf(int paragraph) => Articles.First(a => a.Paragraphs.Contains(paragraph));
 
     private GroupVariant Materialize(int delta, ImmutableArray<int> shorter, ImmutableArray<int> longer, int headingSpace, double figureScale,
-        int bandSpace)
+        int bandSpace, bool figuresAtFoot)
     {
         var replaced = new Dictionary<int, List<FlowLine>>();
         foreach (var p in shorter) replaced[p] = ArticleOf(p).Alternatives.Lines(p, -1)!;
@@ -183,6 +189,7 @@ internal sealed class FlowGroup
             HeadingSpace = headingSpace,
             FigureScale = figureScale,
             BandSpace = bandSpace,
+            FiguresAtFoot = figuresAtFoot,
         };
     }
 
@@ -261,6 +268,10 @@ internal sealed class GroupVariant(int delta, ImmutableArray<FlowPart> parts, Im
     /// <summary>A blank line more (+1) around the group's figures and tables across the columns.</summary>
     public int BandSpace { get; init; }
 
+    /// <summary>The group's figures across the columns go to the foot of the page their reference is on (the flow
+    /// costs each one there), not where the reference is.</summary>
+    public bool FiguresAtFoot { get; init; }
+
     /// <summary>Whose each line (or row, or the band) of a part is.</summary>
     public LineOwner[] Owners(int part) => owners[part];
 
@@ -276,6 +287,7 @@ internal sealed class GroupVariant(int delta, ImmutableArray<FlowPart> parts, Im
             HeadingSpace = HeadingSpace,
             FigureScale = FigureScale,
             BandSpace = BandSpace,
+            FiguresAtFoot = FiguresAtFoot,
         };
         var text = new FlowUnit(1, Keep.None, Blank: false, OpensParagraph: false, ClosesParagraph: false, NoteHeight: 0, HeadLines: 0);
         for (int part = Parts.Length - 1; part >= 0 && lines != 0; part--)

@@ -72,10 +72,12 @@ internal sealed class GroupFlow(LayoutConfig config)
             {
                 case ColumnLines run when p + 2 < variant.Parts.Length && variant.Parts[p + 1] is SpanningBand { Floats: true } figure
                                           && variant.Parts[p + 2] is ColumnLines after
-                                          && !FitsAfter(figure, EndOf(run, variant.Units(p), owners, work.Line, group.Columns)):
-                    // The figure will not fit where its text ends: it moves to the top of the next page, and the text
-                    // after it goes on in the same columns, so that the columns read on across the figure's place.
-                    work.FloatAfter(figure.Band, variant.Units(p).Length - 1);
+                                          && (variant.FiguresAtFoot || !FitsAfter(figure, EndOf(run, variant.Units(p), owners, work.Line, group.Columns))):
+                    // The figure goes to the foot of the page its reference is on (when the planner chose that), or, as it
+                    // will not fit where its text ends, to the top of the next page; the text after it goes on in the
+                    // same columns, so that the columns read on across the figure's place.
+                    if (variant.FiguresAtFoot) work.FootAfter(figure.Band, variant.Units(p).Length - 1);
+                    else work.FloatAfter(figure.Band, variant.Units(p).Length - 1);
                     FlowRun(work, new ColumnLines([.. run.Lines, .. after.Lines]), [.. variant.Units(p), .. variant.Units(p + 2)],
                         [.. owners, .. variant.Owners(p + 2)], group.Columns);
                     p += 2;
@@ -149,7 +151,12 @@ internal sealed class GroupFlow(LayoutConfig config)
                 work.NewPage(PageBreak.Full);
                 free = config.LinesPerPage;
             }
-            var region = Regions.Cut(units, start, free, columns, config.Leading, cut);
+            // A figure waiting for the foot of the page its reference lands on keeps its lines free there; if the
+            // reference does not land on this page even so, the page's columns take their full height.
+            int reserve = work.FootReserve;
+            var region = Regions.Cut(units, start, free - reserve >= SmallestRegion ? free - reserve : free, columns, config.Leading, cut);
+            if (reserve > 0 && (free - reserve < SmallestRegion || region.End <= work.FootAfterUnit))
+                region = Regions.Cut(units, start, free, columns, config.Leading, cut);
             // A region below what is on the page that can only end by breaking a keep (a heading at its foot, a widow)
             // goes to the next page instead; on a page of its own a keep breaks only when nothing else fits.
             if (region.BrokenRules > 0 && work.Line > 0)
@@ -240,7 +247,24 @@ internal sealed class GroupFlow(LayoutConfig config)
 
         /// <summary>Units of the run from this index on keep their places: the unit a figure across the columns waits
         /// for is counted by its index.</summary>
-        public int FloatAfterLimit => _floatAfter is null ? int.MaxValue : _floatAfterUnit;
+        public int FloatAfterLimit => Math.Min(_floatAfter is null ? int.MaxValue : _floatAfterUnit, _foot is null ? int.MaxValue : _footAfterUnit);
+
+        private Band? _foot;
+        private int _footAfterUnit = -1;
+
+        /// <summary>Grid lines kept free at the page's foot for a figure that goes there.</summary>
+        public int FootReserve => _foot?.AtPageFoot().Lines ?? 0;
+
+        /// <summary>The run's unit after which the figure waiting for a page's foot is referenced.</summary>
+        public int FootAfterUnit => _footAfterUnit;
+
+        /// <summary>A figure that goes to the foot of the page the run's unit <paramref name="unit"/> (the last line of
+        /// the text before it) is placed on, or, when there is no room left there, to the head of the next.</summary>
+        public void FootAfter(Band figure, int unit)
+        {
+            (_foot, _footAfterUnit) = (figure, unit);
+            Cost += PlanCost.FigureAtFoot;
+        }
 
         /// <summary>A figure that heads the next page once the run's unit <paramref name="unit"/> (the last line of the
         /// text before it) is placed.</summary>
@@ -342,6 +366,23 @@ internal sealed class GroupFlow(LayoutConfig config)
             {
                 Floating = figure;
                 _floatAfter = null;
+            }
+            if (_foot is { } foot && region.End > _footAfterUnit)
+            {
+                _foot = null;
+                var atFoot = foot.AtPageFoot();
+                if (config.LinesPerPage - Line < atFoot.Lines)
+                {
+                    Floating = foot; // no room left under the text: the head of the next page
+                    Cost += PlanCost.FigureMoved;
+                }
+                else if (region.Why == RegionEnd.RunEnds && config.LinesPerPage - Line >= foot.Lines) Band(foot); // right under the run's end
+                else
+                {
+                    // At the page's foot, on the text block's bottom edge; the page's columns are full above it.
+                    Line = config.LinesPerPage - atFoot.Lines;
+                    Band(atFoot);
+                }
             }
         }
 

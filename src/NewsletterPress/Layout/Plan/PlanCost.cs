@@ -54,6 +54,11 @@ internal static class PlanCost
     /// foot of the column it would have left a hole in: what a designer does, a little away from its reference.</summary>
     public const double FigureToColumnHead = 100;
 
+    /// <summary>A figure across the columns set at the foot of the page its reference is on rather than where the
+    /// reference is: a designer's usual place for it, so it is cheap, but not free, or it would move when nothing
+    /// needs it.</summary>
+    public const double FigureAtFoot = 100;
+
     /// <summary>A figure moved to the top of the next page, away from where it is referenced.</summary>
     public const double FigureMoved = 500;
 
