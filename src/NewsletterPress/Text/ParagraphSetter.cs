@@ -61,6 +61,8 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         public List<Item> Items { get; } = new(4096);
         /// <summary>The items of a paragraph being set a line shorter (Latin letter spacing may tighten).</summary>
         public List<Item> TightItems { get; } = new(4096);
+        /// <summary>Where <see cref="Items"/> has Latin letter spacing, and how far it may tighten.</summary>
+        public List<(int Item, double Shrink)> Tightening { get; } = [];
         public KnuthPlass Breaker { get; } = new();
     }
 
@@ -87,7 +89,8 @@ public sealed class ParagraphSetter(FontLibrary fonts)
 
     /// <summary>The paragraph set as <see cref="Set(IReadOnlyList{TextRun}, ParagraphFormat)"/> sets it, and, for each
     /// looseness <paramref name="wanted"/> asks about (given the natural line count), the lines
-    /// <see cref="SetLoosened"/> would answer, found from the shaping and items already made: the planner asks for
+    /// <see cref="SetLoosened"/> would answer, without their glyphs (their widths and ratios, to check against the bar),
+    /// found from the shaping and items already made: the planner asks for
     /// settings a line shorter or longer that mostly cannot be met (four in five on the twenty-article issue), and
     /// shaping and itemizing the paragraph again only to learn that was a fifth of a build. A paragraph of several
     /// pieces, or a display line, gets no answers.</summary>
@@ -211,27 +214,28 @@ public sealed class ParagraphSetter(FontLibrary fonts)
             // The items only change for the emergency passes, which may cut unbreakable pieces.
             if (items is null || (pass.Emergency && !Passes[p - 1].Emergency))
                 items = new BreakerItems(ParagraphItems.Build(clusters, piece.Breaks, format,
-                    pass.Emergency ? measure - indent : double.PositiveInfinity, work.Items));
+                    pass.Emergency ? measure - indent : double.PositiveInfinity, work.Items, work.Tightening));
             var breaks = work.Breaker.Break(items, LineWidth, ragged: !format.Justify, pass);
             if (breaks is null) continue;
             var natural = breaks;
-            BreakerItems TightItems() => new(ParagraphItems.Build(clusters, piece.Breaks, format, double.PositiveInfinity,
-                work.TightItems, tightenLetters: true));
+            BreakerItems TightItems() => new(ParagraphItems.Tightened(work.Items, work.Tightening, work.TightItems));
             // A setting a line shorter may also take a hundredth of an em from Latin letter spacing; one longer never
             // needs to. Neither is tried after an emergency pass.
-            List<TextLine>? Loosened(int by)
+            // Asked for with the natural setting (placeGlyphs false), only how its lines are set, to learn whether it
+            // keeps to the bar; most are never used.
+            List<TextLine>? Loosened(int by, bool placeGlyphs = true)
             {
                 var from = by < 0 ? TightItems() : items;
                 var found = Loosen(from, LineWidth, format, pass, by, natural.Count);
-                return found is null ? null : SetLines(from.Items, clusters, found, indent, LineWidth, format);
+                return found is null ? null : SetLines(from.Items, clusters, found, indent, LineWidth, format, placeGlyphs);
             }
             List<TextLine> Natural() => SetLines(items.Items, clusters, natural, indent, LineWidth, format);
 
             if (looseness == 0)
             {
                 bool Wanted(int by) => !pass.Emergency && wanted?.Invoke(natural.Count, by) == true;
-                var longer = Wanted(+1) ? Loosened(+1) : null;
-                var shorter = Wanted(-1) ? Loosened(-1) : null;
+                var longer = Wanted(+1) ? Loosened(+1, placeGlyphs: false) : null;
+                var shorter = Wanted(-1) ? Loosened(-1, placeGlyphs: false) : null;
                 return new PieceLines(Natural(), false, shorter, longer);
             }
             var loose = pass.Emergency ? null : Loosened(looseness);
@@ -243,14 +247,14 @@ public sealed class ParagraphSetter(FontLibrary fonts)
 
     /// <summary>Justifies the lines the breaker chose (all but the last).</summary>
     private static List<TextLine> SetLines(IReadOnlyList<Item> items, List<Cluster> clusters, List<LineBreak> breaks, double indent,
-        Func<int, double> lineWidth, ParagraphFormat format)
+        Func<int, double> lineWidth, ParagraphFormat format, bool placeGlyphs = true)
     {
         var lines = new List<TextLine>(breaks.Count);
         foreach (var line in breaks)
         {
             int n = lines.Count;
             lines.Add(Justifier.Set(items, clusters, line, n == 0 ? indent : 0, lineWidth(n), format.Width,
-                justify: format.Justify && n < breaks.Count - 1));
+                justify: format.Justify && n < breaks.Count - 1, placeGlyphs));
         }
         return lines;
     }
