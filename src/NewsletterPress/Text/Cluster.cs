@@ -9,9 +9,13 @@ internal readonly record struct ClusterGlyph(uint GlyphId, double X, double Y, d
 /// The smallest unit the line breaker moves: the glyphs HarfBuzz made for one grapheme
 /// cluster (or ligature), with the source text they stand for.
 /// </summary>
-internal sealed record Cluster(int Start, int End, string Text, FontFace Font, TextRun Run, double Size,
+/// <param name="Style">The run's face, size, ink and link, one object for all of the run's clusters (and glyphs).</param>
+internal sealed record Cluster(int Start, int End, string Text, GlyphStyle Style, TextRun Run,
     ImmutableArray<ClusterGlyph> Glyphs, double Advance)
 {
+    public FontFace Font => Style.Font;
+    public double Size => Style.Size;
+
     public int FirstCodepoint => char.ConvertToUtf32(Text, 0);
     public int LastCodepoint => char.IsLowSurrogate(Text[^1]) && Text.Length > 1
         ? char.ConvertToUtf32(Text[^2], Text[^1]) : Text[^1];

@@ -18,8 +18,10 @@ internal static class Justifier
         GlueKind.LetterSpacing,
     ];
 
+    /// <param name="placeGlyphs">Whether to place the glyphs; without them the line only tells how it was set (its
+    /// widths and ratios), which is all that is needed to learn whether a setting keeps to the bar.</param>
     public static TextLine Set(IReadOnlyList<Item> items, IReadOnlyList<Cluster> clusters, LineBreak line, double indent,
-        double measure, double fullWidth, bool justify)
+        double measure, double fullWidth, bool justify, bool placeGlyphs = true)
     {
         var breakItem = items[line.Break];
         bool endsAtPenalty = breakItem.Kind == ItemKind.Penalty;
@@ -67,7 +69,7 @@ internal static class Justifier
         }
 
         // Sized once (profiled: growing the builder and copying it out was a tenth of setting a line).
-        var glyphs = ImmutableArray.CreateBuilder<SetGlyph>(glyphCount);
+        var glyphs = ImmutableArray.CreateBuilder<SetGlyph>(placeGlyphs ? glyphCount : 0);
         double x = indent;
         bool firstBox = true;
         for (int i = line.Start; i < line.Break; i++)
@@ -90,25 +92,23 @@ internal static class Justifier
             }
         }
 
-        bool hyphenated = false;
-        if (hyphen)
+        if (hyphen && placeGlyphs)
         {
             // A discretionary hyphen stands for a soft hyphen (U+00AD): extraction and search see the
             // whole word, and readers that keep soft hyphens know the break was not in the source.
             var c = clusters[breakItem.Cluster];
             var (glyph, advance) = c.Font.HyphenGlyph(c.Size);
-            glyphs.Add(new SetGlyph(c.Font, c.Size, glyph, x, c.Glyphs.IsEmpty ? 0 : c.Glyphs[0].Y, advance, "\u00AD", c.Run.Style.Colour, c.Run.Link));
-            hyphenated = true;
+            glyphs.Add(new SetGlyph(c.Style, glyph, x, c.Glyphs.IsEmpty ? 0 : c.Glyphs[0].Y, advance, "\u00AD"));
         }
         if (endsAtPenalty) x += breakItem.Width;
 
         void AddGlyphs(Cluster c, double at, double offset)
         {
+            if (!placeGlyphs) return;
             bool first = true;
             foreach (var g in c.Glyphs)
             {
-                glyphs.Add(new SetGlyph(c.Font, c.Size, g.GlyphId, at + offset + g.X, g.Y, g.Advance, first ? c.Text : "",
-                    c.Run.Style.Colour, c.Run.Link));
+                glyphs.Add(new SetGlyph(c.Style, g.GlyphId, at + offset + g.X, g.Y, g.Advance, first ? c.Text : ""));
                 first = false;
             }
         }
@@ -122,7 +122,7 @@ internal static class Justifier
         if (glyphs.Count < glyphs.Capacity) glyphs.Capacity = glyphs.Count;
         return new TextLine(glyphs.MoveToImmutable(), fullWidth, x, justified, line.Overfull)
         {
-            Hyphenated = hyphenated,
+            Hyphenated = hyphen,
             SpaceRatio = spaceRatio,
             InterCharacterRatio = perBox > 0 ? double.PositiveInfinity : lastResortFactor,
             LetterRatio = perBox > 0 ? double.PositiveInfinity : letterFactor,

@@ -58,12 +58,13 @@ internal static class ParagraphItems
     /// <param name="cutWiderThan">Allow emergency cuts inside unbreakable pieces wider than this.</param>
     /// <param name="items">Where the items go (cleared first): a list kept from one paragraph to the next, as a
     /// paragraph's items easily outgrow the 85 KB from which .NET allocates on the large-object heap.</param>
-    /// <param name="tightenLetters">Let Latin letter spacing shrink a little (<see cref="LetterTightening"/>): only
-    /// for setting a paragraph a line shorter.</param>
+    /// <param name="tightening">Where the glue of Latin letter spacing is, with the little it may shrink
+    /// (<see cref="LetterTightening"/>) when the paragraph is set a line shorter (<see cref="Tightened"/>); cleared first.</param>
     public static List<Item> Build(List<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format,
-        double cutWiderThan, List<Item> items, bool tightenLetters = false)
+        double cutWiderThan, List<Item> items, List<(int Item, double Shrink)>? tightening = null)
     {
         items.Clear();
+        tightening?.Clear();
         int first = 0, last = clusters.Count - 1;
         while (first <= last && clusters[first].IsSpace) first++; // no line starts with a space
         while (last >= first && clusters[last].IsSpace) last--;
@@ -73,13 +74,23 @@ internal static class ParagraphItems
             // made setting grow faster than the paragraph (full collections). If building throws, the pool just lacks it.
             var blanks = ArrayPool<PunctuationBlank>.Shared.Rent(clusters.Count);
             for (int i = first; i <= last; i++) blanks[i] = PunctuationBlank.Of(clusters[i]);
-            new Builder(clusters, breaks, format, blanks, items, tightenLetters, first, last, cutWiderThan).AddAll();
+            new Builder(clusters, breaks, format, blanks, items, tightening, first, last, cutWiderThan).AddAll();
             ArrayPool<PunctuationBlank>.Shared.Return(blanks);
         }
         // The last line: \parfillskip, then the forced break (Knuth–Plass §2).
         items.Add(Item.MakeGlue(GlueKind.Fill, 0, 0, 0, breakable: false));
         items.Add(Item.MakePenalty(-Item.Infinity, role: PenaltyRole.End));
         return items;
+    }
+
+    /// <summary>The items with Latin letter spacing that may shrink a little, for a paragraph set a line shorter: made
+    /// from the items <see cref="Build"/> made and the tightening it found, rather than built again.</summary>
+    public static List<Item> Tightened(List<Item> items, List<(int Item, double Shrink)> tightening, List<Item> into)
+    {
+        into.Clear();
+        into.AddRange(items);
+        foreach (var (item, shrink) in tightening) into[item] = into[item] with { Shrink = shrink };
+        return into;
     }
 
     /// <summary>The items of clusters [first, last] of one piece, cluster by cluster and boundary by boundary.</summary>
@@ -92,17 +103,18 @@ internal static class ParagraphItems
         private readonly ParagraphFormat _format;
         private readonly PunctuationBlank[] _blanks;
         private readonly List<Item> _items;
-        private readonly bool _tightenLetters, _japaneseParagraph;
+        private readonly List<(int Item, double Shrink)>? _tightening;
+        private readonly bool _japaneseParagraph;
         private readonly int _first, _last;
         private readonly bool[] _hyphenBefore, _cuttable;
         /// <summary>Breaks at or after this cluster leave a single character on a Japanese paragraph's last line.</summary>
         private readonly int _shortTail;
 
         public Builder(List<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format, PunctuationBlank[] blanks,
-            List<Item> items, bool tightenLetters, int first, int last, double cutWiderThan)
+            List<Item> items, List<(int Item, double Shrink)>? tightening, int first, int last, double cutWiderThan)
         {
-            (_clusters, _mayBreak, _inAddress, _format, _blanks, _items, _tightenLetters, _first, _last) =
-                (clusters, breaks.MayBreak, breaks.InAddress, format, blanks, items, tightenLetters, first, last);
+            (_clusters, _mayBreak, _inAddress, _format, _blanks, _items, _tightening, _first, _last) =
+                (clusters, breaks.MayBreak, breaks.InAddress, format, blanks, items, tightening, first, last);
             _japaneseParagraph = format.Lang.StartsWith("ja", StringComparison.Ordinal);
             _hyphenBefore = HyphenationPoints(clusters, breaks, format, first, last);
             _cuttable = Cuttable(clusters, breaks.MayBreak, first, last, cutWiderThan, format.Em);
@@ -223,12 +235,15 @@ internal static class ParagraphItems
             }
             if (!allowed && Script.IsLatinLetterOrDigit(ca.LastCodepoint) && Script.IsLatinLetterOrDigit(cb.FirstCodepoint)
                 && _inAddress?[cb.Start] != true)
+            {
                 // Latin letter spacing. In a Japanese paragraph it is part of JLREQ's last resort, which spreads every
                 // character (3.8.3); in an English one it is the emergency measure for a line that even loose word
                 // spaces cannot fill (what microtype's tracking and InDesign's letter spacing do). Never inside a URL or
                 // an e-mail address: text extraction would read its letters as words.
+                _tightening?.Add((_items.Count, ca.Size * LetterTightening));
                 _items.Add(Item.MakeGlue(_japaneseParagraph ? GlueKind.InterCharacter : GlueKind.LetterSpacing, 0, ca.Size * LetterSpacing,
-                    _tightenLetters ? ca.Size * LetterTightening : 0, breakable: false));
+                    0, breakable: false));
+            }
             return offered;
         }
     }

@@ -61,6 +61,8 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         public List<Item> Items { get; } = new(4096);
         /// <summary>The items of a paragraph being set a line shorter (Latin letter spacing may tighten).</summary>
         public List<Item> TightItems { get; } = new(4096);
+        /// <summary>Where <see cref="Items"/> has Latin letter spacing, and how far it may tighten.</summary>
+        public List<(int Item, double Shrink)> Tightening { get; } = [];
         public KnuthPlass Breaker { get; } = new();
     }
 
@@ -83,6 +85,26 @@ public sealed class ParagraphSetter(FontLibrary fonts)
             return Set(runs, format, text, runOf, softHyphen);
         var (lines, changed) = SetPiece(text, runOf, softHyphen, runs, format, firstPiece: true, format.Looseness, setUnchanged: false);
         return changed ? [.. lines] : null;
+    }
+
+    /// <summary>The paragraph set as <see cref="Set(IReadOnlyList{TextRun}, ParagraphFormat)"/> sets it, and, for each
+    /// looseness <paramref name="wanted"/> asks about (given the natural line count), the lines
+    /// <see cref="SetLoosened"/> would answer, without their glyphs (their widths and ratios, to check against the bar),
+    /// found from the shaping and items already made: the planner asks for
+    /// settings a line shorter or longer that mostly cannot be met (four in five on the twenty-article issue), and
+    /// shaping and itemizing the paragraph again only to learn that was a fifth of a build. A paragraph of several
+    /// pieces, or a display line, gets no answers.</summary>
+    internal (ImmutableArray<TextLine> Lines, ImmutableArray<TextLine>? Shorter, ImmutableArray<TextLine>? Longer) SetWithLoosened(
+        IReadOnlyList<TextRun> runs, ParagraphFormat format, Func<int, int, bool> wanted)
+    {
+        var (text, runOf, softHyphen) = Concatenate(runs);
+        if (format.Display || format.Looseness != 0 || text.Contains('\n', StringComparison.Ordinal) || text.Length == 0)
+            return (Set(runs, format, text, runOf, softHyphen), null, null);
+        var piece = Prepare(text, runOf, softHyphen, runs, format, firstPiece: true);
+        var set = BreakAndSet(piece, format.Width, 0, wanted: wanted);
+        return ([.. set.Lines], Loosened(set.Shorter), Loosened(set.Longer));
+
+        static ImmutableArray<TextLine>? Loosened(List<TextLine>? lines) => lines is null ? null : [.. lines];
     }
 
     private ImmutableArray<TextLine> Set(IReadOnlyList<TextRun> runs, ParagraphFormat format, string text, int[] runOf, bool[] softHyphen)
@@ -138,27 +160,48 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         ParagraphFormat format, bool firstPiece, int looseness, bool setUnchanged = true)
     {
         if (text.Length == 0) return ([new TextLine([], format.Width, 0, false, false)], false);
-        var clusters = Shaper.Shape(text, runs, runOf, fonts, format.Lang);
-        var mayBreak = BreakOpportunities.Find(text, format.Lang);
-        var breaks = new PieceBreaks(mayBreak, softHyphen, Addresses.KeepBreaksAtSeparators(text, mayBreak));
-        var piece = new Piece(text, clusters, breaks, format, firstPiece ? format.FirstLineIndent : 0);
-        if (!format.Display) return BreakAndSet(piece, format.Width, looseness, setUnchanged);
+        var piece = Prepare(text, runOf, softHyphen, runs, format, firstPiece);
+        if (!format.Display)
+        {
+            var set = BreakAndSet(piece, format.Width, looseness, setUnchanged);
+            return (set.Lines, set.Changed);
+        }
 
         // A display line: at phrases (inside a phrase wider than the measure, wherever body text may break), balanced.
         var display = piece with
         {
-            Breaks = breaks with { MayBreak = DisplayLines.AtPhrases(text, mayBreak, clusters, format.Width - piece.Indent) },
+            Breaks = piece.Breaks with
+            {
+                MayBreak = DisplayLines.AtPhrases(text, piece.Breaks.MayBreak, piece.Clusters, format.Width - piece.Indent),
+            },
             Format = format with { Justify = false, Hyphenate = false },
         };
         return (DisplayLines.Balance(measure => BreakAndSet(display, measure, 0).Lines, format.Width), false);
     }
 
+    /// <summary>Shapes a piece and finds where it may break.</summary>
+    private Piece Prepare(string text, int[] runOf, bool[] softHyphen, IReadOnlyList<TextRun> runs, ParagraphFormat format, bool firstPiece)
+    {
+        var clusters = Shaper.Shape(text, runs, runOf, fonts, format.Lang);
+        var mayBreak = BreakOpportunities.Find(text, format.Lang);
+        var breaks = new PieceBreaks(mayBreak, softHyphen, Addresses.KeepBreaksAtSeparators(text, mayBreak));
+        return new Piece(text, clusters, breaks, format, firstPiece ? format.FirstLineIndent : 0);
+    }
+
     /// <summary>A piece of a paragraph, shaped, with its breaks, ready to be set.</summary>
     private sealed record Piece(string Text, List<Cluster> Clusters, PieceBreaks Breaks, ParagraphFormat Format, double Indent);
 
+    /// <summary>A piece's lines; <c>Changed</c> is whether a looseness changed their count. <c>Shorter</c> and
+    /// <c>Longer</c> are the piece set a line shorter and longer, when they were asked for and can be set.</summary>
+    private sealed record PieceLines(List<TextLine> Lines, bool Changed, List<TextLine>? Shorter = null, List<TextLine>? Longer = null);
+
     /// <summary>Breaks a piece at <paramref name="measure"/> (the first line less the indent) and sets its lines; the
     /// lines' Width is the format's, whatever the measure.</summary>
-    private static (List<TextLine> Lines, bool Changed) BreakAndSet(Piece piece, double measure, int looseness, bool setUnchanged = true)
+    /// <param name="wanted">With a looseness of 0: which settings a line shorter (−1) or longer (+1) to find as well,
+    /// given the natural line count; they come from the same items and the same pass as <paramref name="looseness"/>
+    /// −1 or +1 would use, so they are the lines that would give.</param>
+    private static PieceLines BreakAndSet(Piece piece, double measure, int looseness, bool setUnchanged = true,
+        Func<int, int, bool>? wanted = null)
     {
         var (clusters, format, indent) = (piece.Clusters, piece.Format, piece.Indent);
         double LineWidth(int line) => line == 0 ? measure - indent : measure;
@@ -171,27 +214,49 @@ public sealed class ParagraphSetter(FontLibrary fonts)
             // The items only change for the emergency passes, which may cut unbreakable pieces.
             if (items is null || (pass.Emergency && !Passes[p - 1].Emergency))
                 items = new BreakerItems(ParagraphItems.Build(clusters, piece.Breaks, format,
-                    pass.Emergency ? measure - indent : double.PositiveInfinity, work.Items));
+                    pass.Emergency ? measure - indent : double.PositiveInfinity, work.Items, work.Tightening));
             var breaks = work.Breaker.Break(items, LineWidth, ragged: !format.Justify, pass);
             if (breaks is null) continue;
-            // One line fewer may also take a hundredth of an em from Latin letter spacing; one more never needs to.
-            var looseItems = looseness < 0 && !pass.Emergency
-                ? new BreakerItems(ParagraphItems.Build(clusters, piece.Breaks, format, double.PositiveInfinity, work.TightItems,
-                    tightenLetters: true))
-                : items;
-            var loose = looseness == 0 || pass.Emergency ? null : Loosen(looseItems, LineWidth, format, pass, looseness, breaks.Count);
-            if (loose is null && !setUnchanged) return ([], false);
-            var setItems = loose is null ? items.Items : looseItems.Items;
-            var lines = new List<TextLine>((loose ?? breaks).Count);
-            foreach (var line in loose ?? breaks)
+            var natural = breaks;
+            BreakerItems TightItems() => new(ParagraphItems.Tightened(work.Items, work.Tightening, work.TightItems));
+            // A setting a line shorter may also take a hundredth of an em from Latin letter spacing; one longer never
+            // needs to. Neither is tried after an emergency pass.
+            // Asked for with the natural setting (placeGlyphs false), only how its lines are set, to learn whether it
+            // keeps to the bar; most are never used.
+            List<TextLine>? Loosened(int by, bool placeGlyphs = true)
             {
-                int n = lines.Count;
-                lines.Add(Justifier.Set(setItems, clusters, line, n == 0 ? indent : 0, LineWidth(n), format.Width,
-                    justify: format.Justify && n < (loose ?? breaks).Count - 1));
+                var from = by < 0 ? TightItems() : items;
+                var found = Loosen(from, LineWidth, format, pass, by, natural.Count);
+                return found is null ? null : SetLines(from.Items, clusters, found, indent, LineWidth, format, placeGlyphs);
             }
-            return (lines, loose is not null);
+            List<TextLine> Natural() => SetLines(items.Items, clusters, natural, indent, LineWidth, format);
+
+            if (looseness == 0)
+            {
+                bool Wanted(int by) => !pass.Emergency && wanted?.Invoke(natural.Count, by) == true;
+                var longer = Wanted(+1) ? Loosened(+1, placeGlyphs: false) : null;
+                var shorter = Wanted(-1) ? Loosened(-1, placeGlyphs: false) : null;
+                return new PieceLines(Natural(), false, shorter, longer);
+            }
+            var loose = pass.Emergency ? null : Loosened(looseness);
+            if (loose is not null) return new PieceLines(loose, true);
+            return new PieceLines(setUnchanged ? Natural() : [], false);
         }
         throw new InvalidOperationException($"no line breaks found for \"{piece.Text}\"");
+    }
+
+    /// <summary>Justifies the lines the breaker chose (all but the last).</summary>
+    private static List<TextLine> SetLines(IReadOnlyList<Item> items, List<Cluster> clusters, List<LineBreak> breaks, double indent,
+        Func<int, double> lineWidth, ParagraphFormat format, bool placeGlyphs = true)
+    {
+        var lines = new List<TextLine>(breaks.Count);
+        foreach (var line in breaks)
+        {
+            int n = lines.Count;
+            lines.Add(Justifier.Set(items, clusters, line, n == 0 ? indent : 0, lineWidth(n), format.Width,
+                justify: format.Justify && n < breaks.Count - 1, placeGlyphs));
+        }
+        return lines;
     }
 
     /// <summary>The breaks of <paramref name="natural"/> + <paramref name="looseness"/> lines, or as near to that as

@@ -98,6 +98,7 @@ internal static class Shaper
         buffer.Language = new Language(japanese ? "ja" : run.Lang ?? "en");
         face.HbFont.Shape(buffer, cjk ? (style.Proportional ? ProportionalFeatures(text, start, end) : []) : LatinFeatures);
 
+        var glyphStyle = new GlyphStyle(face, size, style.Colour, run.Link);
         var infos = buffer.GlyphInfos;
         var positions = buffer.GlyphPositions;
         int g = 0;
@@ -117,7 +118,7 @@ internal static class Shaper
             }
             int clusterEnd = h < infos.Length ? (int)infos[h].Cluster : end;
             var source = clusterEnd - cluster == 1 ? OneCharacter(text[cluster]) : text[cluster..clusterEnd];
-            output.Add(new Cluster(cluster, clusterEnd, source, face, run, size, ImmutableCollectionsMarshal.AsImmutableArray(glyphs), x + tracking));
+            output.Add(new Cluster(cluster, clusterEnd, source, glyphStyle, run, ImmutableCollectionsMarshal.AsImmutableArray(glyphs), x + tracking));
             g = h;
         }
     }

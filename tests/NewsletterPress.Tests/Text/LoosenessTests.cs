@@ -91,6 +91,42 @@ public sealed class LoosenessTests(TextSetting setting) : IClassFixture<TextSett
         Assert.True(changed > 2, $"only {changed} of the {within} paragraphs within the limits could be set with looseness {looseness}");
     }
 
+    [Fact]
+    public void The_settings_a_line_shorter_or_longer_found_with_the_first_setting_are_those_setting_again_gives()
+    {
+        // The planner learns whether a paragraph can be set a line shorter or longer when it is first set (from the same
+        // shaping and items, lines measured without glyphs), and sets again only those it takes: both ways must agree.
+        const double Size = 9.5;
+        var english = new ParagraphFormat(25 * Size, Size, true, "en", Size, Hyphenate: true);
+        var japanese = new ParagraphFormat(20 * Size, Size, true, "ja", Size);
+        var paragraphs = TextSetting.WorldReportParagraphs().Concat(TextSetting.LongEnglishParagraphs()).Select(p => (p, english))
+            .Concat(TextSetting.JapaneseParagraphs().Append(TextSetting.LongJapaneseParagraph()).Append(Japanese).Select(p => (p, japanese)));
+        int found = 0, none = 0;
+        foreach (var (text, format) in paragraphs)
+        {
+            List<TextRun> runs = [new(text, new TextStyle(FaceFamily.Serif, Size))];
+            var (natural, shorter, longer) = setting.Setter.SetWithLoosened(runs, format, (_, _) => true);
+            Assert.Equal(setting.Setter.Set(runs, format).Select(l => l.Text), natural.Select(l => l.Text));
+            foreach (var (looseness, first) in new[] { (-1, shorter), (+1, longer) })
+            {
+                var again = setting.Setter.SetLoosened(runs, format with { Looseness = looseness });
+                Assert.Equal(again is null, first is null);
+                if (again is not { } lines || first is not { } measured)
+                {
+                    none++;
+                    continue;
+                }
+                found++;
+                Assert.Equal(natural.Length + looseness, lines.Length);
+                Assert.Equal(lines.Select(How), measured.Select(How));
+            }
+        }
+        Assert.True(found > 5 && none > 5, $"{found} settings found, {none} not: the paragraphs do not test both answers");
+
+        static (double, double, double, double, bool, bool) How(TextLine l) =>
+            (l.NaturalWidth, l.SpaceRatio, l.InterCharacterRatio, l.LetterRatio, l.Hyphenated, l.Overfull);
+    }
+
     private static bool WithinTheLimits(TextLine line) =>
         line.SpaceRatio <= 1 + 1e-9 && !line.LetterSpaced && LineBreakingTests.WordSpaceRatios(line).All(r => r <= 1.5 + 1e-6)
         && !LineBreakingTests.IsLetterSpaced(line);

@@ -36,6 +36,9 @@ public sealed class TextSetting : IDisposable
     /// <summary>The paragraphs of the World Report article (English), read from the issue in the repository.</summary>
     public static IReadOnlyList<string> WorldReportParagraphs() => Paragraphs(Repo.Path("issues", "vol-11", "articles", "world-report.md"));
 
+    /// <summary>The plain paragraphs of vol-11's plan for 2022 (Japanese).</summary>
+    public static IReadOnlyList<string> JapaneseParagraphs() => Paragraphs(Repo.Path("issues", "vol-11", "articles", "plan-2022.md"));
+
     /// <summary>The plain paragraphs of the long-article sample (English, eight pages), lines joined.</summary>
     public static IReadOnlyList<string> LongEnglishParagraphs() =>
         Paragraphs(Repo.Path("samples", "long-article", "articles", "water-history.md"));

@@ -315,7 +315,10 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
     {
         var format = new ParagraphFormat(width - indent, firstLineIndent, true, lang, config.BodySize,
             HyphenationExceptions: issue.HyphenationExceptions);
-        var set = Set(where, runs, format);
+        // Any paragraph not kept together may later be set a line shorter or longer: whether it can is found now.
+        var (set, shorter, longer) = MissingGlyphs.At(where, () => keepTogether
+            ? (setter.Set(runs, format), null, null)
+            : setter.SetWithLoosened(runs, format, ParagraphAlternatives.Asked));
         int id = _paragraphCounter++;
         foreach (var overfull in set.Where(l => l.Overfull))
             warnings.Add(where, WarningCode.UnbreakableCut, $"an unbreakable piece wider than the column was cut: \"{overfull.Text}\"");
@@ -323,10 +326,14 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
         var recipe = new ParagraphRecipe(where, runs, format, element, indent, marker, [], set.Length,
             set[^1].NaturalWidth / Math.Max(1, format.Width));
         _lines.AddRange(ParagraphLines.ToFlowLines(set, recipe, id, config, keepTogether, line => NotesCalledFrom(line, taken)));
-        // Any paragraph not kept together may later be set a line shorter or longer.
         if (!keepTogether && set.Length >= 2 && !set.Any(l => l.Overfull))
         {
-            _alternatives.Add(id, recipe with { Notes = [.. taken] });
+            _alternatives.Add(id, recipe with
+            {
+                Notes = [.. taken],
+                CanBeShorter = _alternatives.Possible(shorter, set.Length, -1, format),
+                CanBeLonger = _alternatives.Possible(longer, set.Length, +1, format),
+            });
             _paragraphs.Add(id);
         }
     }

@@ -9,14 +9,20 @@ namespace NewsletterPress.Layout.Collect;
 /// <param name="Marker">A list item's marker, drawn in the indent of the first line.</param>
 /// <param name="Notes">The footnotes first called from this paragraph, by the link of their call, in order.</param>
 /// <param name="LastLineShare">How much of the measure the last line fills, 0–1.</param>
+/// <param name="CanBeShorter">Whether the paragraph can be set a line shorter within the bar (found when it was first
+/// set, from the same shaping and items).</param>
+/// <param name="CanBeLonger">Whether it can be set a line longer within the bar.</param>
 internal sealed record ParagraphRecipe(SourcePosition Where, IReadOnlyList<TextRun> Runs, ParagraphFormat Format, int Element,
-    double Indent, TextFragment? Marker, ImmutableArray<(string Link, Note Note)> Notes, int Lines, double LastLineShare);
+    double Indent, TextFragment? Marker, ImmutableArray<(string Link, Note Note)> Notes, int Lines, double LastLineShare,
+    bool CanBeShorter = false, bool CanBeLonger = false);
 
 /// <summary>
 /// The other settings an article's paragraphs offer the page planner: each one line shorter or one line longer (TeX's
-/// \looseness −1 / +1), set the first time the planner asks for it and kept, so no paragraph is ever set twice with
-/// the same setting. A setting is offered only when it keeps to typography.md's bar: no justified line with word
-/// spaces beyond 150 % or spread letters, nothing overfull, and a last line that is more than a word or a character.
+/// \looseness −1 / +1). Whether a setting exists is known from the paragraph's first setting (<see cref="Possible"/>,
+/// which the collector asks); its lines are set again the first time the planner asks for them and kept, so no
+/// paragraph is ever set twice with the same setting, and a setting that does not exist costs nothing. A setting is
+/// offered only when it keeps to typography.md's bar: no justified line with word spaces beyond 150 % or spread letters,
+/// nothing overfull, and a last line that is more than a word or a character.
 /// </summary>
 internal sealed class ParagraphAlternatives(ParagraphSetter setter, LayoutConfig config)
 {
@@ -50,13 +56,27 @@ internal sealed class ParagraphAlternatives(ParagraphSetter setter, LayoutConfig
     {
         if (_settings.TryGetValue((paragraph, looseness), out var known)) return known;
         var recipe = _recipes[paragraph];
-        var set = MissingGlyphs.At(recipe.Where, () => setter.SetLoosened(recipe.Runs, recipe.Format with { Looseness = looseness }));
-        var lines = set is { } loosened && loosened.Length == recipe.Lines + looseness && WithinTheBar(loosened, recipe.Format)
-            ? ParagraphLines.ToFlowLines(loosened, recipe, paragraph, config, keepTogether: false, NotesOf(recipe))
-            : null;
+        List<FlowLine>? lines = null;
+        if (looseness < 0 ? recipe.CanBeShorter : recipe.CanBeLonger)
+        {
+            // Set again rather than kept from the first setting: most settings that exist are never asked for, and
+            // keeping their glyphs for every paragraph would cost more memory than setting the few asked for again.
+            var set = MissingGlyphs.At(recipe.Where, () => setter.SetLoosened(recipe.Runs, recipe.Format with { Looseness = looseness }));
+            if (set is { } loosened && loosened.Length == recipe.Lines + looseness)
+                lines = ParagraphLines.ToFlowLines(loosened, recipe, paragraph, config, keepTogether: false, NotesOf(recipe));
+        }
         _settings[(paragraph, looseness)] = lines;
         return lines;
     }
+
+    /// <summary>Whether a paragraph first set in <paramref name="natural"/> lines is worth the question of a setting a line
+    /// shorter (<paramref name="looseness"/> −1) or longer (+1): only those the candidates above can offer.</summary>
+    public static bool Asked(int natural, int looseness) => looseness < 0 ? natural >= 2 : natural >= 3;
+
+    /// <summary>Whether <paramref name="loosened"/>, a paragraph of <paramref name="natural"/> lines set a line shorter or
+    /// longer, has the line count asked for and keeps to the bar.</summary>
+    public bool Possible(ImmutableArray<TextLine>? loosened, int natural, int looseness, ParagraphFormat format) =>
+        loosened is { } set && set.Length == natural + looseness && WithinTheBar(set, format);
 
     /// <summary>Word spaces within 150 %; in Japanese, characters spread by at most ⅛ em (JLREQ's last resort, which the
     /// first pass allows); no letter spacing at all.</summary>
