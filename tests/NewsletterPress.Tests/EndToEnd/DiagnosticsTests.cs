@@ -53,6 +53,31 @@ public class DiagnosticsTests
         Assert.Contains("2 errors", r.StdErr);
     }
 
+    [Fact]
+    public void Every_error_in_the_bodies_of_all_articles_comes_in_one_run_in_file_order_and_no_pdf_is_written()
+    {
+        // Errors in running text, in a list, in a figure, in a fields block and in a footnote, in two articles;
+        // b.md's front matter has an error too. The manifest lists b.md first.
+        var a = "---\ntitle: A\n---\n\n本文の[リンク](javascript:alert(1))です。\n\n- 項目 [x](file:///etc/passwd)\n\n"
+            + "![写真](images/none.jpg)\n\n名前なし {.fields}\n\n注[^1]です。\n\n[^1]: 注の[y](data:text/html,x)\n";
+        var b = "---\ntitle: B\ncolumns: 4\n---\n\nText with an image ![x](z.png){width=300%} inline.\n\n![big](../../elsewhere.jpg)\n";
+        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "b.md", "a.md"), ("a.md", a), ("b.md", b));
+        var pdf = folder.Output("x.pdf");
+        var r = Cli.Run(folder.Path, "build", ".", "--out", pdf);
+        Assert.Equal(1, r.ExitCode);
+        Assert.False(File.Exists(pdf), "a build with errors wrote a PDF");
+        var errors = Regex.Matches(r.StdErr, @"articles/(\w)\.md:(\d+):(\d+): error: ").Select(m => $"{m.Groups[1]}:{m.Groups[2]}:{m.Groups[3]}").ToList();
+        Assert.Equal(["b:3:10", "b:8:1", "a:5:4", "a:7:6", "a:9:1", "a:11:1", "a:15:9"], errors);
+        Assert.Contains("7 errors", r.StdErr);
+        // Each with its line, the carets under the whole fault, and what to do.
+        Assert.Contains("a.md:5:4: error: the link target 'javascript:alert(1)' uses 'javascript:', which a PDF must not carry as a live link; "
+            + "link to an http(s) address or an e-mail address\n  |\n5 | 本文の[リンク](javascript:alert(1))です。\n  |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n", r.StdErr);
+        Assert.Contains("a.md:9:1: error: the image 'images/none.jpg' was not found", r.StdErr);
+        Assert.Contains("9 | ![写真](images/none.jpg)\n  | ^^^^^^^^^^^^^^^^^^^^^^^^\n", r.StdErr);
+        Assert.Contains("a.md:11:1: error: the {.fields} line '名前なし' has no 'label：value' colon", r.StdErr);
+        Assert.Contains("b.md:8:1: error: the image '../../elsewhere.jpg' is outside the issue folder; copy it into images/", r.StdErr);
+    }
+
     public static TheoryData<string, string, string, string> Slips() => new()
     {
         // what, the line as mistyped, the position, the words
