@@ -78,6 +78,59 @@ public class DiagnosticsTests
         Assert.Contains("b.md:8:1: error: the image '../../elsewhere.jpg' is outside the issue folder; copy it into images/", r.StdErr);
     }
 
+    [Fact]
+    public void Misspelt_font_families_are_reported_together_and_with_the_errors_of_the_articles()
+    {
+        var manifest = IssueFolder.Manifest("ja", "a.md") + "style:\n  fonts:\n    mincho: Noto Serif CJK JQ\n    serif: Liberation Serf\n";
+        var r = Check(manifest, ("a.md", "---\ntitle: A\n---\n\n本文の[リンク](javascript:x)です。\n"));
+        Assert.Equal(1, r.ExitCode);
+        var errors = Regex.Matches(r.StdErr, @"(\S+):(\d+):(\d+): error: ").Select(m => $"{Path.GetFileName(m.Groups[1].Value)}:{m.Groups[2]}").ToList();
+        Assert.Equal(["issue.yaml:10", "issue.yaml:11", "a.md:5"], errors);
+        Assert.Contains("issue.yaml:10:13: error: the mincho font 'Noto Serif CJK JQ' is not a family", r.StdErr);
+        Assert.Contains("the nearest installed families are 'Noto Serif CJK JP'", r.StdErr);
+        Assert.Contains("issue.yaml:11:12: error: the serif font 'Liberation Serf' is not a family", r.StdErr);
+        Assert.Contains("3 errors", r.StdErr);
+    }
+
+    [Fact]
+    public void Every_character_no_font_has_is_reported_at_its_own_line_and_column_in_one_run()
+    {
+        var a = "---\ntitle: T\n---\n\n古代\U00013000文字。\n\n- 絵文字\U0001F600です\n\n| a | b |\n|---|---|\n| x | \U00013001 |\n\n"
+            + "また\U00013000と\U0001F600。\n";
+        var r = Check(IssueFolder.Manifest("ja", "a.md"), ("a.md", a));
+        Assert.Equal(1, r.ExitCode);
+        var errors = Regex.Matches(r.StdErr, @"a\.md:(\d+):(\d+): error: no configured font has the character (U\+\w+)")
+            .Select(m => $"{m.Groups[1]}:{m.Groups[2]} {m.Groups[3]}").ToList();
+        Assert.Equal(["5:3 U+13000", "7:6 U+1F600", "11:7 U+13001", "13:3 U+13000", "13:6 U+1F600"], errors);
+        Assert.Contains("5 | 古代\U00013000文字。\n  |     ^\n", r.StdErr);
+        Assert.Contains("add a font that has it to style.fonts or replace the character", r.StdErr);
+    }
+
+    [Fact]
+    public void A_style_that_makes_an_impossible_page_is_told_all_that_is_wrong_with_it()
+    {
+        var r = Check(IssueFolder.Manifest("ja", "a.md") + "style:\n  column-width: 40zw\n  margins:\n    top: 130mm\n    bottom: 130mm\n");
+        Assert.Equal(1, r.ExitCode);
+        var width = r.StdErr.IndexOf("issue.yaml:9:17: error: the text block (779pt wide) and margins do not fit on the paper", StringComparison.Ordinal);
+        var height = r.StdErr.IndexOf("issue.yaml:11:5: error: the margins leave fewer than 10 lines per page", StringComparison.Ordinal);
+        Assert.True(width >= 0 && height > width, r.StdErr);
+        Assert.Contains("2 errors", r.StdErr);
+    }
+
+    [Fact]
+    public void Each_title_too_long_for_the_contents_is_told_with_the_characters_no_font_has_in_manifest_order()
+    {
+        var title = string.Concat(Enumerable.Repeat("市民社会組織による子ども支援の取り組みと課題について", 8));
+        var r = Check(IssueFolder.Manifest("ja", "a.md", "b.md", "c.md"),
+            ("a.md", $"---\ntitle: {title}\n---\n\n本文。\n"), ("b.md", "---\ntitle: B\n---\n\n本文\U0001F600。\n"),
+            ("c.md", $"---\ntitle: {title}\n---\n\n本文\U00013000。\n"));
+        Assert.Equal(1, r.ExitCode);
+        var errors = Regex.Matches(r.StdErr, @"articles/(\w)\.md:(\d+):\d+: error: ").Select(m => $"{m.Groups[1]}:{m.Groups[2]}").ToList();
+        Assert.Equal(["a:2", "b:5", "c:2", "c:5"], errors);
+        Assert.Contains("lines in the contents (at most 3); shorten the title or the kicker", r.StdErr);
+        Assert.Contains("4 errors", r.StdErr);
+    }
+
     public static TheoryData<string, string, string, string> Slips() => new()
     {
         // what, the line as mistyped, the position, the words
