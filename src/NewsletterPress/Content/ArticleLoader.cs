@@ -85,7 +85,7 @@ public static class ArticleLoader
         // Smart quotes apply to the front matter as to the body (issue 12: "NGOs'" in a title kept its straight apostrophe).
         return new Article(path, TypographicQuotes.Apply(front!.Title), Smart(front.Kicker), Smart(front.Author), Smart(front.Affiliation),
             front.Lang ?? defaultLanguage, front.Columns, blocks.ToImmutable(), footnotes.ToImmutable())
-        { Draft = front.Draft };
+        { Draft = front.Draft, TitleWhere = front.TitleWhere };
 
         static string? Smart(string? text) => text is null ? null : TypographicQuotes.Apply(text);
     }

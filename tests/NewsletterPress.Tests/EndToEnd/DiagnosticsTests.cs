@@ -127,7 +127,10 @@ public class DiagnosticsTests
         Assert.Equal(1, r.ExitCode);
         var errors = Regex.Matches(r.StdErr, @"articles/(\w)\.md:(\d+):\d+: error: ").Select(m => $"{m.Groups[1]}:{m.Groups[2]}").ToList();
         Assert.Equal(["a:2", "b:5", "c:2", "c:5"], errors);
+        // At the title itself, the carets under all of it.
+        Assert.Contains("articles/c.md:2:8: error: the title takes", r.StdErr);
         Assert.Contains("lines in the contents (at most 3); shorten the title or the kicker", r.StdErr);
+        Assert.Contains($"2 | title: {title}\n  |        {new string('^', title.Length * 2)}\n", r.StdErr);
         Assert.Contains("4 errors", r.StdErr);
     }
 

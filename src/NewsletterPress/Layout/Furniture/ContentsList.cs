@@ -40,7 +40,7 @@ internal sealed class ContentsList
                 Collect.ArticleCollector.Runs([new Span(article.ContentsLine)], scale.Contents),
                 new ParagraphFormat(textWidth, 0, false, article.Lang, config.BodySize, Display: true))), []);
             if (lines.Length > Look.Contents.MaxEntryLines)
-                errors.Add(new InputException(IssueLayout.FrontMatter(article), $"the title takes {lines.Length} lines in the contents " +
+                errors.Add(new InputException(article.TitleWhere ?? IssueLayout.FrontMatter(article), $"the title takes {lines.Length} lines in the contents " +
                     $"(at most {Look.Contents.MaxEntryLines}); shorten the title or the kicker"));
             // TOCI → Reference → Link: the entry's text and page number are the link's content.
             int entry = structure.Add(Display.StructureRole.Link,
