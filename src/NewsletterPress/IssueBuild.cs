@@ -45,20 +45,19 @@ public static class IssueBuild
         // Every article the manifest lists is read, even when the manifest has errors elsewhere, so that one run
         // reports the errors of the manifest and of all the articles.
         var (read, manifestErrors) = IssueLoader.LoadCollecting(folder);
-        var errors = new List<InputException>();
+        // In the order the editor reads them: the manifest, then the articles as it lists them.
+        var errors = new InputErrors(read is null ? null : IssueLoader.ReadingOrder(read.Folder, read.Articles.Select(a => a.Path)));
         if (manifestErrors is not null) errors.Add(manifestErrors);
         var loaded = new List<Article>();
         foreach (var reference in read?.Articles ?? [])
-        {
-            try { loaded.Add(ArticleLoader.Load(reference.Path, read!.Language, read.Folder, warnings, readDraftBody: drafts)); }
-            catch (InputException e) { errors.Add(e); }
-        }
-        if (errors.Count > 0) throw InputException.Combine(errors);
+            errors.Try(() => loaded.Add(ArticleLoader.Load(reference.Path, read!.Language, read.Folder, warnings, readDraftBody: drafts)));
+        // The style's fonts are looked up in the same run, so that a misspelt family is told with the other errors.
+        using var fonts = read is null ? null : errors.Try<FontLibrary?>(() => new FontLibrary(read.Style.Fonts, read.Folder, read.Style.LatinInJapanese), null);
+        errors.ThrowIfAny();
         var (issue, articles) = WithoutDrafts(read!, loaded, drafts, warnings);
         var date = DocumentDate(issue);
-        using var fonts = new FontLibrary(issue.Style.Fonts, issue.Folder, issue.Style.LatinInJapanese);
-        var (document, report) = IssueLayout.Compose(issue, articles, fonts, warnings, date);
-        return new Composition(new ComposedIssue(issue, document, report), articles, [.. fonts.Opened]);
+        var (document, report) = IssueLayout.Compose(issue, articles, fonts!, warnings, date);
+        return new Composition(new ComposedIssue(issue, document, report), articles, [.. fonts!.Opened]);
     }
 
     /// <summary>The issue without its draft articles (draft: true), unless the build asked for drafts.</summary>

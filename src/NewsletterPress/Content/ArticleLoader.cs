@@ -53,14 +53,17 @@ public static class ArticleLoader
             throw new InputException(DeepestLine(markdown, display),
                 $"lists, quotes or brackets are nested too deeply here to make sense in print (at most {MaxNesting} levels); flatten them");
         }
-        var converter = new BlockConverter(display, Path.GetDirectoryName(path)!, issueFolder, realFolder, warnings);
+        // Every error of the body is recorded and the next block read, so that one run reports them all (issue 13).
+        var errors = new InputErrors();
+        var converter = new BlockConverter(display, Path.GetDirectoryName(path)!, issueFolder, realFolder, warnings, errors);
 
-        var yaml = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault()
-            ?? throw new InputException(new SourcePosition(display, 1, 1),
-                "the article has no front matter; start it with a '---' block holding at least 'title:'");
-        var front = FrontMatter.Parse(string.Join("\n", yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.ToString())),
-            display, yaml.Line + 2, new SourcePosition(display, yaml.Line + 1, 1));
-        if (front.Draft && !readDraftBody)
+        var yaml = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        var front = yaml is null
+            ? errors.Try<FrontMatter?>(() => throw new InputException(new SourcePosition(display, 1, 1),
+                "the article has no front matter; start it with a '---' block holding at least 'title:'"), null)
+            : errors.Try<FrontMatter?>(() => FrontMatter.Parse(string.Join("\n", yaml.Lines.Lines.Take(yaml.Lines.Count).Select(l => l.ToString())),
+                display, yaml.Line + 2, new SourcePosition(display, yaml.Line + 1, 1)), null);
+        if (front is { Draft: true } && !readDraftBody)
             return new Article(path, front.Title, front.Kicker, front.Author, front.Affiliation, front.Lang ?? defaultLanguage, front.Columns, [], [])
             { Draft = true };
 
@@ -77,11 +80,12 @@ public static class ArticleLoader
             }
             converter.Convert(block, blocks);
         }
+        errors.ThrowIfAny();
 
         // Smart quotes apply to the front matter as to the body (issue 12: "NGOs'" in a title kept its straight apostrophe).
-        return new Article(path, TypographicQuotes.Apply(front.Title), Smart(front.Kicker), Smart(front.Author), Smart(front.Affiliation),
+        return new Article(path, TypographicQuotes.Apply(front!.Title), Smart(front.Kicker), Smart(front.Author), Smart(front.Affiliation),
             front.Lang ?? defaultLanguage, front.Columns, blocks.ToImmutable(), footnotes.ToImmutable())
-        { Draft = front.Draft };
+        { Draft = front.Draft, TitleWhere = front.TitleWhere };
 
         static string? Smart(string? text) => text is null ? null : TypographicQuotes.Apply(text);
     }
@@ -105,9 +109,12 @@ public static class ArticleLoader
         return new SourcePosition(file, best + 1, 1);
     }
 
-    private sealed class BlockConverter(string file, string articleFolder, string issueFolder, string realFolder, WarningLog warnings)
+    /// <summary>Converts Markdig's blocks; a block with an error is recorded in <paramref name="errors"/> and left
+    /// out, and the converter goes on with the next.</summary>
+    private sealed class BlockConverter(string file, string articleFolder, string issueFolder, string realFolder, WarningLog warnings,
+        InputErrors errors)
     {
-        private readonly InlineConverter _inlines = new(file, warnings);
+        private readonly InlineConverter _inlines = new(file, warnings, errors);
         private int _depth;
 
         public ImmutableArray<Block> ConvertAll(ContainerBlock container)
@@ -137,7 +144,10 @@ public static class ArticleLoader
             return spans;
         }
 
-        public void Convert(Markdig.Syntax.Block block, ImmutableArray<Block>.Builder output)
+        public void Convert(Markdig.Syntax.Block block, ImmutableArray<Block>.Builder output) =>
+            errors.Try(() => ConvertOne(block, output));
+
+        private void ConvertOne(Markdig.Syntax.Block block, ImmutableArray<Block>.Builder output)
         {
             var where = new SourcePosition(file, block.Line + 1, block.Column + 1);
             switch (block)
@@ -213,8 +223,10 @@ public static class ArticleLoader
         private static LinkInline? SoleImage(ParagraphBlock p) =>
             p.Inline?.FirstChild is LinkInline { IsImage: true } img && img.NextSibling is null ? img : null;
 
-        private Figure ToFigure(SourcePosition where, LinkInline image)
+        private Figure ToFigure(SourcePosition paragraph, LinkInline image)
         {
+            // The image starts the paragraph; its own span puts the carets under all of it.
+            var where = _inlines.Where(image) is var at && at.Line == paragraph.Line ? at : paragraph;
             var url = image.Url ?? "";
             if (url.Contains('\0') || url.Contains("://", StringComparison.Ordinal))
                 throw new InputException(where, $"the image '{url}' is not a file in the issue folder; copy it into images/ and name it there");

@@ -64,6 +64,10 @@ public sealed record Article(
     /// <summary>draft: true in the front matter: built only with --drafts.</summary>
     public bool Draft { get; init; }
 
+    /// <summary>Where the title's value is in the front matter, for an error about the title (too long for the
+    /// contents list); null for an article built by hand.</summary>
+    public SourcePosition? TitleWhere { get; init; }
+
     /// <summary>Every figure of the article, in lists, quotes and footnotes too.</summary>
     public IEnumerable<Figure> Figures => FiguresIn(Blocks.Concat(Footnotes.SelectMany(n => n.Blocks)));
 

@@ -6,7 +6,9 @@ namespace NewsletterPress.Content;
 
 /// <summary>The YAML block at the top of an article.</summary>
 /// <param name="Draft">draft: true — the article is left out of every build without --drafts.</param>
-internal sealed record FrontMatter(string Title, string? Kicker, string? Author, string? Affiliation, string? Lang, int? Columns, bool Draft)
+/// <param name="TitleWhere">Where the title's value is, spanning it.</param>
+internal sealed record FrontMatter(string Title, string? Kicker, string? Author, string? Affiliation, string? Lang, int? Columns, bool Draft,
+    SourcePosition TitleWhere)
 {
     private static readonly string[] Keys = ["title", "kicker", "author", "affiliation", "lang", "columns", "draft"];
 
@@ -26,7 +28,8 @@ internal sealed record FrontMatter(string Title, string? Kicker, string? Author,
             return new FrontMatter(
                 nodes.Try(() => nodes.String(e["title"], "title"), ""), Opt("kicker"), Opt("author"), Opt("affiliation"), Opt("lang"),
                 e.TryGetValue("columns", out var c) ? nodes.Try<int?>(() => nodes.Integer(c, "columns", 1, 2), null) : null,
-                e.TryGetValue("draft", out var d) && nodes.Try(() => nodes.Choice(d, "draft", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }), false));
+                e.TryGetValue("draft", out var d) && nodes.Try(() => nodes.Choice(d, "draft", new Dictionary<string, bool> { ["true"] = true, ["false"] = false }), false),
+                nodes.At(e["title"]));
         });
     }
 }

@@ -9,8 +9,10 @@ using NewsletterPress.Shared;
 
 namespace NewsletterPress.Content;
 
-/// <summary>Flattens Markdig's inline tree into styled <see cref="Span"/>s.</summary>
-internal sealed class InlineConverter(string file, WarningLog warnings)
+/// <summary>Flattens Markdig's inline tree into styled <see cref="Span"/>s. An inline in error (a link target
+/// a PDF must not carry) is recorded in <paramref name="errors"/> and the rest of the paragraph still read, so that
+/// the paragraph's other errors are found in the same run.</summary>
+internal sealed class InlineConverter(string file, WarningLog warnings, InputErrors errors)
 {
     /// <param name="softBreaksAreLines">True where every source line is a unit of its own
     /// (label/value fields), so soft breaks become forced ones.</param>
@@ -41,7 +43,10 @@ internal sealed class InlineConverter(string file, WarningLog warnings)
             case HtmlEntityInline entity:
                 var transcoded = entity.Transcoded.ToString();
                 if (Files.SourceText.IndexOfForbiddenControl(transcoded) >= 0)
-                    throw new InputException(Where(entity), $"the entity '{entity.Original}' writes a control character; delete it");
+                {
+                    errors.Add(new InputException(Where(entity), $"the entity '{entity.Original}' writes a control character; delete it"));
+                    break;
+                }
                 output.Add(new Span(transcoded, style, link, lang));
                 break;
             case SmartyPant pant:
@@ -53,7 +58,7 @@ internal sealed class InlineConverter(string file, WarningLog warnings)
                 break;
             case AutolinkInline auto:
                 var target = auto.IsEmail ? "mailto:" + auto.Url : auto.Url;
-                LinkTargets.Check(target, Where(auto));
+                errors.Try(() => LinkTargets.Check(target, Where(auto)));
                 output.Add(new Span(auto.Url, style, target, lang));
                 break;
             case HtmlInline html:
@@ -64,7 +69,7 @@ internal sealed class InlineConverter(string file, WarningLog warnings)
                 WalkChildren(image, style, link, lang, output);
                 break;
             case LinkInline anchor:
-                LinkTargets.Check(anchor.Url, Where(anchor));
+                errors.Try(() => LinkTargets.Check(anchor.Url, Where(anchor)));
                 WalkChildren(anchor, style, anchor.Url, lang, output);
                 break;
             case EmphasisInline emphasis:
@@ -83,7 +88,12 @@ internal sealed class InlineConverter(string file, WarningLog warnings)
             Walk(child, style, link, lang, output);
     }
 
-    private SourcePosition Where(Inline inline) => new(file, inline.Line + 1, inline.Column + 1);
+    /// <summary>Where an inline starts, spanning it (for the carets) when it stays on one line.</summary>
+    public SourcePosition Where(Inline inline) =>
+        new(file, inline.Line + 1, inline.Column + 1) { Length = OnOneLine(inline) ? inline.Span.Length : 0 };
+
+    private static bool OnOneLine(Inline inline) =>
+        inline is not ContainerInline { LastChild: { } last } || last.Line == inline.Line;
 
     internal static string SmartyText(SmartyPant pant) => pant.Type switch
     {

@@ -27,12 +27,14 @@ public sealed class InputException : Exception
     public IReadOnlyList<InputException> All { get; }
 
     /// <summary>One exception carrying every error of <paramref name="errors"/> (each flattened), in file order.</summary>
-    public static InputException Combine(IEnumerable<InputException> errors)
+    /// <param name="fileOrder">The files (as displayed) in the order the editor reads them, e.g. the manifest and then
+    /// the articles as it lists them; other files follow in the order their first error was found.</param>
+    public static InputException Combine(IEnumerable<InputException> errors, IEnumerable<string>? fileOrder = null)
     {
         var all = errors.SelectMany(e => e.All).ToList();
         if (all.Count == 0) throw new ArgumentException("no error to combine", nameof(errors));
         if (all.Count == 1) return all[0];
-        var files = all.Select(e => e.Position?.File ?? "").Distinct().ToList();
+        var files = (fileOrder ?? []).Concat(all.Select(e => e.Position?.File ?? "")).Distinct().ToList();
         var ordered = all
             .OrderBy(e => files.IndexOf(e.Position?.File ?? ""))
             .ThenBy(e => e.Position?.Line ?? 0)

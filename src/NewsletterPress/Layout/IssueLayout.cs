@@ -51,23 +51,33 @@ public static class IssueLayout
     public static (DisplayDocument Document, LayoutReport Report) Compose(Issue issue, IReadOnlyList<Article> articles, FontLibrary fonts,
         WarningLog warnings, DateTimeOffset date)
     {
-        var config = LayoutConfig.From(issue.Style, warnings);
+        // The errors that can be found apart — characters no font has, a page the style makes impossible, each title
+        // too long for the contents, the masthead — are all found before the articles are set, and told in one run.
+        var errors = new InputErrors(IssueLoader.ReadingOrder(issue.Folder, articles.Select(a => a.SourcePath)));
+        GlyphCoverage.Check(articles, fonts, errors);
+        var config = errors.Try(() => LayoutConfig.From(issue.Style, warnings), null);
+        if (config is null) throw errors.Combined!;
         var scale = new TypeScale(config.BodySize, issue.Style.Accent, issue.Style.ProportionalHeadings);
         var setter = new ParagraphSetter(fonts);
         var structure = new StructureBuilder();
         var manifest = Manifest(issue);
 
-        var masthead = MissingGlyphs.At(manifest, () => Masthead.Compose(issue, setter, config, scale, structure));
-        var contents = MissingGlyphs.At(manifest, () => new ContentsList(issue.Contents, articles, setter, config, scale, structure));
-        if (masthead.Lines + contents.Lines > config.LinesPerPage - 4)
-            throw new InputException(manifest, $"the masthead and the contents list take {masthead.Lines + contents.Lines} of the page's " +
-                $"{config.LinesPerPage} lines; shorten the article titles or split the issue");
+        var masthead = errors.Try(() => MissingGlyphs.At(manifest, () => Masthead.Compose(issue, setter, config, scale, structure)), null);
+        var contents = errors.Try(() => MissingGlyphs.At(manifest, () => new ContentsList(issue.Contents, articles, setter, config, scale, structure)), null);
+        if (masthead is not null && contents is not null && masthead.Lines + contents.Lines > config.LinesPerPage - 4)
+            errors.Add(new InputException(manifest, $"the masthead and the contents list take {masthead.Lines + contents.Lines} of the page's " +
+                $"{config.LinesPerPage} lines; shorten the article titles or split the issue"));
+        // The donation box is tried here on a structure of its own, for its errors; it is set for the page after the
+        // articles, so that it follows them in the structure tree (the reading order).
+        if (issue.Donation is { } tried)
+            errors.Try(() => MissingGlyphs.At(manifest, () => DonationBox.Compose(tried, issue.Language, setter, config, scale, new StructureBuilder())));
+        errors.ThrowIfAny();
         var collected = Collect(issue, articles, setter, config, scale, warnings, structure);
         var donation = issue.Donation is { } d
             ? MissingGlyphs.At(manifest, () => DonationBox.Compose(d, issue.Language, setter, config, scale, structure))
             : null;
 
-        var plan = new IssuePlanner(config).Plan(new CollectedIssue(masthead, contents.Lines,
+        var plan = new IssuePlanner(config).Plan(new CollectedIssue(masthead!, contents!.Lines,
             issue.Contents.Placement == ContentsPlacement.OwnPage, collected, donation,
             issue.Donation?.Placement ?? DonationPlacement.Auto, issue.Pages));
         PlanWarnings.Report(plan, issue, collected, warnings);

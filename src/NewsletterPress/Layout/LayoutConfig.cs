@@ -29,13 +29,16 @@ internal sealed record LayoutConfig(
         double block = columns * column + (columns - 1) * gap;
         double inside = style.MarginInside?.ToPoints(em) ?? (width - block) / 2;
         double outside = style.MarginOutside?.ToPoints(em) ?? width - block - inside;
+        // The page's width and its height are checked apart, so that a style wrong in both is told both in one run.
+        var errors = new Diagnostics.InputErrors();
         if (inside + block + outside > width + 0.01 || inside < 0 || outside < 0)
-            throw new Diagnostics.InputException(style.At("column-width", "columns", "column-gap", "margins", "body", "paper"),
-                $"the text block ({block:0.#}pt wide) and margins do not fit on the paper ({width:0.#}pt); narrow the columns or the margins");
+            errors.Add(new Diagnostics.InputException(style.At("column-width", "columns", "column-gap", "margins", "body", "paper"),
+                $"the text block ({block:0.#}pt wide) and margins do not fit on the paper ({width:0.#}pt); narrow the columns or the margins"));
         double top = style.MarginTop.ToPoints(em), bottom = style.MarginBottom.ToPoints(em);
         int lines = (int)Math.Floor((height - top - bottom) / style.Leading);
         if (lines < 10)
-            throw new Diagnostics.InputException(style.At("margins", "body", "paper"), "the margins leave fewer than 10 lines per page; reduce them or the leading");
+            errors.Add(new Diagnostics.InputException(style.At("margins", "body", "paper"), "the margins leave fewer than 10 lines per page; reduce them or the leading"));
+        errors.ThrowIfAny();
         double footer = top + lines * style.Leading + Math.Max(Look.Footer.MinimumDrop, (height - top - lines * style.Leading) * Look.Footer.MarginShare);
         return new LayoutConfig(width, height, em, style.Leading, columns, column, gap, block, inside, outside, top, lines, footer);
     }

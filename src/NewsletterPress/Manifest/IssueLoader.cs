@@ -10,6 +10,11 @@ public static class IssueLoader
 {
     public const string ManifestFileName = "issue.yaml";
 
+    /// <summary>The issue's files as errors name them, in the order the editor reads them: the manifest, then the
+    /// articles as it lists them (for <see cref="InputErrors"/>).</summary>
+    public static IEnumerable<string> ReadingOrder(string folder, IEnumerable<string> articlePaths) =>
+        articlePaths.Prepend(Path.Combine(folder, ManifestFileName)).Select(SourcePosition.DisplayPath);
+
     private static readonly string[] TopKeys =
         ["newsletter", "volume", "date", "publisher", "language", "contents", "articles", "pages", "donation", "style", "hyphenation", "slug", "exclude"];
 

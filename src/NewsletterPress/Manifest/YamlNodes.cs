@@ -15,7 +15,7 @@ namespace NewsletterPress.Manifest;
 /// <param name="firstLine">The file's line the text starts on (front matter starts below its '---').</param>
 internal sealed class YamlNodes(string file, string text, int firstLine = 1)
 {
-    private readonly List<InputException> _errors = [];
+    private readonly InputErrors _errors = new();
 
     public string File { get; } = file;
 
@@ -33,13 +33,9 @@ internal sealed class YamlNodes(string file, string text, int firstLine = 1)
 
     /// <summary>Runs <paramref name="read"/>; an input error is recorded and <paramref name="fallback"/> returned,
     /// so that the keys after it are still read and checked.</summary>
-    public T Try<T>(Func<T> read, T fallback)
-    {
-        try { return read(); }
-        catch (InputException e) { _errors.Add(e); return fallback; }
-    }
+    public T Try<T>(Func<T> read, T fallback) => _errors.Try(read, fallback);
 
-    public void Try(Action read) => Try(() => { read(); return 0; }, 0);
+    public void Try(Action read) => _errors.Try(read);
 
     /// <summary>Reads a whole file with <paramref name="read"/>, then throws every error recorded on the way
     /// (and the one that stopped it, if any) as one, in file order.</summary>
@@ -55,7 +51,7 @@ internal sealed class YamlNodes(string file, string text, int firstLine = 1)
     public (T? Result, InputException? Errors) ReadCollecting<T>(Func<T> read)
     {
         var result = Try(read, default(T));
-        return (result, _errors.Count > 0 ? InputException.Combine(_errors) : null);
+        return (result, _errors.Combined);
     }
 
     public YamlMappingNode Mapping(YamlNode node, string what) =>

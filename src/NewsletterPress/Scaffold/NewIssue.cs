@@ -49,6 +49,7 @@ public static class NewIssue
         Write("articles/welcome-en.md", TemplateFiles.Read("welcome-en.md"));
         SampleImage.Write(Path.Combine(folder, "images", "sample.png"));
         files.Add("images/sample.png");
+        files.Add(FrontMatterLint.Write(folder));
         return new CreatedIssue(folder, 1, today, null, files);
     }
 }

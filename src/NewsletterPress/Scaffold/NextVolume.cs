@@ -80,6 +80,7 @@ internal static class NextVolume
             File.Copy(from, to);
             files.Add(relative);
         }
+        files.Add(FrontMatterLint.Write(folder));
         return new CreatedIssue(folder, volume, date, Path.GetFileName(latest.Folder), files);
     }
 

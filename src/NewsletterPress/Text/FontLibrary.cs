@@ -40,15 +40,18 @@ public sealed class FontLibrary : IDisposable
         _finder = new FontFinder(_issueFolder);
         try
         {
-            _mincho = Load(choice.Mincho, "mincho");
-            _gothic = Load(choice.Gothic, "gothic");
-            _serif = Load(choice.Serif, "serif");
+            // Every face is looked up even after one fails, so that two misspelt families are reported in one run.
+            var errors = new InputErrors();
+            _mincho = errors.Try(() => Load(choice.Mincho, "mincho"), null!);
+            _gothic = errors.Try(() => Load(choice.Gothic, "gothic"), null!);
+            _serif = errors.Try(() => Load(choice.Serif, "serif"), null!);
+            _sans = errors.Try(() => Load(choice.Sans, "sans"), null!);
+            _symbols = errors.Try(() => Load("NotoSansSymbols2-Regular.ttf", "symbols"), null!);
+            errors.ThrowIfAny();
             _serifBold = LoadVariant(choice.Serif, FaceStyle.Bold, "serif", _serif);
             _serifItalic = LoadVariant(choice.Serif, FaceStyle.Italic, "serif", _serif);
             _serifBoldItalic = LoadVariant(choice.Serif, FaceStyle.BoldItalic, "serif", _serifBold);
-            _sans = Load(choice.Sans, "sans");
             _sansBold = LoadVariant(choice.Sans, FaceStyle.Bold, "sans", _sans);
-            _symbols = Load("NotoSansSymbols2-Regular.ttf", "symbols");
         }
         catch
         {

@@ -28,7 +28,7 @@ public class CommandLineTests
         File.WriteAllText(Path.Combine(folder.Path, "articles", "a.md"), "---\ntitle: T\n---\n\n古代\U00013000文字。\n");
         var r = Cli.Run(folder.Path, "build", folder.Path, "--out", pdf);
         Assert.Equal(1, r.ExitCode);
-        Assert.Matches(@"a\.md:5:1: error: no configured font has the character U\+13000", r.StdErr);
+        Assert.Matches(@"a\.md:5:3: error: no configured font has the character U\+13000", r.StdErr);
         Assert.Equal(before, File.ReadAllBytes(pdf));
         Assert.Single(Directory.GetFiles(Path.GetDirectoryName(pdf)!, "*.pdf*"));
     }

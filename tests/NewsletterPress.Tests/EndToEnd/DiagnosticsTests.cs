@@ -53,6 +53,87 @@ public class DiagnosticsTests
         Assert.Contains("2 errors", r.StdErr);
     }
 
+    [Fact]
+    public void Every_error_in_the_bodies_of_all_articles_comes_in_one_run_in_file_order_and_no_pdf_is_written()
+    {
+        // Errors in running text, in a list, in a figure, in a fields block and in a footnote, in two articles;
+        // b.md's front matter has an error too. The manifest lists b.md first.
+        var a = "---\ntitle: A\n---\n\n本文の[リンク](javascript:alert(1))です。\n\n- 項目 [x](file:///etc/passwd)\n\n"
+            + "![写真](images/none.jpg)\n\n名前なし {.fields}\n\n注[^1]です。\n\n[^1]: 注の[y](data:text/html,x)\n";
+        var b = "---\ntitle: B\ncolumns: 4\n---\n\nText with an image ![x](z.png){width=300%} inline.\n\n![big](../../elsewhere.jpg)\n";
+        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "b.md", "a.md"), ("a.md", a), ("b.md", b));
+        var pdf = folder.Output("x.pdf");
+        var r = Cli.Run(folder.Path, "build", ".", "--out", pdf);
+        Assert.Equal(1, r.ExitCode);
+        Assert.False(File.Exists(pdf), "a build with errors wrote a PDF");
+        var errors = Regex.Matches(r.StdErr, @"articles/(\w)\.md:(\d+):(\d+): error: ").Select(m => $"{m.Groups[1]}:{m.Groups[2]}:{m.Groups[3]}").ToList();
+        Assert.Equal(["b:3:10", "b:8:1", "a:5:4", "a:7:6", "a:9:1", "a:11:1", "a:15:9"], errors);
+        Assert.Contains("7 errors", r.StdErr);
+        // Each with its line, the carets under the whole fault, and what to do.
+        Assert.Contains("a.md:5:4: error: the link target 'javascript:alert(1)' uses 'javascript:', which a PDF must not carry as a live link; "
+            + "link to an http(s) address or an e-mail address\n  |\n5 | 本文の[リンク](javascript:alert(1))です。\n  |       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n", r.StdErr);
+        Assert.Contains("a.md:9:1: error: the image 'images/none.jpg' was not found", r.StdErr);
+        Assert.Contains("9 | ![写真](images/none.jpg)\n  | ^^^^^^^^^^^^^^^^^^^^^^^^\n", r.StdErr);
+        Assert.Contains("a.md:11:1: error: the {.fields} line '名前なし' has no 'label：value' colon", r.StdErr);
+        Assert.Contains("b.md:8:1: error: the image '../../elsewhere.jpg' is outside the issue folder; copy it into images/", r.StdErr);
+    }
+
+    [Fact]
+    public void Misspelt_font_families_are_reported_together_and_with_the_errors_of_the_articles()
+    {
+        var manifest = IssueFolder.Manifest("ja", "a.md") + "style:\n  fonts:\n    mincho: Noto Serif CJK JQ\n    serif: Liberation Serf\n";
+        var r = Check(manifest, ("a.md", "---\ntitle: A\n---\n\n本文の[リンク](javascript:x)です。\n"));
+        Assert.Equal(1, r.ExitCode);
+        var errors = Regex.Matches(r.StdErr, @"(\S+):(\d+):(\d+): error: ").Select(m => $"{Path.GetFileName(m.Groups[1].Value)}:{m.Groups[2]}").ToList();
+        Assert.Equal(["issue.yaml:10", "issue.yaml:11", "a.md:5"], errors);
+        Assert.Contains("issue.yaml:10:13: error: the mincho font 'Noto Serif CJK JQ' is not a family", r.StdErr);
+        Assert.Contains("the nearest installed families are 'Noto Serif CJK JP'", r.StdErr);
+        Assert.Contains("issue.yaml:11:12: error: the serif font 'Liberation Serf' is not a family", r.StdErr);
+        Assert.Contains("3 errors", r.StdErr);
+    }
+
+    [Fact]
+    public void Every_character_no_font_has_is_reported_at_its_own_line_and_column_in_one_run()
+    {
+        var a = "---\ntitle: T\n---\n\n古代\U00013000文字。\n\n- 絵文字\U0001F600です\n\n| a | b |\n|---|---|\n| x | \U00013001 |\n\n"
+            + "また\U00013000と\U0001F600。\n";
+        var r = Check(IssueFolder.Manifest("ja", "a.md"), ("a.md", a));
+        Assert.Equal(1, r.ExitCode);
+        var errors = Regex.Matches(r.StdErr, @"a\.md:(\d+):(\d+): error: no configured font has the character (U\+\w+)")
+            .Select(m => $"{m.Groups[1]}:{m.Groups[2]} {m.Groups[3]}").ToList();
+        Assert.Equal(["5:3 U+13000", "7:6 U+1F600", "11:7 U+13001", "13:3 U+13000", "13:6 U+1F600"], errors);
+        Assert.Contains("5 | 古代\U00013000文字。\n  |     ^\n", r.StdErr);
+        Assert.Contains("add a font that has it to style.fonts or replace the character", r.StdErr);
+    }
+
+    [Fact]
+    public void A_style_that_makes_an_impossible_page_is_told_all_that_is_wrong_with_it()
+    {
+        var r = Check(IssueFolder.Manifest("ja", "a.md") + "style:\n  column-width: 40zw\n  margins:\n    top: 130mm\n    bottom: 130mm\n");
+        Assert.Equal(1, r.ExitCode);
+        var width = r.StdErr.IndexOf("issue.yaml:9:17: error: the text block (779pt wide) and margins do not fit on the paper", StringComparison.Ordinal);
+        var height = r.StdErr.IndexOf("issue.yaml:11:5: error: the margins leave fewer than 10 lines per page", StringComparison.Ordinal);
+        Assert.True(width >= 0 && height > width, r.StdErr);
+        Assert.Contains("2 errors", r.StdErr);
+    }
+
+    [Fact]
+    public void Each_title_too_long_for_the_contents_is_told_with_the_characters_no_font_has_in_manifest_order()
+    {
+        var title = string.Concat(Enumerable.Repeat("市民社会組織による子ども支援の取り組みと課題について", 8));
+        var r = Check(IssueFolder.Manifest("ja", "a.md", "b.md", "c.md"),
+            ("a.md", $"---\ntitle: {title}\n---\n\n本文。\n"), ("b.md", "---\ntitle: B\n---\n\n本文\U0001F600。\n"),
+            ("c.md", $"---\ntitle: {title}\n---\n\n本文\U00013000。\n"));
+        Assert.Equal(1, r.ExitCode);
+        var errors = Regex.Matches(r.StdErr, @"articles/(\w)\.md:(\d+):\d+: error: ").Select(m => $"{m.Groups[1]}:{m.Groups[2]}").ToList();
+        Assert.Equal(["a:2", "b:5", "c:2", "c:5"], errors);
+        // At the title itself, the carets under all of it.
+        Assert.Contains("articles/c.md:2:8: error: the title takes", r.StdErr);
+        Assert.Contains("lines in the contents (at most 3); shorten the title or the kicker", r.StdErr);
+        Assert.Contains($"2 | title: {title}\n  |        {new string('^', title.Length * 2)}\n", r.StdErr);
+        Assert.Contains("4 errors", r.StdErr);
+    }
+
     public static TheoryData<string, string, string, string> Slips() => new()
     {
         // what, the line as mistyped, the position, the words

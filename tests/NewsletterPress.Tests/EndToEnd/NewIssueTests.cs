@@ -1,3 +1,6 @@
+using System.IO.Enumeration;
+using System.Text.Json;
+using Json.Schema;
 using NewsletterPress.Tests.Manifest;
 using NewsletterPress.Tests.Pdf;
 using NewsletterPress.Tests.Support;
@@ -45,6 +48,51 @@ public class NewIssueTests
         Assert.Equal(File.ReadAllText(Repo.Path("schemas", "issue.schema.json")), File.ReadAllText(schemaPath));
         var result = SchemaTests.Evaluate(manifest);
         Assert.True(result.IsValid, string.Join("\n", SchemaTests.Errors(result)));
+    }
+
+    [Fact]
+    public void New_writes_a_remark_configuration_that_checks_the_articles_front_matter_against_the_shipped_schema()
+    {
+        // A YAML language server does not read a Markdown file's front matter; remark-lint-frontmatter-schema does,
+        // from the .remarkrc.json nearest the article, with the schema path and globs relative to that file's folder.
+        using var tree = new IssuesTree();
+        Directory.CreateDirectory(tree.Path("somewhere", "else"));
+        Assert.Equal(0, Cli.Run(tree.Path("somewhere", "else"), "new", "../../vol-1").ExitCode);
+        Assert.Equal(0, Cli.Run(tree.Root, "new", "vol-2").ExitCode); // the next volume gets one too
+        var shipped = File.ReadAllText(Repo.Path("schemas", "article.schema.json"));
+        foreach (var volume in new[] { "vol-1", "vol-2" })
+        {
+            var folder = tree.Path(volume);
+            using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, ".remarkrc.json")));
+            var plugins = config.RootElement.GetProperty("plugins");
+            Assert.Equal("remark-frontmatter", plugins[0].GetString());
+            Assert.Equal("remark-lint-frontmatter-schema", plugins[1][0].GetString());
+            var association = Assert.Single(plugins[1][1].GetProperty("schemas").EnumerateObject());
+            // The schema it names, seen from the issue folder, is the one shipped beside the binary.
+            var schemaPath = Path.GetFullPath(Path.Combine(folder, association.Name));
+            Assert.True(File.Exists(schemaPath), schemaPath);
+            Assert.Equal(shipped, File.ReadAllText(schemaPath));
+            var globs = association.Value.EnumerateArray().Select(g => g.GetString()!).ToList();
+            Assert.Equal(["articles/*.md"], globs);
+            if (volume == "vol-2") continue; // its articles list is empty, to be filled
+            // Every article the manifest lists is matched by a glob, and each article's front matter passes the schema.
+            var issue = NewsletterPress.Manifest.IssueLoader.Load(folder);
+            Assert.Equal(2, issue.Articles.Length);
+            var schema = JsonSchema.FromText(File.ReadAllText(schemaPath));
+            // remark-lint-frontmatter-schema validates with Ajv's default class, which knows draft-07 and not 2020-12.
+            using (var parsed = JsonDocument.Parse(File.ReadAllText(schemaPath)))
+                Assert.Equal("http://json-schema.org/draft-07/schema#", parsed.RootElement.GetProperty("$schema").GetString());
+            foreach (var article in issue.Articles)
+            {
+                var relative = Path.GetRelativePath(folder, article.Path).Replace('\\', '/');
+                // (an article directly in articles/, where '*' means the same to minimatch as to .NET's simple expressions)
+                Assert.Contains(globs, g => FileSystemName.MatchesSimpleExpression(g, relative));
+                var frontMatter = File.ReadAllText(article.Path).Split("---\n")[1];
+                var result = SchemaTests.Evaluate(frontMatter, schema);
+                Assert.True(result.IsValid, string.Join("\n", SchemaTests.Errors(result)));
+                Assert.False(SchemaTests.Evaluate(frontMatter + "kickr: x\n", schema).IsValid); // and the schema is strict
+            }
+        }
     }
 
     [Fact]

@@ -192,7 +192,7 @@ public class HostileInputTests
     public void A_title_too_long_to_serve_as_one_is_an_error_at_its_front_matter()
     {
         using var folder = Issue(article: "---\ntitle: " + string.Concat(Enumerable.Repeat("長い題名", 450)) + "\n---\n\n本文。\n");
-        var r = AssertRefused(folder, @"a\.md:2:1");
+        var r = AssertRefused(folder, @"a\.md:2:8"); // at the title itself
         Assert.Contains("shorten the title", r.StdErr);
     }
 

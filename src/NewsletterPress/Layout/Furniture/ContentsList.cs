@@ -32,19 +32,22 @@ internal sealed class ContentsList
         _titleElement = structure.Add(Display.StructureRole.P, structure.Root);
         int toc = structure.Add(Display.StructureRole.TOC, structure.Root);
         double textWidth = config.BlockWidth - config.BodySize * Look.Contents.NumberRoomEm;
+        // Every title is set even after one fails, so that all titles too long for the list are told in one run.
+        var errors = new InputErrors();
         foreach (var article in articles)
         {
-            var lines = MissingGlyphs.At(IssueLayout.FrontMatter(article), () => setter.Set(
+            var lines = errors.Try(() => MissingGlyphs.At(IssueLayout.FrontMatter(article), () => setter.Set(
                 Collect.ArticleCollector.Runs([new Span(article.ContentsLine)], scale.Contents),
-                new ParagraphFormat(textWidth, 0, false, article.Lang, config.BodySize, Display: true)));
+                new ParagraphFormat(textWidth, 0, false, article.Lang, config.BodySize, Display: true))), []);
             if (lines.Length > Look.Contents.MaxEntryLines)
-                throw new InputException(IssueLayout.FrontMatter(article), $"the title takes {lines.Length} lines in the contents " +
-                    $"(at most {Look.Contents.MaxEntryLines}); shorten the title or the kicker");
+                errors.Add(new InputException(article.TitleWhere ?? IssueLayout.FrontMatter(article), $"the title takes {lines.Length} lines in the contents " +
+                    $"(at most {Look.Contents.MaxEntryLines}); shorten the title or the kicker"));
             // TOCI → Reference → Link: the entry's text and page number are the link's content.
             int entry = structure.Add(Display.StructureRole.Link,
                 structure.Add(Display.StructureRole.Reference, structure.Add(Display.StructureRole.TOCI, toc)));
             _entries.Add(new Entry(lines, entry));
         }
+        errors.ThrowIfAny();
         Lines = Compose(articles.Select(_ => 0).ToList()).Lines;
     }
 
