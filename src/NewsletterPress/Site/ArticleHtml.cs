@@ -64,8 +64,9 @@ internal sealed class ArticleHtml(Html html, Func<string, string> imageAddress)
         if (donation.Details.Length > 0)
         {
             html.Open("dl");
+            var colon = lang.StartsWith("ja", StringComparison.Ordinal) ? "：" : ":"; // as in the PDF's box
             foreach (var row in donation.Details)
-                html.Open("div").Element("dt", row.Label).Element("dd", row.Value).Close("div");
+                html.Open("div").Element("dt", row.Label + colon).Element("dd", row.Value).Close("div");
             html.Close("dl");
         }
         html.Close("aside").Line();
@@ -81,7 +82,7 @@ internal sealed class ArticleHtml(Html html, Func<string, string> imageAddress)
         switch (block)
         {
             case Heading h:
-                var tag = "h" + Math.Clamp(h.Level + 1, 2, 6).ToString(CultureInfo.InvariantCulture); // h1 is the title
+                var tag = "h" + Math.Clamp(h.Level, 2, 6).ToString(CultureInfo.InvariantCulture); // h1 is the title: a # in an article is a section like ##
                 Inline(tag, h.Text);
                 break;
             case Paragraph p:
@@ -106,8 +107,9 @@ internal sealed class ArticleHtml(Html html, Func<string, string> imageAddress)
                 html.Open("dl", ("class", "fields"));
                 foreach (var row in fields.Rows)
                 {
-                    html.Open("div");
-                    Inline("dt", row.Label);
+                    html.Open("div", ("class", "field")).Open("dt");
+                    foreach (var span in row.Label) Span(span);
+                    html.Text("：").Close("dt"); // the colon the PDF sets after each label
                     Inline("dd", row.Value);
                     html.Close("div");
                 }

@@ -15,8 +15,7 @@ internal static class VolumePages
         html.Open("div", ("class", "volume"), ("data-pagefind-body", ""), ("data-pagefind-filter", "volume:" + VolumeFilter(volume))).Line();
         html.Open("header");
         html.Element("h1", volume.Title);
-        html.Open("p", ("class", "dateline")).Element("time", Dates.Long(volume.Date, volume.Language), ("datetime", Dates.Iso(volume.Date)))
-            .Text(" · " + volume.Publisher).Close("p");
+        Dates.Dateline(html, volume);
         html.Close("header").Line();
         html.Open("img", ("class", "cover"), ("src", shell.Site.Of(Addresses.Cover(volume))), ("alt", $"{volume.Title} {labels.Cover}"),
             ("width", "298"), ("height", "421")).Line();
@@ -89,6 +88,16 @@ internal static class Dates
     public static string Long(DateOnly date, string language) => language.StartsWith("ja", StringComparison.Ordinal)
         ? $"{date.Year}年{date.Month}月{date.Day}日"
         : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>The masthead's line of the PDF: 2022年7月1日発行　発行：JIVRI, or 1 July 2022 · published by JIVRI.</summary>
+    public static void Dateline(Html html, SiteVolume volume)
+    {
+        bool japanese = volume.Language.StartsWith("ja", StringComparison.Ordinal);
+        html.Open("p", ("class", "dateline")).Element("time", Long(volume.Date, volume.Language), ("datetime", Iso(volume.Date)));
+        if (japanese) html.Text("発行");
+        if (volume.Publisher.Length > 0) html.Text((japanese ? "　発行：" : " · published by ") + volume.Publisher);
+        html.Close("p");
+    }
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
