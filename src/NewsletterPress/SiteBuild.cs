@@ -36,7 +36,7 @@ public static class SiteBuild
     /// <summary>The cover thumbnail's resolution: an A4 page 298 × 421 pixels, sharp at the index's card width.</summary>
     private const int CoverDpi = 36;
 
-    /// <summary>How much of an article's first paragraph the feed and the records keep.</summary>
+    /// <summary>How much of an article's first paragraph its page's description keeps.</summary>
     private const int SummaryLength = 200;
 
     public static SiteResult Build(string archiveRoot, string outFolder, SiteOptions options)
@@ -56,6 +56,7 @@ public static class SiteBuild
         var errors = new ConcurrentBag<InputException>();
         var warnings = new ConcurrentBag<Warning>();
         int done = 0;
+        var progress = new Lock();
         Parallel.ForEach(stale, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, volume =>
         {
             try
@@ -64,7 +65,7 @@ public static class SiteBuild
                 built[volume.Name] = record;
                 foreach (var w in volumeWarnings) warnings.Add(w);
                 var n = Interlocked.Increment(ref done);
-                lock (options) options.Progress?.WriteLine($"[{n}/{stale.Count}] built {volume.Name} ({record.Pages} {(record.Pages == 1 ? "page" : "pages")})");
+                lock (progress) options.Progress?.WriteLine($"[{n}/{stale.Count}] built {volume.Name} ({record.Pages} {(record.Pages == 1 ? "page" : "pages")})");
             }
             catch (InputException e)
             {

@@ -11,7 +11,8 @@ internal sealed record PageShell(SiteAddress Site, string SiteTitle, string Lang
 
     /// <summary>A whole page: <paramref name="body"/> goes into &lt;main&gt;.</summary>
     /// <param name="head">Further elements for &lt;head&gt; (the search page's scripts), made by the site.</param>
-    public string Page(string title, string lang, string body, string? head = null)
+    /// <param name="description">What the page is about, for search engines and link previews (an article's first words).</param>
+    public string Page(string title, string lang, string body, string? head = null, string? description = null)
     {
         var html = new Html();
         html.Markup("<!DOCTYPE html>").Line();
@@ -20,6 +21,7 @@ internal sealed record PageShell(SiteAddress Site, string SiteTitle, string Lang
         html.Markup("<meta charset=\"utf-8\">").Line();
         html.Markup("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">").Line();
         html.Element("title", title).Line();
+        if (description is not null) html.Open("meta", ("name", "description"), ("content", description)).Line();
         html.Open("link", ("rel", "stylesheet"), ("href", Site.Of("site.css"))).Line();
         html.Open("link", ("rel", "alternate"), ("type", "application/atom+xml"), ("title", SiteTitle), ("href", Site.Of("feed.xml"))).Line();
         if (head is not null) html.Markup(head);

@@ -21,7 +21,7 @@ public sealed record SiteVolume(string Name, string Newsletter, int Number, Date
 /// <param name="Slug">The article's file name without .md ("world-report"): its address, /vol-11/world-report/.</param>
 /// <param name="AuthorSlug">The author's address under /authors/, or null when the article names no author.</param>
 /// <param name="FirstPage">The printed number of the page it starts on in the PDF.</param>
-/// <param name="Summary">The first words of the article, for the feed.</param>
+/// <param name="Summary">The first words of the article, for its page's description.</param>
 public sealed record SiteArticle(string Slug, string Title, string? Kicker, string? Author, string? AuthorSlug, string? Affiliation,
     string Lang, int FirstPage, string ContentsLine, string Summary);
 

@@ -71,7 +71,7 @@ internal static class VolumePages
         if (index + 1 < volume.Articles.Length)
             html.Element("a", $"{volume.Articles[index + 1].Title} →", ("href", shell.Site.Of(Addresses.Article(volume, volume.Articles[index + 1]))), ("rel", "next"));
         html.Close("nav").Line();
-        return shell.Page($"{entry.Title} — {volume.Title}", volume.Language, html.ToString());
+        return shell.Page($"{entry.Title} — {volume.Title}", volume.Language, html.ToString(), description: entry.Summary);
     }
 
     /// <summary>"Vol.11": the search's filter by volume.</summary>

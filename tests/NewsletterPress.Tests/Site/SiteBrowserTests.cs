@@ -80,6 +80,31 @@ public sealed class SiteBrowserTests(ArchiveSite site, Chromium chromium)
         Assert.Contains("/vol-13/field-notes/", contents);
     }
 
+    [Fact]
+    public async Task Japanese_paragraphs_break_strictly_and_between_phrases()
+    {
+        await using var page = await Open("/vol-11/plan-2022/");
+        var style = await page.EvaluateExpressionAsync<string[]>(
+            "(s => [s.lineBreak, s.wordBreak])(getComputedStyle(document.querySelector('article p')))");
+        Assert.Equal(["strict", "auto-phrase"], style);
+    }
+
+    [Fact]
+    public async Task A_phone_shows_the_page_without_sideways_scrolling_and_print_drops_the_site_furniture()
+    {
+        await using var page = await chromium.Browser.NewPageAsync();
+        await page.SetViewportAsync(new ViewPortOptions { Width = 375, Height = 800 });
+        foreach (var path in new[] { "/", "/vol-11/", "/vol-11/world-report/", "/vol-13/field-notes/" })
+        {
+            await page.GoToAsync(_server.Origin + path, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Networkidle0] });
+            var widths = await page.EvaluateExpressionAsync<int[]>("[document.documentElement.scrollWidth, window.innerWidth]");
+            Assert.True(widths[0] <= widths[1], $"{path} is {widths[0]} px wide on a {widths[1]} px screen");
+        }
+        await page.EmulateMediaTypeAsync(PuppeteerSharp.Media.MediaType.Print);
+        Assert.Equal("none", await page.EvaluateExpressionAsync<string>("getComputedStyle(document.querySelector('header.site')).display"));
+        Assert.NotEqual("none", await page.EvaluateExpressionAsync<string>("getComputedStyle(document.querySelector('article')).display"));
+    }
+
     [Theory]
     [InlineData("寄附", new[] { "/vol-11/plan-2022/", "/vol-12/donation-report/" }, new[] { "/vol-13/" })]
     [InlineData("Tajikistan", new[] { "/vol-11/ceas/", "/vol-11/plan-2022/" }, new[] { "/vol-12/", "/vol-13/" })]
