@@ -79,7 +79,7 @@ proof.SetAction(parse => Run(() =>
 
 var root = new RootCommand("NewsletterPress: typesets a newsletter issue (issue.yaml + Markdown articles) into a print-ready PDF")
 {
-    build, check, proof, ExtractCommand(), NewCommand.Create(Run), FontsCommand.Create(Run), WatchCommand.Create(Run),
+    build, check, proof, ExtractCommand(), NewCommand.Create(Run), FontsCommand.Create(Run), WatchCommand.Create(Run), SiteCommand.Create(Run),
 };
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

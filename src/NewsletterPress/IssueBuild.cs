@@ -19,6 +19,10 @@ public sealed record BuildResult(string OutputPath, int Pages, IReadOnlyList<War
     public DisplayDocument? Document { get; init; }
 }
 
+/// <summary>A volume built into several PDFs at once: the manifest, the articles built, the display list and the files written.</summary>
+public sealed record VolumeBuild(Issue Issue, IReadOnlyList<Article> Articles, DisplayDocument Document, IReadOnlyList<string> Outputs,
+    IReadOnlyList<Warning> Warnings);
+
 /// <summary>A volume laid out: the manifest, the display list, and how full the planner made each page.</summary>
 public sealed record ComposedIssue(Issue Issue, DisplayDocument Document, LayoutReport Layout)
 {
@@ -84,8 +88,31 @@ public static class IssueBuild
     public static BuildResult ToPdf(string folder, string? output = null, PdfWriterOptions? options = null, bool drafts = false)
     {
         var warnings = new WarningLog();
-        var ((issue, document), articles, openedFonts) = ComposeWithSources(folder, warnings, drafts);
-        options = WriterOptions(issue, options ?? PdfWriterOptions.Default);
+        var composition = ComposeWithSources(folder, warnings, drafts);
+        var (path, document) = Write(composition, output, options ?? PdfWriterOptions.Default, warnings, pageMultiple);
+        return new BuildResult(path, document.Pages.Length, warnings.All) { Document = document };
+    }
+
+    /// <summary>The volume in <paramref name="folder"/> composed once and written in each of <paramref name="profiles"/>
+    /// into <paramref name="outFolder"/> under its usual names (the site's downloads: screen, print, archive).</summary>
+    public static VolumeBuild ToPdfs(string folder, string outFolder, IReadOnlyList<PdfProfile> profiles)
+    {
+        var warnings = new WarningLog();
+        var composition = ComposeWithSources(folder, warnings, drafts: false);
+        var issue = composition.Composed.Issue;
+        var outputs = profiles.Select(profile => Write(composition,
+            Path.Combine(outFolder, OutputNames.FileName(issue, profile)), PdfWriterOptions.Default with { Profile = profile },
+            warnings, Preflight.PageCount.DefaultMultiple).Path).ToList();
+        return new VolumeBuild(issue, composition.Articles, composition.Composed.Document, outputs, warnings.All);
+    }
+
+    /// <summary>Writes one composed volume as a PDF at <paramref name="output"/> (or the default path), replacing any
+    /// previous file only when the new one is complete; returns the path and the document written.</summary>
+    private static (string Path, DisplayDocument Document) Write(Composition composition, string? output, PdfWriterOptions options,
+        WarningLog warnings, int pageMultiple)
+    {
+        var ((issue, document), articles, openedFonts) = composition;
+        options = WriterOptions(issue, options);
         var path = Path.GetFullPath(output ?? Path.Combine(OutputPaths.DefaultFolder(issue.Folder), OutputNames.FileName(issue, options.Profile)));
         var fontFiles = FontFilesOf(document);
         OutputPaths.CheckFile(path, issue.Folder, fontFiles);
@@ -110,7 +137,7 @@ public static class IssueBuild
         if (options.Profile is PdfProfile.Print or PdfProfile.PrintX1a
             && Preflight.PageCount.Warning(document.Pages.Length, options.PageMultiple ?? Preflight.PageCount.DefaultMultiple) is { } pageCount)
             warnings.Add(issue.Pages?.Where, WarningCode.PageCount, pageCount);
-        return new BuildResult(path, document.Pages.Length, warnings.All) { Document = document };
+        return (path, document);
     }
 
     /// <summary>The writer options for this issue: the style's print condition, unless the caller gave

@@ -12,7 +12,7 @@ public sealed partial class StageDependencyTests
         Manifest = "NewsletterPress.Manifest", Content = "NewsletterPress.Content", Text = "NewsletterPress.Text",
         Layout = "NewsletterPress.Layout", Display = "NewsletterPress.Display", Pdf = "NewsletterPress.Rendering.Pdf",
         Proof = "NewsletterPress.Rendering.Proof", Preflight = "NewsletterPress.Preflight", Archive = "NewsletterPress.Archive",
-        Scaffold = "NewsletterPress.Scaffold", Watch = "NewsletterPress.Watch", Wiring = "NewsletterPress",
+        Scaffold = "NewsletterPress.Scaffold", Watch = "NewsletterPress.Watch", Site = "NewsletterPress.Site", Wiring = "NewsletterPress",
         Cli = "the command line";
 
     /// <summary>For each stage, the other namespaces its code may use. Pipeline order: Manifest → Content → Text →
@@ -36,7 +36,10 @@ public sealed partial class StageDependencyTests
         // Around the pipeline: new issues are written from the manifest's model; a folder is watched through Files.
         [Scaffold] = [Shared, Diagnostics, Files, Manifest],
         [Watch] = [Shared, Diagnostics, Files, Manifest],
-        [Wiring] = [Shared, Diagnostics, Files, Manifest, Content, Text, Layout, Display, Pdf, Proof, Preflight, Archive],
+        // The website of the archive: pages written from the manifest's and the content's models (the same document the
+        // PDF is set from); the volumes themselves are built, and their covers rendered, by the wiring.
+        [Site] = [Shared, Diagnostics, Files, Manifest, Content],
+        [Wiring] = [Shared, Diagnostics, Files, Manifest, Content, Text, Layout, Display, Pdf, Proof, Preflight, Archive, Site],
         [Cli] = [Wiring, Diagnostics, Files, Manifest, Text, Display, Pdf, Proof, Preflight, Archive, Scaffold, Watch],
     };
 
