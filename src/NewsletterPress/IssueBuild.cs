@@ -89,7 +89,7 @@ public static class IssueBuild
     {
         var warnings = new WarningLog();
         var composition = ComposeWithSources(folder, warnings, drafts);
-        var (path, document) = Write(composition, output, options ?? PdfWriterOptions.Default, warnings, pageMultiple);
+        var (path, document) = Write(composition, output, options ?? PdfWriterOptions.Default, warnings);
         return new BuildResult(path, document.Pages.Length, warnings.All) { Document = document };
     }
 
@@ -102,14 +102,14 @@ public static class IssueBuild
         var issue = composition.Composed.Issue;
         var outputs = profiles.Select(profile => Write(composition,
             Path.Combine(outFolder, OutputNames.FileName(issue, profile)), PdfWriterOptions.Default with { Profile = profile },
-            warnings, Preflight.PageCount.DefaultMultiple).Path).ToList();
+            warnings).Path).ToList();
         return new VolumeBuild(issue, composition.Articles, composition.Composed.Document, outputs, warnings.All);
     }
 
     /// <summary>Writes one composed volume as a PDF at <paramref name="output"/> (or the default path), replacing any
     /// previous file only when the new one is complete; returns the path and the document written.</summary>
     private static (string Path, DisplayDocument Document) Write(Composition composition, string? output, PdfWriterOptions options,
-        WarningLog warnings, int pageMultiple)
+        WarningLog warnings)
     {
         var ((issue, document), articles, openedFonts) = composition;
         options = WriterOptions(issue, options);
