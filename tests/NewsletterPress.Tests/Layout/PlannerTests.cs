@@ -60,23 +60,6 @@ public sealed class PlannerTests : IDisposable
         Assert.Equal(Text(group.Base), Text(longer));
     }
 
-    /// <summary>The planner tries a limited number of paragraphs that fail before it stops: it is offered exactly those
-    /// that have the setting, so that none of its tries goes to a paragraph known to have none.</summary>
-    [Fact]
-    public void The_planner_is_offered_exactly_the_paragraphs_that_can_be_set_a_line_shorter_or_longer()
-    {
-        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Japanese(20)));
-        var article = Collect(folder.Path);
-        foreach (var (looseness, offered) in new[] { (-1, article.Alternatives.ShorterCandidates(article.Paragraphs)),
-                     (1, article.Alternatives.LongerCandidates(article.Paragraphs)) })
-        {
-            var having = article.Paragraphs.Where(p => article.Alternatives.Lines(p, looseness) is not null).ToHashSet();
-            Assert.True(having.Count > 0 && having.Count < article.Paragraphs.Length,
-                $"looseness {looseness}: {having.Count} of {article.Paragraphs.Length} paragraphs have the setting; the test needs some without");
-            Assert.Equal(having.Order(), offered.Order());
-        }
-    }
-
     [Fact]
     public void Every_other_setting_keeps_to_the_bar_justified_to_the_measure_with_characters_spread_at_most_an_eighth_em()
     {

@@ -38,17 +38,16 @@ internal sealed class ParagraphAlternatives(ParagraphSetter setter, LayoutConfig
     public (SourcePosition Where, string Text) Source(int paragraph) =>
         (_recipes[paragraph].Where, string.Concat(_recipes[paragraph].Runs.Select(r => r.Text)));
 
-    /// <summary>Paragraphs that can give a line back (known from their first setting), most promising first: those whose
-    /// other lines each have the least of the last line to take in (its length shared among them). Only those: the
-    /// planner stops after a few paragraphs that fail, and none of its tries should go to one known to have no setting.</summary>
+    /// <summary>Paragraphs that might give a line back, most promising first: those whose other lines each have the
+    /// least of the last line to take in (its length shared among them).</summary>
     public IEnumerable<int> ShorterCandidates(IEnumerable<int> paragraphs) =>
-        paragraphs.Where(p => _recipes.TryGetValue(p, out var r) && r.CanBeShorter).OrderBy(p => _recipes[p].LastLineShare / (_recipes[p].Lines - 1)).ThenBy(p => p);
+        paragraphs.Where(_recipes.ContainsKey).OrderBy(p => _recipes[p].LastLineShare / (_recipes[p].Lines - 1)).ThenBy(p => p);
 
-    /// <summary>Paragraphs that can take a line more, most promising first: those whose lines each give up the least
+    /// <summary>Paragraphs that might take a line more, most promising first: those whose lines each give up the least
     /// text (a new last line, nearly full, takes what the old one did not hold: about two lines less the old last
     /// line's length, shared among them), so long paragraphs with a long last line.</summary>
     public IEnumerable<int> LongerCandidates(IEnumerable<int> paragraphs) =>
-        paragraphs.Where(p => _recipes.TryGetValue(p, out var r) && r.Lines >= 3 && r.CanBeLonger)
+        paragraphs.Where(p => _recipes.TryGetValue(p, out var r) && r.Lines >= 3)
             .OrderBy(p => (2 - _recipes[p].LastLineShare) / _recipes[p].Lines).ThenBy(p => p);
 
     /// <summary>The paragraph's lines with one line fewer (<paramref name="looseness"/> −1) or more (+1), or null when it
