@@ -41,6 +41,28 @@ public class FiguresAndNotesTests
         return (visible[at].Page, visible[at]);
     }
 
+    /// <summary>A sentence of English running text, repeated to make paragraphs of known length.</summary>
+    private const string Sentence = "The volunteers walked the length of the harbour and asked the people who live and work there what they would change. ";
+
+    private static readonly NewsletterPress.Layout.LayoutConfig Config =
+        NewsletterPress.Layout.LayoutConfig.From(NewsletterPress.Manifest.Style.Default, new NewsletterPress.Diagnostics.WarningLog());
+
+    /// <summary>Paragraphs "{mark} 0.", "{mark} 1.", … of three to five sentences.</summary>
+    private static string Paragraphs(int n, string mark) =>
+        string.Join("\n\n", Enumerable.Range(0, n).Select(i => $"{mark} {i}. " + string.Concat(Enumerable.Repeat(Sentence, 3 + i % 3))));
+
+    /// <summary>Builds a one-article English issue whose article body is <paramref name="body"/>, with the sample image
+    /// <paramref name="image"/> in its images/ folder; returns the PDF's path, inside <paramref name="folder"/>.</summary>
+    private static string BuildWithImage(string body, string image, out IssueFolder folder)
+    {
+        folder = new IssueFolder(IssueFolder.Manifest("en", "a.md"), ("a.md", "---\ntitle: The Harbour\nlang: en\n---\n\n" + body));
+        Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
+        File.Copy(Repo.Path("samples", "figures-and-tables", "images", image), Path.Combine(folder.Path, "images", image));
+        var pdf = folder.Output("out.pdf");
+        IssueBuild.ToPdf(folder.Path, pdf);
+        return pdf;
+    }
+
     [Fact]
     public void A_figure_comes_after_the_text_that_introduces_it_with_its_caption_right_under_it_on_the_same_page()
     {
@@ -73,24 +95,17 @@ public class FiguresAndNotesTests
         // does not fit, the page is not left short; the photo goes to the foot of its reference's page or the next
         // page's top (the text after it filling the columns) or is set a little smaller where it is; always after its
         // reference, with its caption under it.
-        const string Sentence = "The volunteers walked the length of the harbour and asked the people who live and work there what they would change. ";
-        string Paragraphs(int n, string mark) =>
-            string.Join("\n\n", Enumerable.Range(0, n).Select(i => $"{mark} {i}. " + string.Concat(Enumerable.Repeat(Sentence, 3 + i % 3))));
-        var config = NewsletterPress.Layout.LayoutConfig.From(NewsletterPress.Manifest.Style.Default, new NewsletterPress.Diagnostics.WarningLog());
         int moved = 0, smaller = 0, atFoot = 0;
         double natural;
         using (var codec = SkiaSharp.SKCodec.Create(Repo.Path("samples", "figures-and-tables", "images", "harbour.jpg")))
-            natural = Math.Min(config.BlockWidth / 2, codec.Info.Width / 150.0 * 72);
+            natural = Math.Min(Config.BlockWidth / 2, codec.Info.Width / 150.0 * 72);
         // Each step adds two sentences before the photo: about a grid line across the two columns.
         for (int before = 8; before <= 24; before += 2)
         {
-            var article = "---\ntitle: The Harbour\nlang: en\n---\n\n" + Paragraphs(11, "Before") + " " + string.Concat(Enumerable.Repeat(Sentence, before)) +
-                          " The photo below shows the north quay.\n\n![The north quay at dawn.](../images/harbour.jpg){.span width=50%}\n\n" + Paragraphs(10, "After") + "\n";
-            using var folder = new IssueFolder(IssueFolder.Manifest("en", "a.md"), ("a.md", article));
-            Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
-            File.Copy(Repo.Path("samples", "figures-and-tables", "images", "harbour.jpg"), Path.Combine(folder.Path, "images", "harbour.jpg"));
-            var pdf = folder.Output("out.pdf");
-            IssueBuild.ToPdf(folder.Path, pdf);
+            var pdf = BuildWithImage(Paragraphs(11, "Before") + " " + string.Concat(Enumerable.Repeat(Sentence, before)) +
+                " The photo below shows the north quay.\n\n![The north quay at dawn.](../images/harbour.jpg){.span width=50%}\n\n" +
+                Paragraphs(10, "After") + "\n", "harbour.jpg", out var folder);
+            using var _ = folder;
 
             var chars = StructuredText.Read(pdf);
             var image = Assert.Single(Images(pdf));
@@ -100,17 +115,17 @@ public class FiguresAndNotesTests
             Assert.True(referencePage < image.Page || referencePage == image.Page && reference.Baseline < image.Top,
                 $"{before}: the photo (page {image.Page}) comes before its reference (page {referencePage})");
             Assert.Equal(image.Page, captionPage);
-            Assert.InRange(caption.Baseline, image.Top + image.Height, image.Top + image.Height + 2 * config.Leading);
+            Assert.InRange(caption.Baseline, image.Top + image.Height, image.Top + image.Height + 2 * Config.Leading);
             // Every page before the photo's is full: the photo fitted, or the text after it filled the room.
-            var fills = PageContent.Fill(PageContent.Read(pdf), chars.Max(c => c.Page), config);
+            var fills = PageContent.Fill(PageContent.Read(pdf), chars.Max(c => c.Page), Config);
             for (int page = 1; page < image.Page; page++)
                 Assert.True(fills[page - 1] >= 0.85, $"{before}: page {page} before the photo is only {fills[page - 1]:0%} full");
             if (afterPage < image.Page)
             {
                 moved++;
                 // At the head of its page the photo sits on the text block's top edge: no blank line above it.
-                Assert.True(image.Top < config.LineTop(1), $"{before}: the photo at the head of page {image.Page} starts at {image.Top:0.0} pt, " +
-                                                           $"a blank line below the text block's top {config.Top:0.0} pt");
+                Assert.True(image.Top < Config.LineTop(1), $"{before}: the photo at the head of page {image.Page} starts at {image.Top:0.0} pt, " +
+                                                           $"a blank line below the text block's top {Config.Top:0.0} pt");
             }
             if (image.Width < natural - 1) smaller++;
             var (_, after) = Find(chars, "After 0.");
@@ -119,7 +134,7 @@ public class FiguresAndNotesTests
                 atFoot++;
                 // At the foot of its reference's page, the text after it above it, its caption on the text block's last line.
                 Assert.Equal(referencePage, image.Page);
-                Assert.InRange(caption.Baseline, config.LineTop(config.LinesPerPage - 1), config.LineTop(config.LinesPerPage));
+                Assert.InRange(caption.Baseline, Config.LineTop(Config.LinesPerPage - 1), Config.LineTop(Config.LinesPerPage));
             }
         }
         Assert.True(moved > 0, "the photo never had to move on");
@@ -133,39 +148,32 @@ public class FiguresAndNotesTests
         // More and more text before a chart in a column, so that it lands at every height of a column: where it does not
         // fit, the column it would have left short is filled by the text after it and the chart heads the next column,
         // always after its reference, with its caption under it.
-        const string Sentence = "The volunteers walked the length of the harbour and asked the people who live and work there what they would change. ";
-        string Paragraphs(int n, string mark) =>
-            string.Join("\n\n", Enumerable.Range(0, n).Select(i => $"{mark} {i}. " + string.Concat(Enumerable.Repeat(Sentence, 3 + i % 3))));
-        var config = NewsletterPress.Layout.LayoutConfig.From(NewsletterPress.Manifest.Style.Default, new NewsletterPress.Diagnostics.WarningLog());
-        double lastBaseline = config.LineTop(config.LinesPerPage - 1) + config.BaselineOffset;
+        double lastBaseline = Config.LineTop(Config.LinesPerPage - 1) + Config.BaselineOffset;
         int headed = 0;
         // Each step adds a sentence before the chart: about a grid line in a column.
         for (int before = 0; before <= 12; before++)
         {
-            var article = "---\ntitle: The Harbour\nlang: en\n---\n\n" + Paragraphs(6, "Before") + " " + string.Concat(Enumerable.Repeat(Sentence, before)) +
-                          " The chart below counts the answers.\n\n![Answers by group.](../images/chart.png)\n\n" + Paragraphs(16, "After") + "\n";
-            using var folder = new IssueFolder(IssueFolder.Manifest("en", "a.md"), ("a.md", article));
-            Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
-            File.Copy(Repo.Path("samples", "figures-and-tables", "images", "chart.png"), Path.Combine(folder.Path, "images", "chart.png"));
-            var pdf = folder.Output("out.pdf");
-            IssueBuild.ToPdf(folder.Path, pdf);
+            var pdf = BuildWithImage(Paragraphs(6, "Before") + " " + string.Concat(Enumerable.Repeat(Sentence, before)) +
+                " The chart below counts the answers.\n\n![Answers by group.](../images/chart.png)\n\n" + Paragraphs(16, "After") + "\n",
+                "chart.png", out var folder);
+            using var _ = folder;
 
             var chars = StructuredText.Read(pdf);
             var image = Assert.Single(Images(pdf));
             var (referencePage, reference) = Find(chars, "The chart below counts the answers.");
             var (captionPage, caption) = Find(chars, "Answers by group.");
-            Assert.True(referencePage < image.Page || (referencePage == image.Page && (reference.Baseline < image.Top || reference.X < image.Left - config.ColumnGap)),
+            Assert.True(referencePage < image.Page || (referencePage == image.Page && (reference.Baseline < image.Top || reference.X < image.Left - Config.ColumnGap)),
                 $"{before}: the chart (page {image.Page}) comes before its reference (page {referencePage})");
             Assert.Equal(image.Page, captionPage);
-            Assert.InRange(caption.Baseline, image.Top + image.Height, image.Top + image.Height + 2 * config.Leading);
-            if (image.Top > config.LineTop(1)) continue; // it fitted where it is referenced
+            Assert.InRange(caption.Baseline, image.Top + image.Height, image.Top + image.Height + 2 * Config.Leading);
+            if (image.Top > Config.LineTop(1)) continue; // it fitted where it is referenced
             headed++;
             // It heads a column: the column before it (the left one, or the right one of the page before) is full.
             double middle = chars.Where(c => c.Page == image.Page).Average(c => c.X);
             bool right = image.Left > middle;
-            var column = chars.Where(c => right ? c.Page == image.Page && c.X < image.Left - config.ColumnGap
+            var column = chars.Where(c => right ? c.Page == image.Page && c.X < image.Left - Config.ColumnGap
                 : c.Page == image.Page - 1 && c.X > middle).ToList();
-            Assert.True(column.Max(c => c.Baseline) >= lastBaseline - config.Leading - 0.5,
+            Assert.True(column.Max(c => c.Baseline) >= lastBaseline - Config.Leading - 0.5,
                 $"{before}: the column before the chart ends at {column.Max(c => c.Baseline):0.0} pt, more than a line above the foot ({lastBaseline:0.0} pt)");
         }
         Assert.True(headed > 0, "the chart never had to head a column");

@@ -55,7 +55,7 @@ internal sealed class FlowGroup
         HasHeadings = articles.Any(a => a.Parts.OfType<ColumnLines>().Any(c => c.Lines.Skip(1).Any(l => l.OpensHeading)));
         FigureScales = [.. articles.SelectMany(a => a.Parts.OfType<ColumnLines>()).SelectMany(c => c.Lines)
             .SelectMany(l => l.Smaller.Select(s => s.Scale)).Distinct().OrderDescending()];
-        HasSpacedBands = articles.SelectMany(a => a.Parts).Any(p => p is SpanningRows || p is SpanningBand { Band.SpaceAbove: > 0 });
+        HasSpacedBands = articles.SelectMany(a => a.Parts).Any(IsSpacedBand);
         HasFloatingFigures = articles.Any(a => a.Parts.Any(p => p is SpanningBand { Floats: true }));
     }
 
@@ -180,7 +180,7 @@ internal sealed class FlowGroup
             }
         }
         int figures = parts.OfType<ColumnLines>().Sum(c => c.Lines.Count(l => l.Smaller.Any(s => s.Scale == figureScale)));
-        int bands = bandSpace == 0 ? 0 : parts.Count(p => p is SpanningRows || p is SpanningBand { Band.SpaceAbove: > 0 });
+        int bands = bandSpace == 0 ? 0 : parts.Count(IsSpacedBand);
         double cost = shorter.Length * PlanCost.ShorterParagraph + longer.Length * PlanCost.LongerParagraph
                       + Math.Abs(headingSpace) * PlanCost.HeadingSpace + figures * (1 - figureScale) * PlanCost.FigureSmaller
                       + bands * Math.Abs(bandSpace) * PlanCost.BandSpace;
@@ -192,6 +192,9 @@ internal sealed class FlowGroup
             FiguresAtFoot = figuresAtFoot,
         };
     }
+
+    /// <summary>A figure or table across the columns, with blank lines around it that lever 2 may widen.</summary>
+    private static bool IsSpacedBand(FlowPart part) => part is SpanningRows || part is SpanningBand { Band.SpaceAbove: > 0 };
 
     private static LineOwner[] Owners(FlowPart part, LineOwner owner) => part switch
     {

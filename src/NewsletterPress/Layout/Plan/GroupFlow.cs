@@ -253,7 +253,7 @@ internal sealed class GroupFlow(LayoutConfig config)
         private int _footAfterUnit = -1;
 
         /// <summary>Grid lines kept free at the page's foot for a figure that goes there.</summary>
-        public int FootReserve => _foot?.AtPageFoot().Lines ?? 0;
+        public int FootReserve => _foot is { } foot ? foot.Lines - foot.SpaceBelow : 0; // its height at the foot (AtPageFoot)
 
         /// <summary>The run's unit after which the figure waiting for a page's foot is referenced.</summary>
         public int FootAfterUnit => _footAfterUnit;
