@@ -11,14 +11,13 @@ internal abstract record FlowPart;
 
 internal sealed record ColumnLines(IReadOnlyList<FlowLine> Lines) : FlowPart;
 
+/// <summary>A figure or a table across the columns: a float, which the planner sets where it is referenced, at the foot
+/// of that page or at the head of the next, always after its reference.</summary>
 internal sealed record SpanningBand(Band Band) : FlowPart
 {
     /// <summary>A figure's smaller sizes, largest first (scale, band): the planner may take one to fit it where it is
     /// referenced. Empty for a table.</summary>
     public ImmutableArray<(double Scale, Band Band)> Smaller { get; init; } = [];
-
-    /// <summary>A figure may move to the top of the next page when it does not fit (a table stays where it is).</summary>
-    public bool Floats { get; init; }
 
     /// <summary>The band and its smaller sizes with <paramref name="extra"/> blank grid lines more or fewer around them.</summary>
     public SpanningBand Respaced(int extra, double leading) => extra == 0 ? this : this with

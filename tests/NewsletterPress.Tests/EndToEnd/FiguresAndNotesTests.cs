@@ -53,9 +53,9 @@ public class FiguresAndNotesTests
 
     /// <summary>Builds a one-article English issue whose article body is <paramref name="body"/>, with the sample image
     /// <paramref name="image"/> in its images/ folder; returns the PDF's path, inside <paramref name="folder"/>.</summary>
-    private static string BuildWithImage(string body, string image, out IssueFolder folder)
+    private static string BuildWithImage(string body, string image, out IssueFolder folder, string manifestEnd = "")
     {
-        folder = new IssueFolder(IssueFolder.Manifest("en", "a.md"), ("a.md", "---\ntitle: The Harbour\nlang: en\n---\n\n" + body));
+        folder = new IssueFolder(IssueFolder.Manifest("en", "a.md") + manifestEnd, ("a.md", "---\ntitle: The Harbour\nlang: en\n---\n\n" + body));
         Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
         File.Copy(Repo.Path("samples", "figures-and-tables", "images", image), Path.Combine(folder.Path, "images", image));
         var pdf = folder.Output("out.pdf");
@@ -140,6 +140,60 @@ public class FiguresAndNotesTests
         Assert.True(moved > 0, "the photo never had to move on");
         Assert.True(atFoot > 0, "the photo never went to the foot of its page");
         Assert.True(smaller > 0, "the photo was never set smaller to fit");
+    }
+
+    /// <summary>A table too wide for a column, so that it goes across the columns.</summary>
+    private const string WideTable = """
+        | Group | Answers | Share | Most common wish |
+        |---|---:|---:|---|
+        | Residents | 118 | 55 % | Quieter evenings and more benches along the quay |
+        | Shop owners | 31 | 14 % | Better signs from the station to the harbour |
+        | Fishers | 22 | 10 % | Repairs to the slipway before winter storms |
+        | Visitors | 43 | 20 % | Public toilets that stay open after six |
+        """;
+
+    /// <summary>A donation box, at the foot of the last page as a newsletter has it: the last page then meets its fill
+    /// rule however short it is, so that rule (which outranks a sliver of text) does not decide where a float goes.</summary>
+    private const string DonationBox = "donation:\n  lead: Support the harbour survey.\n  options:\n    - One share, 3,000 yen\n";
+
+    [Fact]
+    public void A_table_across_the_columns_floats_like_a_figure_and_leaves_no_sliver_of_text_between_itself_and_a_photo()
+    {
+        // A photo across the columns, a short paragraph, then a table across the columns, with more and more text before
+        // them so that they land at every height of a page. The table, like the photo, comes after its reference and
+        // never leaves the page before it short; and the text between the two is never a strip of one or two lines.
+        int floated = 0;
+        for (int before = 8; before <= 24; before += 2)
+        {
+            var pdf = BuildWithImage(Paragraphs(11, "Before") + " " + string.Concat(Enumerable.Repeat(Sentence, before)) +
+                " The photo below shows the north quay.\n\n![The north quay at dawn.](../images/harbour.jpg){.span width=50%}\n\n" +
+                "Between. " + string.Concat(Enumerable.Repeat(Sentence, 2)) + "The table below counts the answers.\n\n" + WideTable +
+                "\n\n" + Paragraphs(10, "After") + "\n", "harbour.jpg", out var folder, DonationBox);
+            using var _ = folder;
+
+            var chars = StructuredText.Read(pdf);
+            var boxes = PageContent.Read(pdf);
+            var (referencePage, reference) = Find(chars, "The table below counts the answers.");
+            var (tablePage, header) = Find(chars, "Most common wish");
+            var rules = boxes.Where(b => b.Page == tablePage && b.Path && b.X1 - b.X0 >= Config.BlockWidth * 0.9).ToList();
+            double tableTop = rules.Where(r => r.Y1 <= header.Baseline).Max(r => r.Y0);
+            Assert.True(referencePage < tablePage || reference.Baseline < tableTop,
+                $"{before}: the table (page {tablePage}) comes before its reference (page {referencePage})");
+            var fills = PageContent.Fill(boxes, chars.Max(c => c.Page), Config);
+            for (int page = 1; page < tablePage; page++)
+                Assert.True(fills[page - 1] >= 0.85, $"{before}: page {page} before the table is only {fills[page - 1]:0%} full");
+            var (afterPage, after) = Find(chars, "After 0.");
+            if (afterPage < tablePage || after.Baseline < tableTop) floated++;
+
+            // On the photo's page, the lines of text between its caption and the table (when the table is on that page).
+            var image = Assert.Single(Images(pdf));
+            var (_, caption) = Find(chars, "The north quay at dawn.");
+            if (image.Page != tablePage || tableTop < caption.Baseline) continue;
+            int between = boxes.Where(b => b.Page == tablePage && !b.Path && !b.Image && b.Y0 > caption.Baseline && b.Y1 < tableTop)
+                .Select(b => Math.Round(b.Y1)).Distinct().Count();
+            Assert.True(between is 0 or >= 3, $"{before}: {between} line(s) of text between the photo and the table on page {tablePage}");
+        }
+        Assert.True(floated > 0, "the table never floated: the text after it never came before it");
     }
 
     [Fact]

@@ -125,7 +125,7 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
         }
         var (lines, smaller) = MissingGlyphs.At(figure.Where, () => _figures.Compose(figure, config.BlockWidth, lang, element, caption, SmallerFigures));
         EndColumnLines();
-        _parts.Add(new SpanningBand(AsBand(lines)) { Smaller = [.. smaller.Select(s => (s.Scale, AsBand(s.Lines)))], Floats = true });
+        _parts.Add(new SpanningBand(AsBand(lines)) { Smaller = [.. smaller.Select(s => (s.Scale, AsBand(s.Lines)))] });
     }
 
     private void ComposeTable(Table table, string lang, double width, int parent)

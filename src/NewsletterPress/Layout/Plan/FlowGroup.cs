@@ -39,7 +39,7 @@ internal sealed class FlowGroup
     private readonly List<int> _shorter = [], _longer = [];
     private readonly IEnumerator<int> _shorterCandidates, _longerCandidates;
     private int _shorterFailures, _longerFailures;
-    private readonly Dictionary<(int Delta, int HeadingSpace, double FigureScale, int BandSpace, bool FiguresAtFoot), GroupVariant> _variants = [];
+    private readonly Dictionary<(int Delta, int HeadingSpace, double FigureScale, int BandSpace, bool FloatsAtFoot), GroupVariant> _variants = [];
     private readonly double _leading;
     private readonly Dictionary<int, FlowGroup> _joined = [];
 
@@ -56,7 +56,7 @@ internal sealed class FlowGroup
         FigureScales = [.. articles.SelectMany(a => a.Parts.OfType<ColumnLines>()).SelectMany(c => c.Lines)
             .SelectMany(l => l.Smaller.Select(s => s.Scale)).Distinct().OrderDescending()];
         HasSpacedBands = articles.SelectMany(a => a.Parts).Any(IsSpacedBand);
-        HasFloatingFigures = articles.Any(a => a.Parts.Any(p => p is SpanningBand { Floats: true }));
+        HasFloats = articles.Any(a => a.Parts.Any(p => p is SpanningBand));
     }
 
     public ImmutableArray<GroupMember> Members { get; }
@@ -78,8 +78,9 @@ internal sealed class FlowGroup
     /// change (all of them together).</summary>
     public bool HasSpacedBands { get; }
 
-    /// <summary>The group has figures across the columns, which the planner may set at the foot of their page.</summary>
-    public bool HasFloatingFigures { get; }
+    /// <summary>The group has floats (figures and tables across the columns), which the planner may set at the foot of
+    /// their page.</summary>
+    public bool HasFloats { get; }
 
     /// <summary>The group as collected.</summary>
     public GroupVariant Base { get; }
@@ -98,11 +99,12 @@ internal sealed class FlowGroup
     /// <paramref name="figureScale"/>, and a blank line more (<paramref name="bandSpace"/> +1: two) above and below its
     /// figures and tables across the columns; null when its paragraphs cannot give (or take) that many lines within
     /// the bar. (None is no choice: a caption or a table's rule would touch the text.) With
-    /// <paramref name="figuresAtFoot"/>, its figures across the columns go to the foot of the page their reference is on.</summary>
-    public GroupVariant? Variant(int delta, int headingSpace = 0, double figureScale = 1, int bandSpace = 0, bool figuresAtFoot = false)
+    /// <paramref name="floatsAtFoot"/>, its floats (figures and tables across the columns) may go to the foot of the page their
+    /// reference is on.</summary>
+    public GroupVariant? Variant(int delta, int headingSpace = 0, double figureScale = 1, int bandSpace = 0, bool floatsAtFoot = false)
     {
-        if (delta == 0 && headingSpace == 0 && figureScale == 1 && bandSpace == 0 && !figuresAtFoot) return Base;
-        if (_variants.TryGetValue((delta, headingSpace, figureScale, bandSpace, figuresAtFoot), out var known)) return known;
+        if (delta == 0 && headingSpace == 0 && figureScale == 1 && bandSpace == 0 && !floatsAtFoot) return Base;
+        if (_variants.TryGetValue((delta, headingSpace, figureScale, bandSpace, floatsAtFoot), out var known)) return known;
         int wanted = Math.Abs(delta);
         if (wanted > MostChanged) return null;
         var found = delta < 0 ? _shorter : _longer;
@@ -116,16 +118,16 @@ internal sealed class FlowGroup
             else failures++;
         }
         var chosen = found.Take(wanted).ToImmutableArray();
-        var variant = delta < 0 ? Materialize(delta, chosen, [], headingSpace, figureScale, bandSpace, figuresAtFoot)
-            : Materialize(delta, [], chosen, headingSpace, figureScale, bandSpace, figuresAtFoot);
-        _variants[(delta, headingSpace, figureScale, bandSpace, figuresAtFoot)] = variant;
+        var variant = delta < 0 ? Materialize(delta, chosen, [], headingSpace, figureScale, bandSpace, floatsAtFoot)
+            : Materialize(delta, [], chosen, headingSpace, figureScale, bandSpace, floatsAtFoot);
+        _variants[(delta, headingSpace, figureScale, bandSpace, floatsAtFoot)] = variant;
         return variant;
     }
 
     private CollectedArticle ArticleOf(int paragraph) => Articles.First(a => a.Paragraphs.Contains(paragraph));
 
     private GroupVariant Materialize(int delta, ImmutableArray<int> shorter, ImmutableArray<int> longer, int headingSpace, double figureScale,
-        int bandSpace, bool figuresAtFoot)
+        int bandSpace, bool floatsAtFoot)
     {
         var replaced = new Dictionary<int, List<FlowLine>>();
         foreach (var p in shorter) replaced[p] = ArticleOf(p).Alternatives.Lines(p, -1)!;
@@ -189,7 +191,7 @@ internal sealed class FlowGroup
             HeadingSpace = headingSpace,
             FigureScale = figureScale,
             BandSpace = bandSpace,
-            FiguresAtFoot = figuresAtFoot,
+            FloatsAtFoot = floatsAtFoot,
         };
     }
 
@@ -271,9 +273,9 @@ internal sealed class GroupVariant(int delta, ImmutableArray<FlowPart> parts, Im
     /// <summary>A blank line more (+1) around the group's figures and tables across the columns.</summary>
     public int BandSpace { get; init; }
 
-    /// <summary>The group's figures across the columns go to the foot of the page their reference is on (the flow
-    /// costs each one there), not where the reference is.</summary>
-    public bool FiguresAtFoot { get; init; }
+    /// <summary>The group's floats (figures and tables across the columns) go to the foot of the page their reference
+    /// is on (the flow costs each one there), not where the reference is, one at a time.</summary>
+    public bool FloatsAtFoot { get; init; }
 
     /// <summary>Whose each line (or row, or the band) of a part is.</summary>
     public LineOwner[] Owners(int part) => owners[part];
@@ -290,7 +292,7 @@ internal sealed class GroupVariant(int delta, ImmutableArray<FlowPart> parts, Im
             HeadingSpace = HeadingSpace,
             FigureScale = FigureScale,
             BandSpace = BandSpace,
-            FiguresAtFoot = FiguresAtFoot,
+            FloatsAtFoot = FloatsAtFoot,
         };
         var text = new FlowUnit(1, Keep.None, Blank: false, OpensParagraph: false, ClosesParagraph: false, NoteHeight: 0, HeadLines: 0);
         for (int part = Parts.Length - 1; part >= 0 && lines != 0; part--)

@@ -38,6 +38,10 @@ internal sealed class GroupFlow(LayoutConfig config)
     /// <summary>A band across the columns keeps this many lines of what follows with it (no band at a page's foot).</summary>
     private const int LinesKeptAfterBand = 2;
 
+    /// <summary>A region of text between two bands across the columns (a figure, a table, an opener) must be at least this
+    /// tall, or it reads as a sliver.</summary>
+    private const int ThinnestRegionBetweenBands = 3;
+
     /// <summary>The opener of an article that continues a page must leave room for a region of its text.</summary>
     private const int LinesKeptAfterOpener = SmallestRegion;
 
@@ -70,28 +74,41 @@ internal sealed class GroupFlow(LayoutConfig config)
             var owners = variant.Owners(p);
             switch (variant.Parts[p])
             {
-                case ColumnLines run when p + 2 < variant.Parts.Length && variant.Parts[p + 1] is SpanningBand { Floats: true } figure
-                                          && variant.Parts[p + 2] is ColumnLines after
-                                          && (variant.FiguresAtFoot || !FitsAfter(figure, EndOf(run, variant.Units(p), owners, work.Line, group.Columns))):
-                    // The figure goes to the foot of the page its reference is on (when the planner chose that), or, as it
-                    // will not fit where its text ends, to the top of the next page; the text after it goes on in the
-                    // same columns, so that the columns read on across the figure's place.
-                    if (variant.FiguresAtFoot) work.FootAfter(figure.Band, variant.Units(p).Length - 1);
-                    else work.FloatAfter(figure.Band, variant.Units(p).Length - 1);
-                    FlowRun(work, new ColumnLines([.. run.Lines, .. after.Lines]), [.. variant.Units(p), .. variant.Units(p + 2)],
-                        [.. owners, .. variant.Owners(p + 2)], group.Columns);
-                    p += 2;
+                case ColumnLines run when FloatFollows(variant, p):
+                    // Each float (a figure or a table across the columns) after this run that goes elsewhere: to the foot
+                    // of the page its reference is on (when the planner chose that), or, as it will not fit where its
+                    // text ends, to the top of the next page. The text after it goes on in the same columns, so that the
+                    // columns read on across the float's place.
+                    List<FlowLine> lines = [.. run.Lines];
+                    List<FlowUnit> units = [.. variant.Units(p)];
+                    List<LineOwner> runOwners = [.. owners];
+                    while (FloatFollows(variant, p))
+                    {
+                        var figure = (SpanningBand)variant.Parts[p + 1];
+                        bool fits = FitsAfter(figure, EndOf(new ColumnLines(lines), [.. units], [.. runOwners], work.Line, group.Columns));
+                        if (!work.TakeFloat(figure.Band, units.Count - 1, fits, variant.FloatsAtFoot)) break;
+                        lines.AddRange(((ColumnLines)variant.Parts[p + 2]).Lines);
+                        units.AddRange(variant.Units(p + 2));
+                        runOwners.AddRange(variant.Owners(p + 2));
+                        p += 2;
+                    }
+                    FlowRun(work, new ColumnLines(lines), [.. units], [.. runOwners], group.Columns);
                     break;
                 case ColumnLines run: FlowRun(work, run, variant.Units(p), owners, group.Columns); break;
                 case SpanningBand spanning: PlaceSpanning(work, spanning, owners[0].Article); break;
                 case SpanningRows rows: PlaceRows(work, rows, owners[0].Article); break;
             }
         }
-        if (work.Floating is not null) work.NewPage(PageBreak.Full); // the figure still to place goes at the top of a page
+        if (work.HasFloating) work.NewPage(PageBreak.Full); // the floats still to place go at the top of a page
         work.End();
         return new FlowOutcome(work.NewPages, work.Line, work.NewPages > 0 ? work.AddedToStartPage : work.Filled, work.StartPageBreak,
             work.NewPages > 0 ? work.Filled : 0, work.Cost);
     }
+
+    /// <summary>Part <paramref name="p"/> is a run followed by a float and another run, which the flow may join.</summary>
+    private static bool FloatFollows(GroupVariant variant, int p) =>
+        p + 2 < variant.Parts.Length && variant.Parts[p] is ColumnLines && variant.Parts[p + 1] is SpanningBand
+        && variant.Parts[p + 2] is ColumnLines;
 
     /// <summary>The line a run ends on, flowed from <paramref name="line"/> (planned, not placed).</summary>
     private int EndOf(ColumnLines run, FlowUnit[] units, LineOwner[] owners, int line, int columns)
@@ -111,7 +128,18 @@ internal sealed class GroupFlow(LayoutConfig config)
     private void PlaceSpanning(Work work, SpanningBand spanning, int article)
     {
         work.Article = article;
-        if (work.Floating is not null) work.NewPage(PageBreak.SpanningDidNotFit); // figures keep their order
+        if (work.HasFloating)
+        {
+            // Floats keep their order: this one heads the next page too, under the one waiting there, and the text
+            // after it fills this page; when the two would not leave room for text there, the page ends here.
+            if (work.FloatingLines + spanning.Band.Lines + SmallestRegion <= config.LinesPerPage)
+            {
+                work.Float(spanning.Band);
+                work.Cost += PlanCost.FigureMoved;
+                return;
+            }
+            work.NewPage(PageBreak.SpanningDidNotFit);
+        }
         bool Fits(Band band) => work.Line == 0 || work.Line + band.Lines + LinesKeptAfterBand <= config.LinesPerPage;
         if (Fits(spanning.Band))
         {
@@ -125,14 +153,8 @@ internal sealed class GroupFlow(LayoutConfig config)
             work.Cost += (1 - scale) * PlanCost.FigureSmaller;
             return;
         }
-        if (spanning.Floats)
-        {
-            work.Floating = spanning.Band;
-            work.Cost += PlanCost.FigureMoved;
-            return;
-        }
-        work.NewPage(PageBreak.SpanningDidNotFit);
-        work.Band(spanning.Band);
+        work.Float(spanning.Band);
+        work.Cost += PlanCost.FigureMoved;
     }
 
     private void FlowRun(Work work, ColumnLines run, FlowUnit[] units, LineOwner[] owners, int columns)
@@ -238,8 +260,9 @@ internal sealed class GroupFlow(LayoutConfig config)
         public int AddedToStartPage;
         public PageBreak StartPageBreak = PageBreak.Full;
         public double Cost;
-        /// <summary>A figure across the columns that did not fit where it is referenced: it heads the next page.</summary>
-        public Band? Floating;
+        /// <summary>Floats across the columns that did not fit where they are referenced: they head the next page, in
+        /// their order.</summary>
+        private readonly List<Band> _floating = [];
         /// <summary>The article whose rows or band is being placed.</summary>
         public int Article;
         private Band? _floatAfter;
@@ -252,6 +275,11 @@ internal sealed class GroupFlow(LayoutConfig config)
         private Band? _foot;
         private int _footAfterUnit = -1;
 
+        /// <summary>The last thing placed on the page is a band across the columns.</summary>
+        private bool _underBand;
+        /// <summary>The last thing placed is a region of text too thin to stand between two bands, under one.</summary>
+        private bool _thinRegionUnderBand;
+
         /// <summary>Grid lines kept free at the page's foot for a figure that goes there.</summary>
         public int FootReserve => _foot is { } foot ? foot.Lines - foot.SpaceBelow : 0; // its height at the foot (AtPageFoot)
 
@@ -260,7 +288,7 @@ internal sealed class GroupFlow(LayoutConfig config)
 
         /// <summary>A figure that goes to the foot of the page the run's unit <paramref name="unit"/> (the last line of
         /// the text before it) is placed on, or, when there is no room left there, to the head of the next.</summary>
-        public void FootAfter(Band figure, int unit)
+        private void FootAfter(Band figure, int unit)
         {
             (_foot, _footAfterUnit) = (figure, unit);
             Cost += PlanCost.FigureAtFoot;
@@ -268,10 +296,29 @@ internal sealed class GroupFlow(LayoutConfig config)
 
         /// <summary>A figure that heads the next page once the run's unit <paramref name="unit"/> (the last line of the
         /// text before it) is placed.</summary>
-        public void FloatAfter(Band figure, int unit)
+        private void FloatAfter(Band figure, int unit)
         {
             (_floatAfter, _floatAfterUnit) = (figure, unit);
             Cost += PlanCost.FigureMoved;
+        }
+
+        public bool HasFloating => _floating.Count > 0;
+
+        /// <summary>Grid lines the floats waiting for the next page's head take there.</summary>
+        public int FloatingLines => _floating.Sum(band => band.Lines);
+
+        /// <summary>A float across the columns goes to the top of the next page.</summary>
+        public void Float(Band band) => _floating.Add(band);
+
+        /// <summary>Takes a float referenced after the run's unit <paramref name="unit"/> out of the text, if it has a
+        /// place: the head of the next page when it does not <paramref name="fit"/> where its text ends, or the foot of
+        /// the page its reference is on when <paramref name="atFoot"/>; one float waits for each place at a time.</summary>
+        public bool TakeFloat(Band band, int unit, bool fit, bool atFoot)
+        {
+            if (!fit && _floatAfter is null && _floating.Count == 0) FloatAfter(band, unit);
+            else if (fit && atFoot && _foot is null) FootAfter(band, unit);
+            else return false;
+            return true;
         }
 
         public void NewPage(PageBreak why)
@@ -284,14 +331,12 @@ internal sealed class GroupFlow(LayoutConfig config)
             else Cost += PlanCost.FinishedPage((double)Filled / _total, why.Forced());
             EndPieces();
             recorder?.FinishPage(why);
+            (_underBand, _thinRegionUnderBand) = (false, false);
             NewPages++;
             Line = 0;
             Filled = 0;
-            if (Floating is { } figure)
-            {
-                Floating = null;
-                Band(figure);
-            }
+            foreach (var band in _floating) Band(band);
+            _floating.Clear();
         }
 
         /// <summary>The article's opener is placed: it has a piece on this page, if only the opener.</summary>
@@ -330,6 +375,7 @@ internal sealed class GroupFlow(LayoutConfig config)
 
         public void Band(Band band)
         {
+            AcrossTheColumns();
             if (Line == 0) band = band.AtPageHead(config.Leading);
             recorder?.Place(new BandPlacement(band, Line));
             Add(band.Lines * config.Columns);
@@ -338,10 +384,19 @@ internal sealed class GroupFlow(LayoutConfig config)
 
         public void Row(FlowLine row)
         {
+            AcrossTheColumns();
             recorder?.Place(new RowPlacement(row, Line));
             Add(row.Lines * config.Columns);
             Line += row.Lines;
             Count(Article, row.Lines);
+        }
+
+        /// <summary>A band or a table's row goes across the columns: a sliver of text left between it and the band above
+        /// costs.</summary>
+        private void AcrossTheColumns()
+        {
+            if (_thinRegionUnderBand) Cost += PlanCost.SliverBetweenBands;
+            (_underBand, _thinRegionUnderBand) = (true, false);
         }
 
         public void Skip(int lines) => Line = Math.Min(config.LinesPerPage, Line + (Line == 0 ? 0 : lines));
@@ -350,6 +405,7 @@ internal sealed class GroupFlow(LayoutConfig config)
         {
             recorder?.Place(new RegionPlacement(lines, Line, region.Capacity, [.. cut], width, region.Why, region.SpaceBefore));
             recorder?.Region(region, lines, owners, cut);
+            (_underBand, _thinRegionUnderBand) = (false, _underBand && region.Height < ThinnestRegionBetweenBands);
             Add(region.Ink * worth);
             Line += region.Height;
             // Each article's lines in the region (lines planned but not there, for the copyfit, are the last article's).
@@ -364,16 +420,18 @@ internal sealed class GroupFlow(LayoutConfig config)
             Cost += region.BrokenRules * PlanCost.KeepBroken + region.Apart * PlanCost.Imbalance;
             if (_floatAfter is { } figure && region.End > _floatAfterUnit)
             {
-                Floating = figure;
+                _floating.Add(figure);
                 _floatAfter = null;
             }
             if (_foot is { } foot && region.End > _footAfterUnit)
             {
                 _foot = null;
                 var atFoot = foot.AtPageFoot();
-                if (config.LinesPerPage - Line < atFoot.Lines)
+                // No room left under the text, or a float before it waits for the next page's head (floats keep their
+                // order): the head of the next page.
+                if (config.LinesPerPage - Line < atFoot.Lines || _floating.Count > 0)
                 {
-                    Floating = foot; // no room left under the text: the head of the next page
+                    _floating.Add(foot);
                     Cost += PlanCost.FigureMoved;
                 }
                 else if (region.Why == RegionEnd.RunEnds && config.LinesPerPage - Line >= foot.Lines) Band(foot); // right under the run's end

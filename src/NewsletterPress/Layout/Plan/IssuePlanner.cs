@@ -194,9 +194,9 @@ internal sealed class IssuePlanner(LayoutConfig config)
         if (group.HasSpacedBands)
             for (int d = -2; d <= 2; d++)
                 if (group.Variant(d, bandSpace: 1) is { } other) yield return (other, 0);
-        if (group.HasFloatingFigures)
+        if (group.HasFloats)
             for (int d = -2; d <= 2; d++)
-                if (group.Variant(d, figuresAtFoot: true) is { } other) yield return (other, 0);
+                if (group.Variant(d, floatsAtFoot: true) is { } other) yield return (other, 0);
         GroupVariant shortest = group.Base, longest = group.Base;
         for (int d = 1; ; d++)
         {

@@ -62,6 +62,11 @@ internal static class PlanCost
     /// <summary>A figure moved to the top of the next page, away from where it is referenced.</summary>
     public const double FigureMoved = 500;
 
+    /// <summary>A strip of text one or two lines tall between two bands across the columns (a figure above, a table
+    /// below): a sliver a designer never leaves. Dearer than an unbalanced region or a float moved to the page's foot,
+    /// cheaper than a broken keep.</summary>
+    public const double SliverBetweenBands = 5_000;
+
     /// <summary>A widow, an orphan or a heading at a column foot that the flow could not avoid.</summary>
     public const double KeepBroken = 40_000;
 
