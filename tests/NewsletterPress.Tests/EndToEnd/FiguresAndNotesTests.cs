@@ -196,6 +196,13 @@ public class FiguresAndNotesTests
         Assert.True(floated > 0, "the table never floated: the text after it never came before it");
     }
 
+    /// <summary>An issue whose article has <paramref name="paragraphs"/> paragraphs and <paramref name="sentences"/>
+    /// sentences more before a chart in a column ("The chart below counts the answers."), and sixteen paragraphs after it.</summary>
+    private static string BuildWithChart(int paragraphs, int sentences, out IssueFolder folder) =>
+        BuildWithImage(Paragraphs(paragraphs, "Before") + " " + string.Concat(Enumerable.Repeat(Sentence, sentences)) +
+            " The chart below counts the answers.\n\n![Answers by group.](../images/chart.png)\n\n" + Paragraphs(16, "After") + "\n",
+            "chart.png", out folder);
+
     [Fact]
     public void A_figure_in_a_column_that_does_not_fit_at_the_columns_foot_heads_the_next_column_and_the_text_after_it_fills_the_foot()
     {
@@ -207,9 +214,7 @@ public class FiguresAndNotesTests
         // Each step adds a sentence before the chart: about a grid line in a column.
         for (int before = 0; before <= 12; before++)
         {
-            var pdf = BuildWithImage(Paragraphs(6, "Before") + " " + string.Concat(Enumerable.Repeat(Sentence, before)) +
-                " The chart below counts the answers.\n\n![Answers by group.](../images/chart.png)\n\n" + Paragraphs(16, "After") + "\n",
-                "chart.png", out var folder);
+            var pdf = BuildWithChart(6, before, out var folder);
             using var _ = folder;
 
             var chars = StructuredText.Read(pdf);
@@ -231,6 +236,39 @@ public class FiguresAndNotesTests
                 $"{before}: the column before the chart ends at {column.Max(c => c.Baseline):0.0} pt, more than a line above the foot ({lastBaseline:0.0} pt)");
         }
         Assert.True(headed > 0, "the chart never had to head a column");
+    }
+
+    [Fact]
+    public void A_figure_in_a_column_is_set_at_the_head_or_the_foot_of_its_column_never_in_its_middle()
+    {
+        // More and more text before a chart in a column, with plenty after it: wherever the chart lands, it heads its
+        // column (nothing of the column above it, under the band that opens the region) or ends it (its caption the
+        // column's last text), and comes after its reference.
+        int atFoot = 0;
+        for (int before = 0; before <= 12; before += 3)
+        {
+            var pdf = BuildWithChart(3, before, out var folder);
+            using var _ = folder;
+
+            var chars = StructuredText.Read(pdf);
+            var image = Assert.Single(Images(pdf));
+            var (_, reference) = Find(chars, "The chart below counts the answers.");
+            var (_, caption) = Find(chars, "Answers by group.");
+            double left = image.Left - Config.ColumnGap / 2, right = image.Left + image.Width + Config.ColumnGap / 2;
+            // The region's top: the lowest rule across the text block above the chart (the opener's), or the block's top.
+            double regionTop = PageContent.Read(pdf).Where(b => b.Page == image.Page && b.Path && b.X1 - b.X0 >= Config.BlockWidth * 0.9
+                                                                 && b.Y1 < image.Top).Select(b => b.Y1).DefaultIfEmpty(Config.Top).Max();
+            var column = chars.Where(c => c.Page == image.Page && c.X >= left && c.Right <= right && c.Text.Trim().Length > 0
+                                          && c.Baseline < Config.LineTop(Config.LinesPerPage)).ToList();
+            var above = column.Where(c => c.Baseline > regionTop && c.Baseline < image.Top).ToList();
+            var below = column.Where(c => c.Baseline > caption.Baseline + 1).ToList();
+            Assert.True(above.Count == 0 || below.Count == 0,
+                $"{before}: the chart is in the middle of its column: '{string.Concat(below.Take(40).Select(c => c.Text))}' under it");
+            Assert.True(reference.Page < image.Page || reference.Baseline < image.Top || reference.X < left,
+                $"{before}: the chart comes before its reference");
+            if (above.Count > 0) atFoot++;
+        }
+        Assert.True(atFoot > 0, "the chart never went to the foot of its column");
     }
 
     [Fact]

@@ -14,7 +14,8 @@ namespace NewsletterPress.Layout.Plan;
 /// give way, as a paragraph's line would, when that is the only way to balance the last columns of an article.</param>
 /// <param name="Stretchable">A blank line more may go above it to even out a region's columns (a heading, a notes rule).</param>
 /// <param name="Figure">A figure's image in a column (its caption lines keep with it): it may move on to the head of the
-/// next column, after the text that follows it, rather than leave a hole at a column's foot.</param>
+/// next column, after the text that follows it, rather than leave a hole at a column's foot, or down to its column's
+/// foot rather than sit in the column's middle.</param>
 internal readonly record struct FlowUnit(int Lines, Keep Keep, bool Blank, bool OpensParagraph, bool ClosesParagraph,
     double NoteHeight, int HeadLines, bool KeptTogether = false, bool Stretchable = false, bool Figure = false)
 {

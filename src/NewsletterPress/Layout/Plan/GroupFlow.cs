@@ -210,6 +210,19 @@ internal sealed class GroupFlow(LayoutConfig config)
                 trial.CopyTo(cut);
                 work.Cost += PlanCost.FigureToColumnHead;
             }
+            // A figure left inside a column (text above and below it) goes down to the column's foot, when the region
+            // holds the same lines as well that way (lever 3).
+            for (int tries = 0; tries < columns && units.Length == lines.Count; tries++)
+            {
+                if (ColumnFloats.ToColumnFoot(units, cut, columns, work.FloatAfterLimit) is not { } down) break;
+                var moved = ColumnFloats.Reordered(units, down);
+                var lower = Regions.Cut(moved, start, free, columns, config.Leading, trial);
+                if (lower.End != region.End || lower.BrokenRules > region.BrokenRules || lower.Apart > region.Apart
+                    || lower.Height > region.Height || !trial[1..].SequenceEqual(cut[1..]))
+                    break;
+                (units, lines, owners, region) = (moved, ColumnFloats.Reordered(lines, down), ColumnFloats.Reordered(owners, down), lower);
+                work.Cost += PlanCost.FigureToColumnFoot;
+            }
             work.Region(lines, owners, region, cut, width, worth);
             start = region.End;
             if (start < units.Length) work.NewPage(region.Why == RegionEnd.ColumnBreak ? PageBreak.EditorAskedNewColumn : PageBreak.Full);

@@ -54,6 +54,10 @@ internal static class PlanCost
     /// foot of the column it would have left a hole in: what a designer does, a little away from its reference.</summary>
     public const double FigureToColumnHead = 100;
 
+    /// <summary>A figure in a column moved down to the column's foot, past the text that followed it there, so that it
+    /// does not sit in the middle of the column: where a designer puts it, a little further from its reference.</summary>
+    public const double FigureToColumnFoot = 20;
+
     /// <summary>A figure across the columns set at the foot of the page its reference is on rather than where the
     /// reference is: a designer's usual place for it, so it is cheap, but not free, or it would move when nothing
     /// needs it.</summary>
