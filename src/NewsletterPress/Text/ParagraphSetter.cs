@@ -97,11 +97,8 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         return made;
     }
 
-    public ImmutableArray<TextLine> Set(IReadOnlyList<TextRun> runs, ParagraphFormat format)
-    {
-        if (_taking is null && _recording is null) return SetNow(runs, format);
-        return MadeAhead(new SettingCall(runs, format, null), () => SetNow(runs, format));
-    }
+    public ImmutableArray<TextLine> Set(IReadOnlyList<TextRun> runs, ParagraphFormat format) =>
+        MadeAhead(new SettingCall(runs, format, null), () => SetNow(runs, format));
 
     private ImmutableArray<TextLine> SetNow(IReadOnlyList<TextRun> runs, ParagraphFormat format)
     {
@@ -132,11 +129,8 @@ public sealed class ParagraphSetter(FontLibrary fonts)
     /// shaping and itemizing the paragraph again only to learn that was a fifth of a build. A paragraph of several
     /// pieces, or a display line, gets no answers.</summary>
     internal (ImmutableArray<TextLine> Lines, ImmutableArray<TextLine>? Shorter, ImmutableArray<TextLine>? Longer) SetWithLoosened(
-        IReadOnlyList<TextRun> runs, ParagraphFormat format, Func<int, int, bool> wanted)
-    {
-        if (_taking is null && _recording is null) return SetWithLoosenedNow(runs, format, wanted);
-        return MadeAhead(new SettingCall(runs, format, wanted), () => SetWithLoosenedNow(runs, format, wanted));
-    }
+        IReadOnlyList<TextRun> runs, ParagraphFormat format, Func<int, int, bool> wanted) =>
+        MadeAhead(new SettingCall(runs, format, wanted), () => SetWithLoosenedNow(runs, format, wanted));
 
     private (ImmutableArray<TextLine> Lines, ImmutableArray<TextLine>? Shorter, ImmutableArray<TextLine>? Longer) SetWithLoosenedNow(
         IReadOnlyList<TextRun> runs, ParagraphFormat format, Func<int, int, bool> wanted)
