@@ -98,11 +98,13 @@ public static class IssueLayout
             [.. articles.Select((a, i) => new ArticleRecord(a.Title, a.Kicker, a.Author, firstPages[i],
                 Path.GetRelativePath(issue.Folder, a.SourcePath).Replace(Path.DirectorySeparatorChar, '/')))]);
 
-    /// <summary>Every article set once. One that starts in a new column joins the column run of the article before
-    /// when there is one of the same number of columns; otherwise it starts below, and the editor is told why.</summary>
+    /// <summary>Every article set once, in order, its paragraphs set ahead on all cores (<see cref="ArticlesAhead"/>).
+    /// One that starts in a new column joins the column run of the article before when there is one of the same number of
+    /// columns; otherwise it starts below, and the editor is told why.</summary>
     private static ImmutableArray<CollectedArticle> Collect(Issue issue, IReadOnlyList<Article> articles, ParagraphSetter setter,
         LayoutConfig config, TypeScale scale, WarningLog warnings, StructureBuilder structure)
     {
+        using var ahead = ArticlesAhead.Start(issue, articles, setter, config, scale, ArticlesAhead.Threads(articles.Count));
         var collector = new ArticleCollector(issue, setter, config, scale, warnings, structure);
         var collected = ImmutableArray.CreateBuilder<CollectedArticle>(articles.Count);
         for (int i = 0; i < articles.Count; i++)
@@ -114,8 +116,9 @@ public static class IssueLayout
             if (entry.Start == ArticleStart.NewColumn && i > 0 && collected[i - 1].Columns != columns)
                 warnings.Add(entry.Where, WarningCode.NewColumnNotJoined,
                     "start: new-column joins the columns of the article before, which has a different number of columns; this article starts below it instead");
-            collected.Add(collector.Collect(articles[i], entry, i, joinsColumnRun: joinable && entry.Start == ArticleStart.NewColumn,
-                mayRunIn: joinable && entry.Start == ArticleStart.Auto));
+            using (ahead?.For(i))
+                collected.Add(collector.Collect(articles[i], entry, i, joinsColumnRun: joinable && entry.Start == ArticleStart.NewColumn,
+                    mayRunIn: joinable && entry.Start == ArticleStart.Auto));
         }
         return collected.MoveToImmutable();
     }

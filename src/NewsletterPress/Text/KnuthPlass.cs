@@ -39,7 +39,9 @@ internal sealed class BreakerItems
     /// <summary>How far a penalty of negative width (a hanging 、。) can bring a line that is overfull so far back to the measure.</summary>
     public double HangAllowance { get; }
 
-    /// <summary>Zeros, shared (never written) and grown as paragraphs need.</summary>
+    /// <summary>Zeros, shared (never written) and grown as paragraphs need. Safe to share between the threads that set
+    /// articles ahead without a lock: every array ever stored here is all zeros and at least as long as its reader asked
+    /// for, so two threads growing it at once only make one array too many.</summary>
     private static double[] s_zeros = new double[4096];
 
     private static double[] Zeros(int length)

@@ -66,7 +66,41 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         public KnuthPlass Breaker { get; } = new();
     }
 
-    public ImmutableArray<TextLine> Set(IReadOnlyList<TextRun> runs, ParagraphFormat format)
+    /// <summary>Where this setter keeps every setting it makes, for a caller on another thread to take
+    /// (<see cref="RecordingInto"/>); null for most setters.</summary>
+    private SettingsAhead? _recording;
+
+    /// <summary>Where this setter takes settings made ahead from, while <see cref="TakingFrom"/> lasts.</summary>
+    private SettingsAhead? _taking;
+
+    /// <summary>A setter of the same fonts that keeps every paragraph it sets in <paramref name="ahead"/>.</summary>
+    internal ParagraphSetter RecordingInto(SettingsAhead ahead) => new(fonts) { _recording = ahead };
+
+    /// <summary>Until disposed, calls are answered from <paramref name="ahead"/> where it has a setting for them.</summary>
+    internal IDisposable TakingFrom(SettingsAhead ahead)
+    {
+        _taking = ahead;
+        return new Taking(this);
+    }
+
+    private sealed class Taking(ParagraphSetter setter) : IDisposable
+    {
+        public void Dispose() => setter._taking = null;
+    }
+
+    /// <summary>The setting made ahead for <paramref name="call"/>, else the one <paramref name="set"/> makes (kept when recording).</summary>
+    private T MadeAhead<T>(SettingCall call, Func<T> set) where T : notnull
+    {
+        if (_taking is { } ahead && ahead.TryTake<T>(call, out var taken)) return taken;
+        var made = set();
+        _recording?.Add(call, made);
+        return made;
+    }
+
+    public ImmutableArray<TextLine> Set(IReadOnlyList<TextRun> runs, ParagraphFormat format) =>
+        MadeAhead(new SettingCall(runs, format, null), () => SetNow(runs, format));
+
+    private ImmutableArray<TextLine> SetNow(IReadOnlyList<TextRun> runs, ParagraphFormat format)
     {
         var (text, runOf, softHyphen) = Concatenate(runs);
         return Set(runs, format, text, runOf, softHyphen);
@@ -95,6 +129,10 @@ public sealed class ParagraphSetter(FontLibrary fonts)
     /// shaping and itemizing the paragraph again only to learn that was a fifth of a build. A paragraph of several
     /// pieces, or a display line, gets no answers.</summary>
     internal (ImmutableArray<TextLine> Lines, ImmutableArray<TextLine>? Shorter, ImmutableArray<TextLine>? Longer) SetWithLoosened(
+        IReadOnlyList<TextRun> runs, ParagraphFormat format, Func<int, int, bool> wanted) =>
+        MadeAhead(new SettingCall(runs, format, wanted), () => SetWithLoosenedNow(runs, format, wanted));
+
+    private (ImmutableArray<TextLine> Lines, ImmutableArray<TextLine>? Shorter, ImmutableArray<TextLine>? Longer) SetWithLoosenedNow(
         IReadOnlyList<TextRun> runs, ParagraphFormat format, Func<int, int, bool> wanted)
     {
         var (text, runOf, softHyphen) = Concatenate(runs);

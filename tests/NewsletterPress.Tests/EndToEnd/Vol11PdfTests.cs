@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using NewsletterPress.Content;
 using NewsletterPress.Diagnostics;
+using NewsletterPress.Layout.Collect;
 using NewsletterPress.Manifest;
 using NewsletterPress.Tests.Pdf;
 using NewsletterPress.Tests.Support;
@@ -122,11 +123,17 @@ public sealed partial class Vol11PdfTests(Vol11Build build) : IClassFixture<Vol1
         Assert.StartsWith("World Report 1: Practice", outlines[1].GetProperty("title").GetString());
     }
 
-    [Fact]
-    public void Building_twice_gives_the_same_bytes()
+    /// <summary>Built again with the articles collected one after another (0) and in parallel (1; the fixture's build
+    /// takes the default): the same bytes. ParallelCollectionTests has the archive profile and the twenty articles.</summary>
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    public void Building_twice_gives_the_same_bytes_with_parallel_collection_on_and_off(string parallel)
     {
-        var second = Path.Combine(build.Folder, "again.pdf");
-        Assert.Equal(0, Cli.Run(Repo.Root, "build", "issues/vol-11", "--out", second).ExitCode);
+        var second = Path.Combine(build.Folder, $"again-{parallel}.pdf");
+        var again = Cli.RunWith(new Dictionary<string, string> { [ArticlesAhead.EnvironmentVariable] = parallel }, Repo.Root,
+            "build", "issues/vol-11", "--out", second);
+        Assert.True(again.ExitCode == 0, again.StdErr);
         Assert.Equal(File.ReadAllBytes(build.Pdf), File.ReadAllBytes(second));
     }
 

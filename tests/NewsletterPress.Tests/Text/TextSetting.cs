@@ -11,6 +11,8 @@ public sealed class TextSetting : IDisposable
 
     public ParagraphSetter Setter { get; }
 
+    public FontLibrary Fonts => _fonts;
+
     public TextSetting() => Setter = new ParagraphSetter(_fonts);
 
     public IReadOnlyList<TextLine> Set(string text, double size, ParagraphFormat format) =>
