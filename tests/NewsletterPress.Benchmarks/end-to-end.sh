@@ -155,7 +155,7 @@ pair "twenty articles" "$(twenty)" vol11-big.typ
 echo
 echo "| issue (ours only) | pages | PDF size | CPU (ms) | CPU ms per page | peak (MB) |"
 echo "|---|---:|---:|---:|---:|---:|"
-for copies in 3 6 12 30; do
+for copies in 3 6 12 30 35; do
   issue=$(generate "$copies") cpus=() mems=()
   for ((r = 0; r < runs; r++)); do
     m=$(measure "$ours" build "$issue" --out "$work/ours.pdf")

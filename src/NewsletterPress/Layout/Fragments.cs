@@ -25,7 +25,10 @@ internal abstract record Fragment
 }
 
 /// <summary>A set line of text whose baseline is <paramref name="Baseline"/> below the top.</summary>
-internal sealed record TextFragment(TextLine Line, double X, double Baseline) : Fragment;
+internal sealed record TextFragment(DrawnLine Line, double X, double Baseline) : Fragment
+{
+    public TextFragment(TextLine line, double x, double baseline) : this(DrawnLine.Of(line), x, baseline) { }
+}
 
 internal sealed record RuleFragment(double X1, double Y1, double X2, double Y2, double Width, Ink Ink) : Fragment;
 

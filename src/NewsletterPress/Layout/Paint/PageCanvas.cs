@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using NewsletterPress.Display;
 using NewsletterPress.Text;
 
@@ -29,41 +28,11 @@ internal sealed class PageCanvas(int number, double width, double height)
         }
     }
 
-    /// <summary>Groups a line's glyphs into runs of one font, size and ink, and adds link areas.</summary>
+    /// <summary>Draws a line set for this page alone (a footer's); the lines of the flow are drawn as fragments.</summary>
+    public void DrawLine(TextLine line, double x, double baseline) => DrawLine(DrawnLine.Of(line), x, baseline, null);
+
     /// <param name="element">The structure element the text belongs to; null for artifacts (footers).</param>
-    public void DrawLine(TextLine line, double x, double baseline, int? element = null)
-    {
-        int i = 0;
-        var glyphs = line.Glyphs;
-        while (i < glyphs.Length)
-        {
-            var first = glyphs[i];
-            int j = i;
-            while (j < glyphs.Length && glyphs[j].Font == first.Font && glyphs[j].Size == first.Size && glyphs[j].Ink == first.Ink) j++;
-            var placed = ImmutableArray.CreateBuilder<PlacedGlyph>(j - i); // sized once, handed over without a copy
-            for (int k = i; k < j; k++)
-            {
-                var g = glyphs[k];
-                placed.Add(new PlacedGlyph(g.GlyphId, g.X - first.X, g.Y, g.Advance, g.Text));
-            }
-            _items.Add(new GlyphRun(first.Font.Ref, first.Size, x + first.X, baseline, first.Ink, placed.MoveToImmutable()) { Element = element });
-            i = j;
-        }
-        for (i = 0; i < glyphs.Length; i++)
-        {
-            if (glyphs[i].Link is not { } link) continue;
-            int j = i;
-            while (j + 1 < glyphs.Length && glyphs[j + 1].Link == link) j++;
-            var a = glyphs[i];
-            var b = glyphs[j];
-            double size = a.Size;
-            bool internalLink = link.StartsWith('#');
-            _items.Add(new LinkArea(x + a.X, baseline - size * 0.9, b.X + b.Advance - a.X, size * 1.2,
-                internalLink ? null : link, internalLink ? link[1..] : null)
-            { Element = element });
-            i = j;
-        }
-    }
+    private void DrawLine(DrawnLine line, double x, double baseline, int? element) => _items.AddRange(line.Items(x, baseline, element));
 
     public Page ToPage() => new(width, height, [.. _items], Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }
