@@ -294,7 +294,8 @@ internal sealed class GroupVariant(int delta, ImmutableArray<FlowPart> parts, Im
             BandSpace = BandSpace,
             FloatsAtFoot = FloatsAtFoot,
         };
-        var text = new FlowUnit(1, Keep.None, Blank: false, OpensParagraph: false, ClosesParagraph: false, NoteHeight: 0, HeadLines: 0);
+        var text = new FlowUnit(1, Keep.None, Blank: false, OpensParagraph: false, ClosesParagraph: false, NoteHeight: 0, HeadLines: 0,
+            Text: true);
         for (int part = Parts.Length - 1; part >= 0 && lines != 0; part--)
         {
             if (Parts[part] is not ColumnLines) continue;

@@ -13,11 +13,13 @@ namespace NewsletterPress.Layout.Plan;
 /// <param name="KeptTogether">A line of a short block kept in one column (an address): it keeps with the next, but may
 /// give way, as a paragraph's line would, when that is the only way to balance the last columns of an article.</param>
 /// <param name="Stretchable">A blank line more may go above it to even out a region's columns (a heading, a notes rule).</param>
+/// <param name="Text">A line of a paragraph's text (a heading, a figure, a table row or a blank line is none): what counts
+/// for an article's piece on a page.</param>
 /// <param name="Figure">A figure's image in a column (its caption lines keep with it): it may move on to the head of the
 /// next column, after the text that follows it, rather than leave a hole at a column's foot, or down to its column's
 /// foot rather than sit in the column's middle.</param>
 internal readonly record struct FlowUnit(int Lines, Keep Keep, bool Blank, bool OpensParagraph, bool ClosesParagraph,
-    double NoteHeight, int HeadLines, bool KeptTogether = false, bool Stretchable = false, bool Figure = false)
+    double NoteHeight, int HeadLines, bool KeptTogether = false, bool Stretchable = false, bool Figure = false, bool Text = false)
 {
     /// <summary>It must not end a column.</summary>
     public bool KeepsWithNext(bool blocksMaySplit) => (Keep & Keep.WithNext) != 0 && !(blocksMaySplit && KeptTogether);
@@ -34,7 +36,7 @@ internal readonly record struct FlowUnit(int Lines, Keep Keep, bool Blank, bool 
             units[i] = new FlowUnit(l.Lines, l.Keep, l.Fragments.IsEmpty, several && l.LineInParagraph == 0,
                 several && l.LineInParagraph == l.LinesInParagraph - 1, notes, l.ColumnHead?.Lines ?? 0,
                 KeptTogether: l.Paragraph >= 0 && (l.Keep & Keep.WithNext) != 0, Stretchable: l.Stretchable,
-                Figure: l.Fragments.Any(f => f is ImageFragment));
+                Figure: l.Fragments.Any(f => f is ImageFragment), Text: l.Paragraph >= 0);
         }
         return units;
     }

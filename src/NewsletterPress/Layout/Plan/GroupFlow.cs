@@ -223,7 +223,7 @@ internal sealed class GroupFlow(LayoutConfig config)
                 (units, lines, owners, region) = (moved, ColumnFloats.Reordered(lines, down), ColumnFloats.Reordered(owners, down), lower);
                 work.Cost += PlanCost.FigureToColumnFoot;
             }
-            work.Region(lines, owners, region, cut, width, worth);
+            work.Region(lines, units, owners, region, cut, width, worth);
             start = region.End;
             if (start < units.Length) work.NewPage(region.Why == RegionEnd.ColumnBreak ? PageBreak.EditorAskedNewColumn : PageBreak.Full);
         }
@@ -414,22 +414,30 @@ internal sealed class GroupFlow(LayoutConfig config)
 
         public void Skip(int lines) => Line = Math.Min(config.LinesPerPage, Line + (Line == 0 ? 0 : lines));
 
-        public void Region(IReadOnlyList<FlowLine> lines, LineOwner[] owners, Region region, ReadOnlySpan<int> cut, double width, int worth)
+        public void Region(IReadOnlyList<FlowLine> lines, ReadOnlySpan<FlowUnit> units, LineOwner[] owners, Region region,
+            ReadOnlySpan<int> cut, double width, int worth)
         {
             recorder?.Place(new RegionPlacement(lines, Line, region.Capacity, [.. cut], width, region.Why, region.SpaceBefore));
             recorder?.Region(region, lines, owners, cut);
             (_underBand, _thinRegionUnderBand) = (false, _underBand && region.Height < ThinnestRegionBetweenBands);
             Add(region.Ink * worth);
             Line += region.Height;
-            // Each article's lines in the region (lines planned but not there, for the copyfit, are the last article's).
+            // Each article's lines of text in the region (lines planned but not there, for the copyfit, are the last
+            // article's), summed while the article stays the same: the planner flows every group many times.
+            int counted = 0;
             for (int i = region.Start; i < region.End; i++)
             {
                 var owner = i < owners.Length ? owners[i] : owners[^1];
+                if (owner.Article != Article && counted > 0)
+                {
+                    Count(Article, counted);
+                    counted = 0;
+                }
                 Article = owner.Article;
                 if (owner.Opener) ArticleStarts(owner.Article);
-                // Lines of text are a paragraph's (a heading, a figure, a table row or a blank line is none).
-                else if (i >= lines.Count || lines[i].Paragraph >= 0) Count(owner.Article, i < lines.Count ? lines[i].Lines : 1);
+                else if (units[i].Text) counted += units[i].Lines;
             }
+            if (counted > 0) Count(Article, counted);
             Cost += region.BrokenRules * PlanCost.KeepBroken + region.Apart * PlanCost.Imbalance;
             if (_floatAfter is { } figure && region.End > _floatAfterUnit)
             {
