@@ -21,8 +21,36 @@ internal static class PdfSyntax
         var rounded = Math.Round(value, 4, MidpointRounding.AwayFromZero);
         if (rounded == 0)
             return "0";
-        return rounded.ToString("0.####", CultureInfo.InvariantCulture);
+        if (Math.Abs(rounded) >= FixedPointLimit)
+            return rounded.ToString("0.####", CultureInfo.InvariantCulture);
+        // Written by hand from the number of ten-thousandths, which is exact below the limit: the custom format
+        // "0.####" parsed its pattern and made 15 digits for every number, and a page has thousands of numbers
+        // (profiled: 3 % of vol-11's build). PdfSyntaxTests checks that both write the same.
+        var tenThousandths = (long)Math.Round(rounded * 10_000);
+        var whole = Math.Abs(tenThousandths) / 10_000;
+        var fraction = (int)(Math.Abs(tenThousandths) % 10_000);
+        Span<char> text = stackalloc char[24];
+        var length = 0;
+        if (tenThousandths < 0)
+            text[length++] = '-';
+        whole.TryFormat(text[length..], out var digits, default, CultureInfo.InvariantCulture);
+        length += digits;
+        if (fraction != 0)
+        {
+            text[length++] = '.';
+            for (var unit = 1000; fraction != 0; unit /= 10)
+            {
+                text[length++] = (char)('0' + (fraction / unit));
+                fraction %= unit;
+            }
+        }
+        return new string(text[..length]);
     }
+
+    /// <summary>Below this a number rounded to four decimals has at most 14 significant digits, so its count of
+    /// ten-thousandths is a whole number a double holds exactly, and "0.####" (15 significant digits) writes exactly
+    /// those digits.</summary>
+    private const double FixedPointLimit = 1e10;
 
     public static string Integer(long value) => value.ToString(CultureInfo.InvariantCulture);
 
