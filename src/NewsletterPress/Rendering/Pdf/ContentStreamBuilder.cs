@@ -51,8 +51,13 @@ internal sealed class ContentStreamBuilder
     public ContentStreamBuilder TextMatrix(double x, double y) => Op($"1 0 0 1 {N(x)} {N(y)} Tm");
     public ContentStreamBuilder TextRise(double rise) => Op($"{N(rise)} Ts");
 
-    /// <summary>TJ: strings (glyph codes) interleaved with adjustments in thousandths of text space.</summary>
-    public ContentStreamBuilder ShowPositioned(string array) => Op(array + " TJ");
+    /// <summary>TJ: strings (glyph codes) interleaved with adjustments in thousandths of text space, given without
+    /// the brackets (copied in place, not made into a string first: a page has hundreds of these).</summary>
+    public ContentStreamBuilder ShowPositioned(StringBuilder arrayItems)
+    {
+        _sb.Append('[').Append(arrayItems).Append("] TJ\n");
+        return this;
+    }
 
     /// <summary>cm: concatenates a translation to the current transformation matrix (§8.4.4).</summary>
     public ContentStreamBuilder Translate(double x, double y) => Op($"1 0 0 1 {N(x)} {N(y)} cm");
@@ -69,5 +74,13 @@ internal sealed class ContentStreamBuilder
         Op($"{PdfSyntax.Name(tag)} {properties} BDC");
     public ContentStreamBuilder EndMarkedContent() => Op("EMC");
 
-    public byte[] ToBytes() => Encoding.ASCII.GetBytes(_sb.ToString());
+    /// <summary>The stream's bytes, encoded chunk by chunk without a string of the whole page in between.</summary>
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[_sb.Length];
+        var at = 0;
+        foreach (var chunk in _sb.GetChunks())
+            at += Encoding.ASCII.GetBytes(chunk.Span, bytes.AsSpan(at));
+        return at == bytes.Length ? bytes : bytes[..at];
+    }
 }

@@ -145,7 +145,7 @@ internal static class TextPainter
             CloseString();
             if (_array.Length == 0)
                 return;
-            content.ShowPositioned("[" + _array + "]");
+            content.ShowPositioned(_array);
             _array.Clear();
         }
 
