@@ -19,10 +19,25 @@ internal sealed class ContentStreamBuilder
 
     private static string N(double value) => PdfSyntax.Number(value);
 
+    /// <summary>A number and the space after it, written straight into the stream (the operators drawn for every
+    /// line of text go through here; an interpolated string per operator made two or three strings each).</summary>
+    private ContentStreamBuilder O(double value)
+    {
+        PdfSyntax.AppendNumber(_sb, value).Append(' ');
+        return this;
+    }
+
+    /// <summary>An operand already written as a token (an integer, a name), and the space after it.</summary>
+    private ContentStreamBuilder O(string token)
+    {
+        _sb.Append(token).Append(' ');
+        return this;
+    }
+
     // §8.4.4 graphics state operators.
     public ContentStreamBuilder SaveState() => Op("q");
     public ContentStreamBuilder RestoreState() => Op("Q");
-    public ContentStreamBuilder LineWidth(double width) => Op($"{N(width)} w");
+    public ContentStreamBuilder LineWidth(double width) => O(width).Op("w");
     /// <summary>J: 0 = butt cap (§8.4.3.3).</summary>
     public ContentStreamBuilder LineCap(int style) => Op($"{style} J");
     /// <summary>d: dash array and phase (§8.4.3.6); an empty array is a solid line.</summary>
@@ -30,12 +45,12 @@ internal sealed class ContentStreamBuilder
         Op($"[{string.Join(' ', lengths.Select(N))}] {N(phase)} d");
 
     // §8.5.2 path construction, §8.5.3 path painting.
-    public ContentStreamBuilder MoveTo(double x, double y) => Op($"{N(x)} {N(y)} m");
-    public ContentStreamBuilder LineTo(double x, double y) => Op($"{N(x)} {N(y)} l");
+    public ContentStreamBuilder MoveTo(double x, double y) => O(x).O(y).Op("m");
+    public ContentStreamBuilder LineTo(double x, double y) => O(x).O(y).Op("l");
     public ContentStreamBuilder CurveTo(double x1, double y1, double x2, double y2, double x3, double y3) =>
-        Op($"{N(x1)} {N(y1)} {N(x2)} {N(y2)} {N(x3)} {N(y3)} c");
+        O(x1).O(y1).O(x2).O(y2).O(x3).O(y3).Op("c");
     public ContentStreamBuilder Rectangle(double x, double y, double width, double height) =>
-        Op($"{N(x)} {N(y)} {N(width)} {N(height)} re");
+        O(x).O(y).O(width).O(height).Op("re");
     public ContentStreamBuilder ClosePath() => Op("h");
     public ContentStreamBuilder Stroke() => Op("S");
     public ContentStreamBuilder Fill() => Op("f");
@@ -47,9 +62,9 @@ internal sealed class ContentStreamBuilder
     // §9.4 text objects, §9.3 text state, §9.4.3 text showing.
     public ContentStreamBuilder BeginText() => Op("BT");
     public ContentStreamBuilder EndText() => Op("ET");
-    public ContentStreamBuilder Font(string resourceName, double size) => Op($"{PdfSyntax.Name(resourceName)} {N(size)} Tf");
-    public ContentStreamBuilder TextMatrix(double x, double y) => Op($"1 0 0 1 {N(x)} {N(y)} Tm");
-    public ContentStreamBuilder TextRise(double rise) => Op($"{N(rise)} Ts");
+    public ContentStreamBuilder Font(string resourceName, double size) => O(PdfSyntax.Name(resourceName)).O(size).Op("Tf");
+    public ContentStreamBuilder TextMatrix(double x, double y) => O("1 0 0 1").O(x).O(y).Op("Tm");
+    public ContentStreamBuilder TextRise(double rise) => O(rise).Op("Ts");
 
     /// <summary>TJ: strings (glyph codes) interleaved with adjustments in thousandths of text space, given without
     /// the brackets (copied in place, not made into a string first: a page has hundreds of these).</summary>
@@ -60,11 +75,11 @@ internal sealed class ContentStreamBuilder
     }
 
     /// <summary>cm: concatenates a translation to the current transformation matrix (§8.4.4).</summary>
-    public ContentStreamBuilder Translate(double x, double y) => Op($"1 0 0 1 {N(x)} {N(y)} cm");
+    public ContentStreamBuilder Translate(double x, double y) => O("1 0 0 1").O(x).O(y).Op("cm");
 
     /// <summary>cm then Do: paints an image XObject into the rectangle x, y, width, height (§8.9.5: an image fills the unit square).</summary>
     public ContentStreamBuilder DrawImage(string resourceName, double x, double y, double width, double height) =>
-        Op($"{N(width)} 0 0 {N(height)} {N(x)} {N(y)} cm").Op($"{PdfSyntax.Name(resourceName)} Do");
+        O(width).O("0 0").O(height).O(x).O(y).Op("cm").O(PdfSyntax.Name(resourceName)).Op("Do");
 
     // §14.6 marked content.
     /// <summary>BMC: a marked-content sequence without properties, e.g. /Artifact (§14.8.2.2).</summary>

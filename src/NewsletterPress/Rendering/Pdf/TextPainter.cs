@@ -137,7 +137,7 @@ internal static class TextPainter
             CloseString();
             if (_array.Length > 0)
                 _array.Append(' ');
-            _array.Append(PdfSyntax.Number(thousandths));
+            PdfSyntax.AppendNumber(_array, thousandths);
         }
 
         public void Flush()
