@@ -66,12 +66,64 @@ internal sealed class ContentStreamBuilder
     public ContentStreamBuilder TextMatrix(double x, double y) => O("1 0 0 1").O(x).O(y).Op("Tm");
     public ContentStreamBuilder TextRise(double rise) => O(rise).Op("Ts");
 
-    /// <summary>TJ: strings (glyph codes) interleaved with adjustments in thousandths of text space, given without
-    /// the brackets (copied in place, not made into a string first: a page has hundreds of these).</summary>
-    public ContentStreamBuilder ShowPositioned(StringBuilder arrayItems)
+    /// <summary>TJ: strings (glyph codes) interleaved with adjustments in thousandths of text space, written as the
+    /// painter walks a run's glyphs (see <see cref="PositionedShow"/>).</summary>
+    public PositionedShow ShowPositioned() => new(_sb);
+
+    /// <summary>
+    /// One TJ array after another, written straight into the stream: 2-byte glyph codes (Identity-H) gathered into
+    /// hex strings, adjustments between them, and " TJ" when the painter flushes. (Collecting the array in a
+    /// builder of its own, then copying it, cost an allocation each time the builder was cleared.)
+    /// </summary>
+    internal sealed class PositionedShow(StringBuilder stream)
     {
-        _sb.Append('[').Append(arrayItems).Append("] TJ\n");
-        return this;
+        private bool _inArray, _inString;
+
+        public void Code(uint code)
+        {
+            if (code > 0xFFFF)
+                throw new PdfWriterException($"Code {code} does not fit a 2-byte Identity-H code.");
+            if (!_inString)
+            {
+                NextElement();
+                stream.Append('<');
+                _inString = true;
+            }
+            // Four upper-case hex digits, as code.ToString("X4") writes them, without a string per glyph.
+            for (int shift = 12; shift >= 0; shift -= 4)
+                stream.Append("0123456789ABCDEF"[(int)(code >> shift) & 0xF]);
+        }
+
+        public void Adjust(double thousandths)
+        {
+            CloseString();
+            NextElement();
+            PdfSyntax.AppendNumber(stream, thousandths);
+        }
+
+        /// <summary>Ends the array and its operator, if anything was shown since the last flush.</summary>
+        public void Flush()
+        {
+            CloseString();
+            if (!_inArray)
+                return;
+            stream.Append("] TJ\n");
+            _inArray = false;
+        }
+
+        private void NextElement()
+        {
+            stream.Append(_inArray ? ' ' : '[');
+            _inArray = true;
+        }
+
+        private void CloseString()
+        {
+            if (!_inString)
+                return;
+            stream.Append('>');
+            _inString = false;
+        }
     }
 
     /// <summary>cm: concatenates a translation to the current transformation matrix (§8.4.4).</summary>
