@@ -42,7 +42,7 @@ internal static class NextVolume
             stream.Load(new StringReader(text));
             if (stream.Documents.FirstOrDefault()?.RootNode is not YamlMappingNode root) return null;
             if (!int.TryParse(Scalar(root, "volume")?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var volume)) return null;
-            if (!DateOnly.TryParseExact(Scalar(root, "date")?.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return null;
+            if (!DateOnly.TryParseExact(Scalar(root, "date")?.Value, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return null;
             return new EarlierVolume(folder, text, root, volume, date);
         }
         catch (Exception e) when (e is YamlDotNet.Core.YamlException or IOException or UnauthorizedAccessException or InvalidOperationException)

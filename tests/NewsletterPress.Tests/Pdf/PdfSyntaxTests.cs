@@ -30,6 +30,27 @@ public sealed class PdfSyntaxTests
     }
 
     [Fact]
+    public void Numbers_written_by_hand_match_the_custom_format_they_replace()
+    {
+        // The fast path must write exactly what "0.####" wrote, or every PDF's bytes change: random numbers of the
+        // sizes a page uses, ties at the fifth decimal, and the edge of the fast path.
+        var random = new Random(14);
+        var values = new List<double> { 0.00005, -0.00005, 0.00015, 2.675, 1.00005, 9_999_999_999.99994, -9_999_999_999.99996, 1e10, 123.45675 };
+        for (var i = 0; i < 200_000; i++)
+        {
+            var magnitude = Math.Pow(10, random.Next(-5, 11));
+            values.Add((random.NextDouble() * 2 - 1) * magnitude);
+            values.Add(Math.Round(random.NextDouble() * 1000, 5)); // ties at the fifth decimal
+        }
+        foreach (var value in values)
+        {
+            var rounded = Math.Round(value, 4, MidpointRounding.AwayFromZero);
+            var expected = rounded == 0 ? "0" : rounded.ToString("0.####", CultureInfo.InvariantCulture);
+            Assert.True(expected == PdfSyntax.Number(value), $"{value:R}: expected {expected}, got {PdfSyntax.Number(value)}");
+        }
+    }
+
+    [Fact]
     public void Dates_carry_their_offset()
     {
         Assert.Equal("D:20260401093000+09'00'", PdfSyntax.Date(new DateTimeOffset(2026, 4, 1, 9, 30, 0, TimeSpan.FromHours(9))));

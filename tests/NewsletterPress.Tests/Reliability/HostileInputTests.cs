@@ -198,7 +198,9 @@ public class HostileInputTests
 
     [Theory]
     [InlineData("head", "units per em")]
-    [InlineData("GPOS", "subset")]
+    // A damaged 'name' table makes hb-subset fail. (A damaged GPOS did, until the subsets left the layout tables out:
+    // HarfBuzz's shaper ignores a layout table that fails its checks, and the PDF no longer carries it.)
+    [InlineData("name", "subset")]
     public void A_font_with_a_damaged_table_is_an_error_at_the_line_that_names_it(string table, string message)
     {
         using var folder = Issue("style:\n  fonts: { serif: bad.ttf }\n", "---\ntitle: T\n---\n\nHello, office workers. 本文。\n");

@@ -19,10 +19,25 @@ internal sealed class ContentStreamBuilder
 
     private static string N(double value) => PdfSyntax.Number(value);
 
+    /// <summary>A number and the space after it, written straight into the stream (the operators drawn for every
+    /// line of text go through here; an interpolated string per operator made two or three strings each).</summary>
+    private ContentStreamBuilder O(double value)
+    {
+        PdfSyntax.AppendNumber(_sb, value).Append(' ');
+        return this;
+    }
+
+    /// <summary>An operand already written as a token (an integer, a name), and the space after it.</summary>
+    private ContentStreamBuilder O(string token)
+    {
+        _sb.Append(token).Append(' ');
+        return this;
+    }
+
     // §8.4.4 graphics state operators.
     public ContentStreamBuilder SaveState() => Op("q");
     public ContentStreamBuilder RestoreState() => Op("Q");
-    public ContentStreamBuilder LineWidth(double width) => Op($"{N(width)} w");
+    public ContentStreamBuilder LineWidth(double width) => O(width).Op("w");
     /// <summary>J: 0 = butt cap (§8.4.3.3).</summary>
     public ContentStreamBuilder LineCap(int style) => Op($"{style} J");
     /// <summary>d: dash array and phase (§8.4.3.6); an empty array is a solid line.</summary>
@@ -30,12 +45,12 @@ internal sealed class ContentStreamBuilder
         Op($"[{string.Join(' ', lengths.Select(N))}] {N(phase)} d");
 
     // §8.5.2 path construction, §8.5.3 path painting.
-    public ContentStreamBuilder MoveTo(double x, double y) => Op($"{N(x)} {N(y)} m");
-    public ContentStreamBuilder LineTo(double x, double y) => Op($"{N(x)} {N(y)} l");
+    public ContentStreamBuilder MoveTo(double x, double y) => O(x).O(y).Op("m");
+    public ContentStreamBuilder LineTo(double x, double y) => O(x).O(y).Op("l");
     public ContentStreamBuilder CurveTo(double x1, double y1, double x2, double y2, double x3, double y3) =>
-        Op($"{N(x1)} {N(y1)} {N(x2)} {N(y2)} {N(x3)} {N(y3)} c");
+        O(x1).O(y1).O(x2).O(y2).O(x3).O(y3).Op("c");
     public ContentStreamBuilder Rectangle(double x, double y, double width, double height) =>
-        Op($"{N(x)} {N(y)} {N(width)} {N(height)} re");
+        O(x).O(y).O(width).O(height).Op("re");
     public ContentStreamBuilder ClosePath() => Op("h");
     public ContentStreamBuilder Stroke() => Op("S");
     public ContentStreamBuilder Fill() => Op("f");
@@ -47,19 +62,76 @@ internal sealed class ContentStreamBuilder
     // §9.4 text objects, §9.3 text state, §9.4.3 text showing.
     public ContentStreamBuilder BeginText() => Op("BT");
     public ContentStreamBuilder EndText() => Op("ET");
-    public ContentStreamBuilder Font(string resourceName, double size) => Op($"{PdfSyntax.Name(resourceName)} {N(size)} Tf");
-    public ContentStreamBuilder TextMatrix(double x, double y) => Op($"1 0 0 1 {N(x)} {N(y)} Tm");
-    public ContentStreamBuilder TextRise(double rise) => Op($"{N(rise)} Ts");
+    public ContentStreamBuilder Font(string resourceName, double size) => O(PdfSyntax.Name(resourceName)).O(size).Op("Tf");
+    public ContentStreamBuilder TextMatrix(double x, double y) => O("1 0 0 1").O(x).O(y).Op("Tm");
+    public ContentStreamBuilder TextRise(double rise) => O(rise).Op("Ts");
 
-    /// <summary>TJ: strings (glyph codes) interleaved with adjustments in thousandths of text space.</summary>
-    public ContentStreamBuilder ShowPositioned(string array) => Op(array + " TJ");
+    /// <summary>TJ: strings (glyph codes) interleaved with adjustments in thousandths of text space, written as the
+    /// painter walks a run's glyphs (see <see cref="PositionedShow"/>).</summary>
+    public PositionedShow ShowPositioned() => new(_sb);
+
+    /// <summary>
+    /// One TJ array after another, written straight into the stream: 2-byte glyph codes (Identity-H) gathered into
+    /// hex strings, adjustments between them, and " TJ" when the painter flushes. (Collecting the array in a
+    /// builder of its own, then copying it, cost an allocation each time the builder was cleared.)
+    /// </summary>
+    internal sealed class PositionedShow(StringBuilder stream)
+    {
+        private bool _inArray, _inString;
+
+        public void Code(uint code)
+        {
+            if (code > 0xFFFF)
+                throw new PdfWriterException($"Code {code} does not fit a 2-byte Identity-H code.");
+            if (!_inString)
+            {
+                NextElement();
+                stream.Append('<');
+                _inString = true;
+            }
+            // Four upper-case hex digits, as code.ToString("X4") writes them, without a string per glyph.
+            for (int shift = 12; shift >= 0; shift -= 4)
+                stream.Append("0123456789ABCDEF"[(int)(code >> shift) & 0xF]);
+        }
+
+        public void Adjust(double thousandths)
+        {
+            CloseString();
+            NextElement();
+            PdfSyntax.AppendNumber(stream, thousandths);
+        }
+
+        /// <summary>Ends the array and its operator, if anything was shown since the last flush.</summary>
+        public void Flush()
+        {
+            CloseString();
+            if (!_inArray)
+                return;
+            stream.Append("] TJ\n");
+            _inArray = false;
+        }
+
+        private void NextElement()
+        {
+            stream.Append(_inArray ? ' ' : '[');
+            _inArray = true;
+        }
+
+        private void CloseString()
+        {
+            if (!_inString)
+                return;
+            stream.Append('>');
+            _inString = false;
+        }
+    }
 
     /// <summary>cm: concatenates a translation to the current transformation matrix (§8.4.4).</summary>
-    public ContentStreamBuilder Translate(double x, double y) => Op($"1 0 0 1 {N(x)} {N(y)} cm");
+    public ContentStreamBuilder Translate(double x, double y) => O("1 0 0 1").O(x).O(y).Op("cm");
 
     /// <summary>cm then Do: paints an image XObject into the rectangle x, y, width, height (§8.9.5: an image fills the unit square).</summary>
     public ContentStreamBuilder DrawImage(string resourceName, double x, double y, double width, double height) =>
-        Op($"{N(width)} 0 0 {N(height)} {N(x)} {N(y)} cm").Op($"{PdfSyntax.Name(resourceName)} Do");
+        O(width).O("0 0").O(height).O(x).O(y).Op("cm").O(PdfSyntax.Name(resourceName)).Op("Do");
 
     // §14.6 marked content.
     /// <summary>BMC: a marked-content sequence without properties, e.g. /Artifact (§14.8.2.2).</summary>
@@ -69,5 +141,13 @@ internal sealed class ContentStreamBuilder
         Op($"{PdfSyntax.Name(tag)} {properties} BDC");
     public ContentStreamBuilder EndMarkedContent() => Op("EMC");
 
-    public byte[] ToBytes() => Encoding.ASCII.GetBytes(_sb.ToString());
+    /// <summary>The stream's bytes, encoded chunk by chunk without a string of the whole page in between.</summary>
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[_sb.Length];
+        var at = 0;
+        foreach (var chunk in _sb.GetChunks())
+            at += Encoding.ASCII.GetBytes(chunk.Span, bytes.AsSpan(at));
+        return at == bytes.Length ? bytes : bytes[..at];
+    }
 }

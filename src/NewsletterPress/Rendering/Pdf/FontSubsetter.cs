@@ -17,6 +17,17 @@ internal static partial class FontSubsetter
     /// can show the original glyph id through /CIDToGIDMap /Identity.</summary>
     private const uint RetainGids = 0x2;
 
+    /// <summary>hb_subset_sets_t: the tables hb-subset leaves out of the subset.</summary>
+    private const int DropTableTagSet = 3;
+
+    /// <summary>
+    /// The OpenType layout tables, left out: they tell a shaper which glyphs to choose and how to place them, which
+    /// HarfBuzz has done before the PDF is written, and no PDF viewer reads them (the codes and /W say what to draw
+    /// where). Keeping them cost hb-subset a closure over the substitutions of the glyphs used and a subset of each
+    /// table (a sixth of subsetting vol-11), and made its PDF 7 % larger.
+    /// </summary>
+    private static readonly uint[] LayoutTables = [Tag("GSUB"), Tag("GPOS"), Tag("GDEF")];
+
     /// <summary>
     /// Returns a font program (TrueType or OpenType/CFF, as the input) with the outlines of
     /// <paramref name="glyphIds"/> of <paramref name="face"/> (plus .notdef and composite parts,
@@ -39,6 +50,9 @@ internal static partial class FontSubsetter
             foreach (var gid in glyphIds)
                 hb_set_add(glyphSet, gid);
             hb_subset_input_set_flags(input, NoHinting | (retainGlyphIds ? RetainGids : 0));
+            var dropped = hb_subset_input_set(input, DropTableTagSet);
+            foreach (var tag in LayoutTables)
+                hb_set_add(dropped, tag);
 
             subsetFace = hb_subset_or_fail(face.Handle, input);
             if (subsetFace == IntPtr.Zero)
@@ -62,8 +76,14 @@ internal static partial class FontSubsetter
         }
     }
 
+    /// <summary>An OpenType table tag as HarfBuzz's hb_tag_t: the four ASCII letters big-endian.</summary>
+    private static uint Tag(string tag) => (uint)tag[0] << 24 | (uint)tag[1] << 16 | (uint)tag[2] << 8 | tag[3];
+
     [LibraryImport(Library)]
     private static partial IntPtr hb_subset_input_create_or_fail();
+
+    [LibraryImport(Library)]
+    private static partial IntPtr hb_subset_input_set(IntPtr input, int setType);
 
     [LibraryImport(Library)]
     private static partial void hb_subset_input_destroy(IntPtr input);

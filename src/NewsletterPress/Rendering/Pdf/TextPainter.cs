@@ -1,4 +1,3 @@
-using System.Text;
 using NewsletterPress.Display;
 
 namespace NewsletterPress.Rendering.Pdf;
@@ -26,7 +25,7 @@ internal static class TextPainter
             .Colour(inks.Fill(run.Ink))
             .TextMatrix(run.X, pageHeight - run.Y);
 
-        var show = new ShowArray(content);
+        var show = content.ShowPositioned();
         var pen = 0.0;   // where the next glyph would be drawn, in points from the run origin
         var rise = 0.0;
         foreach (var cluster in GlyphCluster.Split(run.Glyphs))
@@ -115,48 +114,5 @@ internal static class TextPainter
         }
         ordered.Add(glyphs[last]);
         return ordered;
-    }
-
-    /// <summary>Collects one TJ array: 2-byte glyph codes (Identity-H) in hex strings and adjustments.</summary>
-    private sealed class ShowArray(ContentStreamBuilder content)
-    {
-        private readonly StringBuilder _array = new();
-        private readonly StringBuilder _codes = new();
-
-        public void Code(uint code)
-        {
-            if (code > 0xFFFF)
-                throw new PdfWriterException($"Code {code} does not fit a 2-byte Identity-H code.");
-            // Four upper-case hex digits, as code.ToString("X4") writes them, without a string per glyph.
-            for (int shift = 12; shift >= 0; shift -= 4)
-                _codes.Append("0123456789ABCDEF"[(int)(code >> shift) & 0xF]);
-        }
-
-        public void Adjust(double thousandths)
-        {
-            CloseString();
-            if (_array.Length > 0)
-                _array.Append(' ');
-            _array.Append(PdfSyntax.Number(thousandths));
-        }
-
-        public void Flush()
-        {
-            CloseString();
-            if (_array.Length == 0)
-                return;
-            content.ShowPositioned("[" + _array + "]");
-            _array.Clear();
-        }
-
-        private void CloseString()
-        {
-            if (_codes.Length == 0)
-                return;
-            if (_array.Length > 0)
-                _array.Append(' ');
-            _array.Append('<').Append(_codes).Append('>');
-            _codes.Clear();
-        }
     }
 }

@@ -35,7 +35,12 @@ public static partial class Fontconfig
     private static readonly Lazy<IntPtr> Config = new(() => Available ? InitLoadConfigAndFonts() : IntPtr.Zero);
 
     /// <summary>True when libfontconfig can be loaded; without it only font files and the bundled fonts are found.</summary>
-    public static bool Available { get; } = NativeLibrary.TryLoad(Library, out _);
+    public static bool Available => Loaded.Value;
+
+    /// <summary>Loaded when first asked for, not with the class: reading the bundled fonts touches
+    /// <see cref="ScriptSamples"/>, and an issue whose families are all bundled needs neither fontconfig nor the
+    /// FreeType, libpng, Brotli and expat it brings.</summary>
+    private static readonly Lazy<bool> Loaded = new(() => NativeLibrary.TryLoad(Library, out _));
 
     private static readonly Lazy<IReadOnlyList<FontFaceInfo>> SystemFaces = new(() => ListSystem());
 
