@@ -27,7 +27,7 @@ internal static class SiteCommand
             foreach (var w in result.Warnings) Console.Error.WriteLine(w);
             if (parse.GetValue(baseUrl) is not { } url || !url.Contains("://", StringComparison.Ordinal))
                 Console.Error.WriteLine("note: without a full --base-url (https://…) the feed and the sitemap carry paths, not addresses");
-            Console.WriteLine($"wrote the site of {result.Volumes.Count} volumes to {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Folder)}: " +
+            Console.WriteLine($"wrote the site of {result.Volumes.Count} {(result.Volumes.Count == 1 ? "volume" : "volumes")} to {Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Folder)}: " +
                 $"{result.Built.Count} built, {result.Unchanged.Count} unchanged{(result.Searchable ? "" : ", no search index")}");
             return 0;
         }));

@@ -28,6 +28,7 @@ public sealed class SiteOptionsTests
         Assert.Equal("https://example.org/archive/vol-1/", XDocument.Load(tree.Path("site", "feed.xml")).Root!.Element(atom + "entry")!.Element(atom + "id")!.Value);
         Assert.All(XDocument.Load(tree.Path("site", "sitemap.xml")).Descendants(map + "loc"), l => Assert.StartsWith("https://example.org/archive/", l.Value));
         Assert.DoesNotContain("without a full --base-url", result.StdErr);
+        Assert.Contains("wrote the site of 1 volume to", result.StdOut);
     }
 
     [Fact]
