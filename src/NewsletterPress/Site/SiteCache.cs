@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NewsletterPress.Shared;
 
 namespace NewsletterPress.Site;
@@ -44,69 +44,16 @@ internal static class SiteCache
         if (!File.Exists(path)) return null;
         try
         {
-            using var json = JsonDocument.Parse(File.ReadAllBytes(path));
-            var v = json.RootElement;
-            return new SiteVolume(S(v, "name"), S(v, "newsletter"), v.GetProperty("number").GetInt32(),
-                DateOnly.ParseExact(S(v, "date"), "yyyy-MM-dd", CultureInfo.InvariantCulture), S(v, "publisher"), S(v, "language"),
-                S(v, "contents-title"),
-                [.. v.GetProperty("articles").EnumerateArray().Select(a => new SiteArticle(S(a, "slug"), S(a, "title"), N(a, "kicker"),
-                    N(a, "author"), N(a, "author-slug"), N(a, "affiliation"), S(a, "lang"), a.GetProperty("first-page").GetInt32(),
-                    S(a, "contents-line"), S(a, "summary")))],
-                [.. v.GetProperty("downloads").EnumerateArray().Select(d => new SiteDownload(S(d, "profile"), S(d, "file"), d.GetProperty("bytes").GetInt64()))],
-                v.GetProperty("pages").GetInt32(), S(v, "source-hash"));
+            return JsonSerializer.Deserialize(File.ReadAllBytes(path), SiteCacheJsonContext.Default.SiteVolume);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (JsonException)
         {
             return null; // a record from another version of the tool, or a damaged one: the volume is built again
         }
     }
 
-    public static void Write(string siteFolder, SiteVolume volume)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
-        {
-            json.WriteStartObject();
-            json.WriteString("name", volume.Name);
-            json.WriteString("newsletter", volume.Newsletter);
-            json.WriteNumber("number", volume.Number);
-            json.WriteString("date", Dates.Iso(volume.Date));
-            json.WriteString("publisher", volume.Publisher);
-            json.WriteString("language", volume.Language);
-            json.WriteString("contents-title", volume.ContentsTitle);
-            json.WriteNumber("pages", volume.Pages);
-            json.WriteString("source-hash", volume.SourceHash);
-            json.WriteStartArray("articles");
-            foreach (var a in volume.Articles)
-            {
-                json.WriteStartObject();
-                json.WriteString("slug", a.Slug);
-                json.WriteString("title", a.Title);
-                json.WriteString("kicker", a.Kicker);
-                json.WriteString("author", a.Author);
-                json.WriteString("author-slug", a.AuthorSlug);
-                json.WriteString("affiliation", a.Affiliation);
-                json.WriteString("lang", a.Lang);
-                json.WriteNumber("first-page", a.FirstPage);
-                json.WriteString("contents-line", a.ContentsLine);
-                json.WriteString("summary", a.Summary);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteStartArray("downloads");
-            foreach (var d in volume.Downloads)
-            {
-                json.WriteStartObject();
-                json.WriteString("profile", d.Profile);
-                json.WriteString("file", d.FileName);
-                json.WriteNumber("bytes", d.Bytes);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-        SiteFiles.Write(RecordPath(siteFolder, volume.Name), buffer.ToArray());
-    }
+    public static void Write(string siteFolder, SiteVolume volume) =>
+        SiteFiles.Write(RecordPath(siteFolder, volume.Name), JsonSerializer.SerializeToUtf8Bytes(volume, SiteCacheJsonContext.Default.SiteVolume));
 
     /// <summary>Whether everything a volume's record promises is in the site's folder: its pages, cover and PDFs.</summary>
     public static bool Complete(string siteFolder, SiteVolume volume) =>
@@ -114,11 +61,14 @@ internal static class SiteCache
         && File.Exists(Path.Combine(siteFolder, volume.Name, Addresses.CoverFile))
         && volume.Downloads.All(d => File.Exists(Path.Combine(siteFolder, volume.Name, d.FileName)))
         && volume.Articles.All(a => File.Exists(Addresses.FileOf(siteFolder, Addresses.Article(volume, a))));
-
-    private static string S(JsonElement e, string name) => e.GetProperty(name).GetString() ?? throw new FormatException(name);
-
-    private static string? N(JsonElement e, string name) => e.GetProperty(name).GetString();
 }
+
+/// <summary>A volume's record on disk: its fields in kebab case ("contents-title", "source-hash"); a field that must not be
+/// null and is, or one missing, makes the record unreadable, so the volume is built again.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.KebabCaseLower, WriteIndented = true, NewLine = "\n",
+    IgnoreReadOnlyProperties = true, RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(SiteVolume))]
+internal sealed partial class SiteCacheJsonContext : JsonSerializerContext;
 
 /// <summary>Files of the site written whole: into a temporary file first, then renamed into place, so that a reader of
 /// the site (or a run that is stopped) never sees half a page.</summary>
