@@ -48,7 +48,7 @@ internal sealed class DrawnLine
             runs.Add(new GlyphRun(first.Font.Ref, first.Size, first.X, 0, first.Ink, placed.MoveToImmutable()));
             i = j;
         }
-        var links = ImmutableArray.CreateBuilder<LinkSpan>();
+        ImmutableArray<LinkSpan>.Builder? links = null; // made at the first link: most lines have none
         for (i = 0; i < glyphs.Length; i++)
         {
             if (glyphs[i].Link is not { } link) continue;
@@ -56,10 +56,10 @@ internal sealed class DrawnLine
             while (j + 1 < glyphs.Length && glyphs[j + 1].Link == link) j++;
             var a = glyphs[i];
             var b = glyphs[j];
-            links.Add(new LinkSpan(a.X, a.Size * 0.9, b.X + b.Advance - a.X, a.Size * 1.2, link));
+            (links ??= ImmutableArray.CreateBuilder<LinkSpan>()).Add(new LinkSpan(a.X, a.Size * 0.9, b.X + b.Advance - a.X, a.Size * 1.2, link));
             i = j;
         }
-        return new DrawnLine(line with { Glyphs = [] }, runs.DrainToImmutable(), links.DrainToImmutable());
+        return new DrawnLine(line with { Glyphs = [] }, runs.DrainToImmutable(), links?.DrainToImmutable() ?? []);
     }
 
     /// <summary>The display items of the line with its start at <paramref name="x"/> on <paramref name="baseline"/>: the

@@ -41,13 +41,13 @@ internal static class GlyphCoverage
 
             void CheckText(string text, SourcePosition start)
             {
-                var reported = new HashSet<int>();
+                HashSet<int>? reported = null; // made at the first missing character: almost every text has none
                 foreach (var rune in text.EnumerateRunes())
                 {
                     int cp = rune.Value is '\n' or 0xAD ? ' ' : rune.Value; // as the setter sees them
-                    if (covered.Contains(cp) || reported.Contains(cp)) continue;
+                    if (covered.Contains(cp) || reported?.Contains(cp) == true) continue;
                     if (Styles.Any(style => fonts.FaceFor(cp, style, japanese) is not null)) { covered.Add(cp); continue; }
-                    reported.Add(cp);
+                    (reported ??= []).Add(cp);
                     var (where, line) = Find(source.Value, rune.ToString(), start);
                     errors.Add(new InputException(where, new MissingGlyphException(cp, Excerpt(line ?? text, rune.ToString())).Message));
                 }

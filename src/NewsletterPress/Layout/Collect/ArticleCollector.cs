@@ -296,18 +296,20 @@ internal sealed class ArticleCollector(Issue issue, ParagraphSetter setter, Layo
     /// line's column; none when notes go to the article's end (or are too tall for a column's foot).</summary>
     private ImmutableArray<Note> NotesCalledFrom(TextLine line, List<(string Link, Note Note)> taken)
     {
-        var called = ImmutableArray.CreateBuilder<Note>();
-        foreach (var link in line.Glyphs.Select(g => g.Link).Where(l => l is not null).Distinct())
+        // Glyph by glyph, without a query and a set per line: most lines have no link, and a link's later glyphs
+        // find their note already taken.
+        ImmutableArray<Note>.Builder? called = null;
+        foreach (var glyph in line.Glyphs)
         {
-            if (!_notes.Remove(link!, out var note)) continue;
-            if (_footnotes == FootnotePlacement.ArticleEnd || _tooTall.Contains(link!)) _endNotes.Add(note);
+            if (glyph.Link is not { } link || !_notes.Remove(link, out var note)) continue;
+            if (_footnotes == FootnotePlacement.ArticleEnd || _tooTall.Contains(link)) _endNotes.Add(note);
             else
             {
-                called.Add(note);
-                taken.Add((link!, note));
+                (called ??= ImmutableArray.CreateBuilder<Note>()).Add(note);
+                taken.Add((link, note));
             }
         }
-        return called.ToImmutable();
+        return called?.ToImmutable() ?? [];
     }
 
     private void AddParagraph(SourcePosition where, IReadOnlyList<TextRun> runs, string lang, double width, double indent,
