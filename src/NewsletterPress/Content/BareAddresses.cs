@@ -13,7 +13,10 @@ internal static partial class BareAddresses
         var result = new List<Span>();
         foreach (var span in spans)
         {
-            if (span.Link is not null || (span.Style & SpanStyle.Code) != 0) { result.Add(span); continue; }
+            // Every address holds "://" or "@": most spans have neither, and are not searched (the search tries the
+            // e-mail pattern from every letter of every word).
+            if (span.Link is not null || (span.Style & SpanStyle.Code) != 0
+                || (!span.Text.Contains('@') && !span.Text.Contains("://", StringComparison.Ordinal))) { result.Add(span); continue; }
             int last = 0;
             foreach (Match m in AddressPattern().Matches(span.Text))
             {

@@ -11,7 +11,8 @@ namespace NewsletterPress.Rendering.Pdf;
 internal sealed class FontProgram : IDisposable
 {
     private readonly Font _font;
-    private readonly Dictionary<uint, double> _widths = [];
+    /// <summary>Per glyph id, its width once asked for (NaN before): an array, as every glyph of every run asks.</summary>
+    private double[]? _widths;
     private readonly CffCharset? _charset;
 
     private FontProgram(FontRef source, Face face, Font font, SfntTables tables, CffCharset? charset)
@@ -89,13 +90,16 @@ internal sealed class FontProgram : IDisposable
     /// <summary>The glyph's horizontal advance (hmtx) in PDF glyph space, rounded to 3 decimals.</summary>
     public double Width(uint glyphId)
     {
-        if (!_widths.TryGetValue(glyphId, out var width))
+        if (_widths is null)
         {
-            if (glyphId >= Face.GlyphCount)
-                throw new PdfWriterException($"Glyph id {glyphId} does not exist in font '{Source.FilePath}' ({Face.GlyphCount} glyphs).");
-            width = Math.Round(Scale(_font.GetHorizontalGlyphAdvance(glyphId)), 3);
-            _widths[glyphId] = width;
+            _widths = new double[Face.GlyphCount];
+            Array.Fill(_widths, double.NaN);
         }
+        if (glyphId >= _widths.Length)
+            throw new PdfWriterException($"Glyph id {glyphId} does not exist in font '{Source.FilePath}' ({_widths.Length} glyphs).");
+        ref var width = ref _widths[glyphId];
+        if (double.IsNaN(width))
+            width = Math.Round(Scale(_font.GetHorizontalGlyphAdvance(glyphId)), 3);
         return width;
     }
 

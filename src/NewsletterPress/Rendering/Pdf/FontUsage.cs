@@ -11,11 +11,13 @@ namespace NewsletterPress.Rendering.Pdf;
 /// </summary>
 internal sealed class FontUsage
 {
-    // A hash set while the runs are added, sorted once when read: a sorted set's tree cost a few hundred
-    // instructions for every glyph of every run (profiled: 2 % of the twenty-article issue's build).
-    private readonly HashSet<uint> _glyphs = [];
+    // Indexed by glyph id (at most 65,536 of them), grown as glyphs come: every glyph of every run is added and
+    // looked up, and a hash set and a dictionary cost a hash each time (a sorted set's tree cost a few hundred
+    // instructions a glyph, profiled at 2 % of the twenty-article issue's build).
+    private bool[] _used = [];
     private uint[]? _sortedGlyphs;
-    private readonly Dictionary<uint, string> _singleGlyphText = [];
+    /// <summary>Per glyph id, the text of the first one-glyph cluster that showed it.</summary>
+    private string?[] _singleGlyphText = [];
     private readonly Dictionary<uint, string> _clusterHeadText = [];
     private readonly Dictionary<uint, string> _clusterMemberText = [];
 
@@ -31,13 +33,33 @@ internal sealed class FontUsage
     public string ResourceName { get; }
 
     /// <summary>The glyph ids used, in ascending order.</summary>
-    public IReadOnlyList<uint> Glyphs => _sortedGlyphs ??= [.. _glyphs.Order()];
+    public IReadOnlyList<uint> Glyphs => _sortedGlyphs ??= UsedGlyphs();
+
+    private uint[] UsedGlyphs()
+    {
+        var glyphs = new List<uint>();
+        for (var gid = 0; gid < _used.Length; gid++)
+            if (_used[gid]) glyphs.Add((uint)gid);
+        return [.. glyphs];
+    }
+
+    /// <summary>Makes <paramref name="array"/> long enough to index <paramref name="glyphId"/>.</summary>
+    private static void Reach<T>(ref T[] array, uint glyphId)
+    {
+        if (glyphId < array.Length) return;
+        if (glyphId > 0xFFFF)
+            throw new PdfWriterException($"Glyph id {glyphId} is beyond the 65,536 glyphs a font can have.");
+        Array.Resize(ref array, (int)Math.Min(0x10000, Math.Max(glyphId + 1, 2 * (uint)array.Length)));
+    }
 
     public void Add(GlyphRun run)
     {
         _sortedGlyphs = null;
         foreach (var glyph in run.Glyphs)
-            _glyphs.Add(glyph.GlyphId);
+        {
+            Reach(ref _used, glyph.GlyphId);
+            _used[glyph.GlyphId] = true;
+        }
         // First mapping seen wins. A one-glyph cluster says exactly what its glyph means;
         // the head of a longer cluster only serves as a fallback (its text is shown through
         // ActualText anyway).
@@ -58,8 +80,10 @@ internal sealed class FontUsage
             {
                 // A second, different text for the same glyph (民 U+6C11 and the radical ⺠ U+2EA0
                 // share one glyph in IPAex Mincho) may get a code of its own; see AssignAliasCodes.
-                if (!_singleGlyphText.TryAdd(gid, cluster.Text) && _singleGlyphText[gid] != cluster.Text
-                    && _aliasIndex.TryAdd((gid, cluster.Text), _aliases.Count))
+                Reach(ref _singleGlyphText, gid);
+                ref var first = ref _singleGlyphText[gid];
+                if (first is null) first = cluster.Text;
+                else if (first != cluster.Text && _aliasIndex.TryAdd((gid, cluster.Text), _aliases.Count))
                     _aliases.Add(new Alias(gid, cluster.Text));
                 continue;
             }
@@ -109,7 +133,7 @@ internal sealed class FontUsage
 
     /// <summary>The text the ToUnicode CMap gives for a glyph, or null when it has none.</summary>
     public string? UnicodeOf(uint glyphId) =>
-        _singleGlyphText.TryGetValue(glyphId, out var text) ? text
+        glyphId < _singleGlyphText.Length && _singleGlyphText[glyphId] is { } text ? text
         : _clusterHeadText.TryGetValue(glyphId, out text) ? text
         : _discretionaryHyphens.Contains(glyphId) ? "-"
         : null;
