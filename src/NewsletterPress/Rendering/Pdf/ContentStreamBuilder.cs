@@ -141,13 +141,24 @@ internal sealed class ContentStreamBuilder
         Op($"{PdfSyntax.Name(tag)} {properties} BDC");
     public ContentStreamBuilder EndMarkedContent() => Op("EMC");
 
-    /// <summary>The stream's bytes, encoded chunk by chunk without a string of the whole page in between.</summary>
-    public byte[] ToBytes()
+    /// <summary>Empties the builder for the next page; its memory is kept (one builder serves every page of a document).</summary>
+    public ContentStreamBuilder Clear()
     {
-        var bytes = new byte[_sb.Length];
+        _sb.Clear();
+        return this;
+    }
+
+    /// <summary>The stream's bytes, encoded chunk by chunk without a string of the whole page in between, into a buffer
+    /// kept from one page to the next; valid until the builder is written to again.</summary>
+    public ReadOnlySpan<byte> Bytes()
+    {
+        if (_bytes.Length < _sb.Length)
+            _bytes = new byte[Math.Max(_sb.Length, 2 * _bytes.Length)];
         var at = 0;
         foreach (var chunk in _sb.GetChunks())
-            at += Encoding.ASCII.GetBytes(chunk.Span, bytes.AsSpan(at));
-        return at == bytes.Length ? bytes : bytes[..at];
+            at += Encoding.ASCII.GetBytes(chunk.Span, _bytes.AsSpan(at));
+        return _bytes.AsSpan(0, at);
     }
+
+    private byte[] _bytes = [];
 }

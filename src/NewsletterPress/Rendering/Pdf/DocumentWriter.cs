@@ -17,7 +17,11 @@ internal sealed class DocumentWriter(DisplayDocument source, PdfWriterOptions op
     private sealed record Shared(
         PdfObjectWriter Writer, PdfRef PagesRef, ProfileRules Rules, PageGeometry Geometry, ColourSpaces Spaces,
         Dictionary<FontRef, FontUsage> Usages, Dictionary<FontRef, FontProgram> Programs, Dictionary<FontRef, PdfRef> FontRefs,
-        ImageEmbedder Images, Navigation Navigation, StructureTree? Structure);
+        ImageEmbedder Images, Navigation Navigation, StructureTree? Structure)
+    {
+        /// <summary>The content stream being written, one page after another.</summary>
+        public ContentStreamBuilder Content { get; } = new();
+    }
 
     public byte[] Write()
     {
@@ -147,7 +151,7 @@ internal sealed class DocumentWriter(DisplayDocument source, PdfWriterOptions op
         if (page.Width <= 0 || page.Height <= 0)
             throw new PdfWriterException($"Page '{page.Label}' has size {page.Width} × {page.Height}; both must be positive.");
 
-        var content = new ContentStreamBuilder();
+        var content = shared.Content.Clear();
         var resources = new PageResources();
         var inks = new InkColour(shared.Rules, shared.Spaces, resources);
         var marks = shared.Structure?.BeginPage(pageRef);
@@ -208,7 +212,7 @@ internal sealed class DocumentWriter(DisplayDocument source, PdfWriterOptions op
             content.RestoreState();
 
         var contentRef = shared.Writer.Allocate();
-        shared.Writer.WriteStream(contentRef, new PdfDictionary(), content.ToBytes());
+        shared.Writer.WriteStream(contentRef, new PdfDictionary(), content.Bytes());
 
         var pageObject = new PageObject().Parent(shared.PagesRef);
         geometry.ApplyBoxes(pageObject, page);
