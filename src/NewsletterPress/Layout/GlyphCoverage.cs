@@ -39,6 +39,14 @@ internal static class GlyphCoverage
                 foreach (var inner in InnerBlocks(block)) CheckBlock(inner);
             }
 
+            // A loop, not Styles.Any with a lambda: the lambda captured the character, a closure per character checked.
+            bool HasFace(int cp)
+            {
+                foreach (var style in Styles)
+                    if (fonts.FaceFor(cp, style, japanese) is not null) return true;
+                return false;
+            }
+
             void CheckText(string text, SourcePosition start)
             {
                 HashSet<int>? reported = null; // made at the first missing character: almost every text has none
@@ -46,7 +54,7 @@ internal static class GlyphCoverage
                 {
                     int cp = rune.Value is '\n' or 0xAD ? ' ' : rune.Value; // as the setter sees them
                     if (covered.Contains(cp) || reported?.Contains(cp) == true) continue;
-                    if (Styles.Any(style => fonts.FaceFor(cp, style, japanese) is not null)) { covered.Add(cp); continue; }
+                    if (HasFace(cp)) { covered.Add(cp); continue; }
                     (reported ??= []).Add(cp);
                     var (where, line) = Find(source.Value, rune.ToString(), start);
                     errors.Add(new InputException(where, new MissingGlyphException(cp, Excerpt(line ?? text, rune.ToString())).Message));
