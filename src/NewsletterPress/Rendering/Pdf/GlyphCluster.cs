@@ -9,17 +9,32 @@ namespace NewsletterPress.Rendering.Pdf;
 /// </summary>
 internal readonly record struct GlyphCluster(int Start, int Count, string Text)
 {
-    public static IEnumerable<GlyphCluster> Split(ImmutableArray<PlacedGlyph> glyphs)
+    /// <summary>The run's clusters, in order, for <c>foreach</c>. A struct enumerator rather than an iterator method:
+    /// every run of every page is split twice (once for the fonts' usage, once to paint it), an object each time.</summary>
+    public static Clusters Split(ImmutableArray<PlacedGlyph> glyphs) => new(glyphs);
+
+    internal readonly struct Clusters(ImmutableArray<PlacedGlyph> glyphs)
     {
-        var start = 0;
-        for (var i = 1; i <= glyphs.Length; i++)
+        public Enumerator GetEnumerator() => new(glyphs);
+    }
+
+    internal struct Enumerator(ImmutableArray<PlacedGlyph> glyphs)
+    {
+        private int _next;
+
+        public GlyphCluster Current { get; private set; }
+
+        public bool MoveNext()
         {
-            if (i == glyphs.Length || glyphs[i].Text.Length > 0)
-            {
-                if (i > start)
-                    yield return new GlyphCluster(start, i - start, glyphs[start].Text);
-                start = i;
-            }
+            int start = _next;
+            if (start >= glyphs.Length)
+                return false;
+            int end = start + 1;
+            while (end < glyphs.Length && glyphs[end].Text.Length == 0)
+                end++;
+            Current = new GlyphCluster(start, end - start, glyphs[start].Text);
+            _next = end;
+            return true;
         }
     }
 }
