@@ -103,6 +103,27 @@ internal sealed class BreakerItems
         return this;
     }
 
+    /// <summary>Measures <paramref name="items"/>, which are <paramref name="natural"/>'s items with only the shrink of some
+    /// glue changed (<see cref="ParagraphItems.Tightened"/>, a paragraph set a line shorter): only the sums of shrink are
+    /// its own, every other sum is <paramref name="natural"/>'s, shared, which must stay as it is while this is in use. An
+    /// instance measured so must never be measured with <see cref="Measure"/>, which would write into the shared arrays.</summary>
+    public BreakerItems Tightened(List<Item> items, BreakerItems natural)
+    {
+        var span = CollectionsMarshal.AsSpan(items);
+        if (span.Length != natural.Count) throw new ArgumentException("the tightened items are not the natural ones", nameof(items));
+        _items = items;
+        Count = natural.Count;
+        (_width, _stretch, _lastResort, _letters, _fill, _boxes, _startAfter, _breaks, _breakCount) = (natural._width,
+            natural._stretch, natural._lastResort, natural._letters, natural._fill, natural._boxes, natural._startAfter,
+            natural._breaks, natural._breakCount);
+        (MaxPenaltyWidth, HangAllowance) = (natural.MaxPenaltyWidth, natural.HangAllowance);
+        Grow(ref _shrink, Count + 1);
+        var shrink = _shrink;
+        shrink[0] = 0;
+        for (int i = 0; i < span.Length; i++) shrink[i + 1] = shrink[i] + (span[i].Kind == ItemKind.Glue ? span[i].Shrink : 0);
+        return this;
+    }
+
     /// <summary>An array at least <paramref name="length"/> long; its old contents are not kept (every entry read is written first).</summary>
     private static void Grow<T>(ref T[] array, int length)
     {

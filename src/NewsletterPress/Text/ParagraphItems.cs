@@ -253,7 +253,7 @@ internal static class ParagraphItems
     /// editor's word: a word that has any is broken only there. Words in capitals (acronyms), URLs and
     /// e-mail addresses, and Japanese text are never hyphenated.
     /// </summary>
-    private static bool[] HyphenationPoints(IReadOnlyList<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format, int first, int last)
+    private static bool[] HyphenationPoints(List<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format, int first, int last)
     {
         var result = new bool[clusters.Count];
         var word = new StringBuilder();
@@ -307,7 +307,7 @@ internal static class ParagraphItems
     /// ー, say) does not end it, or a piece too wide for the line could be left with nowhere to break at all.</summary>
     /// <param name="em">The Japanese–Latin spaces inside a piece count too (a quarter em each): without them a piece
     /// that only just fits by its characters would be too wide for its line and have no cut.</param>
-    private static bool[] Cuttable(IReadOnlyList<Cluster> clusters, bool[] mayBreak, int first, int last, double limit, double em)
+    private static bool[] Cuttable(List<Cluster> clusters, bool[] mayBreak, int first, int last, double limit, double em)
     {
         var result = new bool[clusters.Count];
         if (double.IsPositiveInfinity(limit)) return result;
@@ -332,7 +332,7 @@ internal static class ParagraphItems
 
     /// <summary>The first cluster of the paragraph's final character (ignoring punctuation after it): a break
     /// at or after it would leave that character alone on the last line.</summary>
-    private static int ShortTailStart(IReadOnlyList<Cluster> clusters, PunctuationBlank[] blanks, int first, int last)
+    private static int ShortTailStart(List<Cluster> clusters, PunctuationBlank[] blanks, int first, int last)
     {
         int i = last;
         while (i > first && (blanks[i].IsPunctuation || !char.IsLetterOrDigit(clusters[i].Text, 0))) i--;

@@ -64,7 +64,7 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         /// <summary>Where <see cref="Items"/> has Latin letter spacing, and how far it may tighten.</summary>
         public List<(int Item, double Shrink)> Tightening { get; } = [];
         /// <summary>The running sums of <see cref="Items"/> and of <see cref="TightItems"/>, both in use while a paragraph
-        /// set a line shorter is compared with its natural setting.</summary>
+        /// set a line shorter is compared with its natural setting (the second shares all but its shrink with the first).</summary>
         public BreakerItems Sums { get; } = new();
         public BreakerItems TightSums { get; } = new();
         public KnuthPlass Breaker { get; } = new();
@@ -260,7 +260,7 @@ public sealed class ParagraphSetter(FontLibrary fonts)
             var breaks = work.Breaker.Break(items, LineWidth, ragged: !format.Justify, pass);
             if (breaks is null) continue;
             var natural = breaks;
-            BreakerItems TightItems() => work.TightSums.Measure(ParagraphItems.Tightened(work.Items, work.Tightening, work.TightItems));
+            BreakerItems TightItems() => work.TightSums.Tightened(ParagraphItems.Tightened(work.Items, work.Tightening, work.TightItems), items);
             // A setting a line shorter may also take a hundredth of an em from Latin letter spacing; one longer never
             // needs to. Neither is tried after an emergency pass.
             // Asked for with the natural setting (placeGlyphs false), only how its lines are set, to learn whether it

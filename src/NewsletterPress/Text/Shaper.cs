@@ -76,12 +76,16 @@ internal static class Shaper
     private static string OneCharacter(char c)
     {
         if (c == '\n') return " ";
+        if (c < Latin1.Length) return Latin1[c];
         var cache = t_characters ??= new Dictionary<char, string>();
         if (!cache.TryGetValue(c, out var s)) cache[c] = s = c.ToString();
         return s;
     }
 
     [ThreadStatic] private static Dictionary<char, string>? t_characters;
+
+    /// <summary>The strings of U+0000 to U+00FF, made once: most clusters of Latin text, found without a dictionary.</summary>
+    private static readonly string[] Latin1 = [.. Enumerable.Range(0, 256).Select(c => ((char)c).ToString())];
 
     private static int CharLength(string text, int i) => char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
 
