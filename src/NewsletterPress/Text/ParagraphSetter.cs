@@ -166,8 +166,10 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         {
             var (start, end) = pieces[p];
             bool changed;
-            (set[p], changed) = SetPiece(text[start..end], runOf[start..end], softHyphen[start..(end + 1)], runs, format,
-                firstPiece: p == 0, looseness);
+            // A paragraph of one piece (most) is set from its own arrays, not copies of them.
+            bool whole = pieces.Count == 1;
+            (set[p], changed) = SetPiece(text[start..end], whole ? runOf : runOf[start..end], whole ? softHyphen : softHyphen[start..(end + 1)],
+                runs, format, firstPiece: p == 0, looseness);
             if (changed) looseness = 0;
         }
         return [.. set.SelectMany(lines => lines)];
@@ -177,23 +179,26 @@ public sealed class ParagraphSetter(FontLibrary fonts)
     /// editor allows a hyphen and are never printed unless the line breaks there.</summary>
     private static (string Text, int[] RunOf, bool[] SoftHyphen) Concatenate(IReadOnlyList<TextRun> runs)
     {
-        var sb = new StringBuilder();
-        var runOf = new List<int>();
-        var soft = new List<bool>();
+        // Sized once: the paragraph is concatenated whenever it is set, and again for each setting the planner asks for.
+        int length = 0;
+        for (int r = 0; r < runs.Count; r++) length += runs[r].Text.Length - runs[r].Text.AsSpan().Count('\u00AD');
+        var sb = new StringBuilder(length);
+        var runOf = new int[length];
+        var soft = new bool[length + 1];
         bool pending = false;
+        int at = 0;
         for (int r = 0; r < runs.Count; r++)
         {
             foreach (var ch in runs[r].Text)
             {
                 if (ch == '\u00AD') { pending = true; continue; }
                 sb.Append(ch);
-                runOf.Add(r);
-                soft.Add(pending);
+                runOf[at] = r;
+                soft[at++] = pending;
                 pending = false;
             }
         }
-        soft.Add(false);
-        return (sb.ToString(), runOf.ToArray(), soft.ToArray());
+        return (sb.ToString(), runOf, soft);
     }
 
     /// <summary>Sets one piece; <c>Changed</c> is whether the looseness changed its line count.</summary>
