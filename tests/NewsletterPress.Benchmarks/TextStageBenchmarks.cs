@@ -56,7 +56,7 @@ public class TextStageBenchmarks
     [Benchmark]
     public int LineBreaking()
     {
-        var items = new BreakerItems(ParagraphItems.Build(_clusters, new PieceBreaks(_mayBreak, _softHyphens), _format, double.PositiveInfinity, _items));
+        var items = new BreakerItems().Measure(ParagraphItems.Build(_clusters, new PieceBreaks(_mayBreak, _softHyphens), _format, double.PositiveInfinity, _items));
         var breaks = _breaker.Break(items, line => line == 0 ? _format.Width - _format.FirstLineIndent : _format.Width, false,
             ParagraphSetter.Passes[1]);
         return breaks?.Count ?? 0;

@@ -46,6 +46,11 @@ public sealed class FontFace : IDisposable
         Descender = -extents.Descender / (double)UnitsPerEm;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ShapingSetup, ShapedWords> _words = new();
+
+    /// <summary>The words this face has shaped in <paramref name="setup"/> (see <see cref="ShapedWords"/>).</summary>
+    internal ShapedWords WordsFor(ShapingSetup setup) => _words.GetOrAdd(setup, static s => new ShapedWords(s));
+
     public bool HasGlyph(int codepoint) => HbFont.TryGetGlyph((uint)codepoint, out _);
 
     /// <summary>The glyph and advance (in points at <paramref name="size"/>) of the hyphen that a line break adds.</summary>

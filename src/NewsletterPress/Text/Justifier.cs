@@ -20,19 +20,19 @@ internal static class Justifier
 
     /// <param name="placeGlyphs">Whether to place the glyphs; without them the line only tells how it was set (its
     /// widths and ratios), which is all that is needed to learn whether a setting keeps to the bar.</param>
-    public static TextLine Set(IReadOnlyList<Item> items, IReadOnlyList<Cluster> clusters, LineBreak line, double indent,
+    public static TextLine Set(ReadOnlySpan<Item> items, List<Cluster> clusters, LineBreak line, double indent,
         double measure, double fullWidth, bool justify, bool placeGlyphs = true)
     {
-        var breakItem = items[line.Break];
+        ref readonly var breakItem = ref items[line.Break];
         bool endsAtPenalty = breakItem.Kind == ItemKind.Penalty;
         double natural = endsAtPenalty ? breakItem.Width : 0;
-        var shrinkOf = new double[(int)GlueKind.Fill + 1];
+        Span<double> shrinkOf = stackalloc double[(int)GlueKind.Fill + 1];
         double stretch = 0, lastResort = 0, letters = 0;
         bool hyphen = endsAtPenalty && breakItem.Role == PenaltyRole.Hyphen && breakItem.Cluster >= 0;
         int boxes = 0, glyphCount = hyphen ? 1 : 0;
         for (int i = line.Start; i < line.Break; i++)
         {
-            var it = items[i];
+            ref readonly var it = ref items[i];
             if (it.Kind == ItemKind.Penalty) continue;
             natural += it.Width;
             if (it.Cluster >= 0) glyphCount += clusters[it.Cluster].Glyphs.Length;
@@ -45,7 +45,7 @@ internal static class Justifier
 
         double excess = measure - natural;
         if (!justify || line.Overfull) excess = Math.Min(0, excess); // ragged and last lines only shrink, and only if they must
-        var shrinkFactor = new double[shrinkOf.Length];
+        Span<double> shrinkFactor = stackalloc double[(int)GlueKind.Fill + 1];
         double stretchFactor = 0, lastResortFactor = 0, letterFactor = 0, perBox = 0;
         if (excess < 0)
         {
@@ -74,7 +74,7 @@ internal static class Justifier
         bool firstBox = true;
         for (int i = line.Start; i < line.Break; i++)
         {
-            var it = items[i];
+            ref readonly var it = ref items[i];
             switch (it.Kind)
             {
                 case ItemKind.Glue:

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NewsletterPress.Text;
 
 /// <summary>One line as the breaker chose it: items [Start, Break) plus the break item itself.</summary>
@@ -16,84 +18,116 @@ internal sealed record BreakerPass(StretchLimits Limits, bool Emergency, bool St
 /// <summary>
 /// The items of one paragraph with the running sums the breaker measures lines by (Knuth–Plass §4,
 /// "computing the line widths"): computed once and shared by every pass that breaks the same items.
+/// An instance keeps its arrays from one paragraph to the next (<see cref="Measure"/> fills it again), so that breaking a
+/// paragraph allocates none of them: they were a large part of what a build allocated. Use one per thread, and only
+/// while the items it was measured from stay as they were.
 /// </summary>
 internal sealed class BreakerItems
 {
-    public IReadOnlyList<Item> Items { get; }
+    private List<Item> _items = [];
+    private double[] _width = [], _shrink = [], _stretch = [], _lastResort = [], _letters = [];
+    private int[] _fill = [], _boxes = [], _startAfter = [], _breaks = [];
+    private int _breakCount;
+
+    /// <summary>The items, read as a span: the breaker and the justifier read every item of a paragraph several times,
+    /// and a list read through an interface cost a call and a copy of the item each time.</summary>
+    public ReadOnlySpan<Item> Items => CollectionsMarshal.AsSpan(_items);
+    /// <summary>How many items there are (the sums below have one more entry, and may be longer than that).</summary>
+    public int Count { get; private set; }
     /// <summary>Sums over items [0, i): width of boxes and glue, shrink, and stretch of spaces, of the inter-character
     /// last resort and of letter spacing.</summary>
-    public double[] Width { get; }
-    public double[] Shrink { get; }
-    public double[] Stretch { get; }
-    public double[] LastResort { get; }
-    public double[] Letters { get; }
+    public double[] Width => _width;
+    public double[] Shrink => _shrink;
+    public double[] Stretch => _stretch;
+    public double[] LastResort => _lastResort;
+    public double[] Letters => _letters;
     /// <summary>Counts over items [0, i): fill glue, boxes.</summary>
-    public int[] Fill { get; }
-    public int[] Boxes { get; }
+    public int[] Fill => _fill;
+    public int[] Boxes => _boxes;
     /// <summary>Where the line after a break at i starts: glue and penalties after a break are dropped.</summary>
-    public int[] StartAfter { get; }
+    public int[] StartAfter => _startAfter;
     /// <summary>The legal breaks, in order.</summary>
-    public int[] Breaks { get; }
+    public ReadOnlySpan<int> Breaks => _breaks.AsSpan(0, _breakCount);
     /// <summary>The widest penalty (a hyphen, a kept half-em blank): the most a break can add to its line.</summary>
-    public double MaxPenaltyWidth { get; }
+    public double MaxPenaltyWidth { get; private set; }
     /// <summary>How far a penalty of negative width (a hanging 、。) can bring a line that is overfull so far back to the measure.</summary>
-    public double HangAllowance { get; }
+    public double HangAllowance { get; private set; }
 
-    /// <summary>Zeros, shared (never written) and grown as paragraphs need. Safe to share between the threads that set
-    /// articles ahead without a lock: every array ever stored here is all zeros and at least as long as its reader asked
-    /// for, so two threads growing it at once only make one array too many.</summary>
-    private static double[] s_zeros = new double[4096];
-
-    private static double[] Zeros(int length)
+    /// <summary>Measures <paramref name="items"/> (kept, not copied: they must not change while this is in use).</summary>
+    public BreakerItems Measure(List<Item> items)
     {
-        var zeros = s_zeros;
-        if (zeros.Length < length) s_zeros = zeros = new double[Math.Max(length, zeros.Length * 2)];
-        return zeros;
-    }
-
-    public BreakerItems(IReadOnlyList<Item> items)
-    {
-        Items = items;
-        int n = items.Count;
-        Width = new double[n + 1];
-        Shrink = new double[n + 1];
-        Stretch = new double[n + 1];
-        LastResort = new double[n + 1];
-        double[]? letters = null; // made at the first letter-spacing glue: the sums before it are all 0
-        Fill = new int[n + 1];
-        Boxes = new int[n + 1];
-        StartAfter = new int[n];
-        var breaks = new List<int>(n / 2);
+        _items = items;
+        var span = CollectionsMarshal.AsSpan(items);
+        int n = span.Length;
+        Count = n;
+        Grow(ref _width, n + 1);
+        Grow(ref _shrink, n + 1);
+        Grow(ref _stretch, n + 1);
+        Grow(ref _lastResort, n + 1);
+        Grow(ref _letters, n + 1);
+        Grow(ref _fill, n + 1);
+        Grow(ref _boxes, n + 1);
+        Grow(ref _startAfter, n);
+        Grow(ref _breaks, n);
+        var (width, shrink, stretch, lastResort, letters, fill, boxes) = (_width, _shrink, _stretch, _lastResort, _letters, _fill, _boxes);
+        width[0] = shrink[0] = stretch[0] = lastResort[0] = letters[0] = 0;
+        fill[0] = boxes[0] = 0;
+        int breakCount = 0;
         double hang = 0, widest = 0;
         for (int i = 0; i < n; i++)
         {
-            var it = items[i];
+            ref readonly var it = ref span[i];
             bool box = it.Kind == ItemKind.Box, glue = it.Kind == ItemKind.Glue;
-            Width[i + 1] = Width[i] + (box || glue ? it.Width : 0);
-            Shrink[i + 1] = Shrink[i] + (glue ? it.Shrink : 0);
-            Stretch[i + 1] = Stretch[i] + it.FirstStretch;
-            LastResort[i + 1] = LastResort[i] + it.LastResortStretch;
-            if (it.LetterStretch > 0) letters ??= new double[n + 1];
-            if (letters is not null) letters[i + 1] = letters[i] + it.LetterStretch;
-            Fill[i + 1] = Fill[i] + (glue && it.Glue == GlueKind.Fill ? 1 : 0);
-            Boxes[i + 1] = Boxes[i] + (box ? 1 : 0);
+            width[i + 1] = width[i] + (box || glue ? it.Width : 0);
+            shrink[i + 1] = shrink[i] + (glue ? it.Shrink : 0);
+            stretch[i + 1] = stretch[i] + it.FirstStretch;
+            lastResort[i + 1] = lastResort[i] + it.LastResortStretch;
+            letters[i + 1] = letters[i] + it.LetterStretch;
+            fill[i + 1] = fill[i] + (glue && it.Glue == GlueKind.Fill ? 1 : 0);
+            boxes[i + 1] = boxes[i] + (box ? 1 : 0);
             if (it.Kind == ItemKind.Penalty)
             {
                 hang = Math.Max(hang, -it.Width);
                 widest = Math.Max(widest, it.Width);
             }
-            if (it.IsLegalBreak) breaks.Add(i);
+            if (it.IsLegalBreak) _breaks[breakCount++] = i;
         }
-        // Only English paragraphs have letter spacing: the others share one array of zeros.
-        Letters = letters ?? Zeros(n + 1);
+        _breakCount = breakCount;
         HangAllowance = hang;
         MaxPenaltyWidth = widest;
-        Breaks = [.. breaks];
         for (int i = n - 1, next = n; i >= 0; i--)
         {
-            StartAfter[i] = next;
-            if (items[i].Kind == ItemKind.Box || items[i].IsForcedBreak) next = i;
+            _startAfter[i] = next;
+            if (span[i].Kind == ItemKind.Box || span[i].IsForcedBreak) next = i;
         }
+        return this;
+    }
+
+    /// <summary>Measures <paramref name="items"/>, which are <paramref name="natural"/>'s items with only the shrink of some
+    /// glue changed (<see cref="ParagraphItems.Tightened"/>, a paragraph set a line shorter): only the sums of shrink are
+    /// its own, every other sum is <paramref name="natural"/>'s, shared, which must stay as it is while this is in use. An
+    /// instance measured so must never be measured with <see cref="Measure"/>, which would write into the shared arrays.</summary>
+    public BreakerItems Tightened(List<Item> items, BreakerItems natural)
+    {
+        var span = CollectionsMarshal.AsSpan(items);
+        if (span.Length != natural.Count) throw new ArgumentException("the tightened items are not the natural ones", nameof(items));
+        _items = items;
+        Count = natural.Count;
+        (_width, _stretch, _lastResort, _letters, _fill, _boxes, _startAfter, _breaks, _breakCount) = (natural._width,
+            natural._stretch, natural._lastResort, natural._letters, natural._fill, natural._boxes, natural._startAfter,
+            natural._breaks, natural._breakCount);
+        (MaxPenaltyWidth, HangAllowance) = (natural.MaxPenaltyWidth, natural.HangAllowance);
+        Grow(ref _shrink, Count + 1);
+        var shrink = _shrink;
+        shrink[0] = 0;
+        for (int i = 0; i < span.Length; i++) shrink[i + 1] = shrink[i] + (span[i].Kind == ItemKind.Glue ? span[i].Shrink : 0);
+        return this;
+    }
+
+    /// <summary>An array at least <paramref name="length"/> long; its old contents are not kept (every entry read is written first).</summary>
+    private static void Grow<T>(ref T[] array, int length)
+    {
+        if (array.Length < length) array = new T[Math.Max(length, array.Length * 2)];
     }
 }
 
@@ -176,7 +210,7 @@ internal sealed class KnuthPlass
         }
 
         // The last item is the forced break; its nodes are the only ones left.
-        int end = ChooseEnd(sums.Items.Count - 1, looseness, naturalLines);
+        int end = ChooseEnd(sums.Count - 1, looseness, naturalLines);
         return end < 0 ? null : Lines(sums, end, pass.Limits);
     }
 
@@ -184,7 +218,7 @@ internal sealed class KnuthPlass
     /// set as candidates; returns whether any active node was deactivated (and so needs compacting).</summary>
     private bool TryLinesTo(int b, BreakerItems sums, bool ragged, BreakerPass pass, bool byLine)
     {
-        var item = sums.Items[b];
+        ref readonly var item = ref sums.Items[b];
         bool forced = item.IsForcedBreak;
         double penaltyWidth = item.Kind == ItemKind.Penalty ? item.Width : 0;
         bool anyRemoved = false;
@@ -269,7 +303,7 @@ internal sealed class KnuthPlass
     /// </summary>
     private void Reach(BreakerItems sums, StretchLimits limits)
     {
-        int n = sums.Width.Length;
+        int n = sums.Count + 1;
         if (_reach.Length < n) _reach = new double[Math.Max(n, _reach.Length * 2)];
         double spaces = Math.Max(1, limits.Spaces);
         for (int i = 0; i < n; i++)
@@ -285,7 +319,7 @@ internal sealed class KnuthPlass
         int s = node.Position < 0 ? 0 : sums.StartAfter[node.Position];
         double target = _reach[s] + node.NextMeasure - sums.MaxPenaltyWidth - 1e-6;
         int fill = sums.Fill[s];
-        int lo = s, hi = sums.Width.Length - 1;
+        int lo = s, hi = sums.Count;
         while (lo < hi)
         {
             int mid = (lo + hi) >>> 1;

@@ -106,7 +106,9 @@ internal static class ParagraphItems
         private readonly List<(int Item, double Shrink)>? _tightening;
         private readonly bool _japaneseParagraph;
         private readonly int _first, _last;
-        private readonly bool[] _hyphenBefore, _cuttable;
+        private readonly bool[] _hyphenBefore;
+        /// <summary>Null when no piece is too wide (every pass but the emergency ones).</summary>
+        private readonly bool[]? _cuttable;
         /// <summary>Breaks at or after this cluster leave a single character on a Japanese paragraph's last line.</summary>
         private readonly int _shortTail;
 
@@ -180,7 +182,7 @@ internal static class ParagraphItems
                 var (_, hyphenWidth) = _clusters[a].Font.HyphenGlyph(_clusters[a].Size);
                 _items.Add(Item.MakePenalty(HyphenPenalty + Tail(b), hyphenWidth, flagged: true, role: PenaltyRole.Hyphen, cluster: a));
             }
-            else if (_cuttable[b])
+            else if (_cuttable?[b] == true)
                 _items.Add(Item.MakePenalty(CutPenalty, role: PenaltyRole.Cut, cluster: a));
         }
 
@@ -253,7 +255,7 @@ internal static class ParagraphItems
     /// editor's word: a word that has any is broken only there. Words in capitals (acronyms), URLs and
     /// e-mail addresses, and Japanese text are never hyphenated.
     /// </summary>
-    private static bool[] HyphenationPoints(IReadOnlyList<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format, int first, int last)
+    private static bool[] HyphenationPoints(List<Cluster> clusters, PieceBreaks breaks, ParagraphFormat format, int first, int last)
     {
         var result = new bool[clusters.Count];
         var word = new StringBuilder();
@@ -303,14 +305,14 @@ internal static class ParagraphItems
     }
 
     /// <summary>Cluster boundaries inside an unbreakable piece wider than <paramref name="limit"/>, where the emergency
-    /// pass may cut. A piece runs from one break opportunity to the next: a space where a line may not break (before
+    /// pass may cut (null when nothing may be cut: no limit). A piece runs from one break opportunity to the next: a space where a line may not break (before
     /// ー, say) does not end it, or a piece too wide for the line could be left with nowhere to break at all.</summary>
     /// <param name="em">The Japanese–Latin spaces inside a piece count too (a quarter em each): without them a piece
     /// that only just fits by its characters would be too wide for its line and have no cut.</param>
-    private static bool[] Cuttable(IReadOnlyList<Cluster> clusters, bool[] mayBreak, int first, int last, double limit, double em)
+    private static bool[]? Cuttable(List<Cluster> clusters, bool[] mayBreak, int first, int last, double limit, double em)
     {
+        if (double.IsPositiveInfinity(limit)) return null;
         var result = new bool[clusters.Count];
-        if (double.IsPositiveInfinity(limit)) return result;
         int start = first;
         double width = 0;
         for (int i = first; i <= last + 1; i++)
@@ -332,7 +334,7 @@ internal static class ParagraphItems
 
     /// <summary>The first cluster of the paragraph's final character (ignoring punctuation after it): a break
     /// at or after it would leave that character alone on the last line.</summary>
-    private static int ShortTailStart(IReadOnlyList<Cluster> clusters, PunctuationBlank[] blanks, int first, int last)
+    private static int ShortTailStart(List<Cluster> clusters, PunctuationBlank[] blanks, int first, int last)
     {
         int i = last;
         while (i > first && (blanks[i].IsPunctuation || !char.IsLetterOrDigit(clusters[i].Text, 0))) i--;

@@ -63,6 +63,10 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         public List<Item> TightItems { get; } = new(4096);
         /// <summary>Where <see cref="Items"/> has Latin letter spacing, and how far it may tighten.</summary>
         public List<(int Item, double Shrink)> Tightening { get; } = [];
+        /// <summary>The running sums of <see cref="Items"/> and of <see cref="TightItems"/>, both in use while a paragraph
+        /// set a line shorter is compared with its natural setting (the second shares all but its shrink with the first).</summary>
+        public BreakerItems Sums { get; } = new();
+        public BreakerItems TightSums { get; } = new();
         public KnuthPlass Breaker { get; } = new();
     }
 
@@ -162,8 +166,10 @@ public sealed class ParagraphSetter(FontLibrary fonts)
         {
             var (start, end) = pieces[p];
             bool changed;
-            (set[p], changed) = SetPiece(text[start..end], runOf[start..end], softHyphen[start..(end + 1)], runs, format,
-                firstPiece: p == 0, looseness);
+            // A paragraph of one piece (most) is set from its own arrays, not copies of them.
+            bool whole = pieces.Count == 1;
+            (set[p], changed) = SetPiece(text[start..end], whole ? runOf : runOf[start..end], whole ? softHyphen : softHyphen[start..(end + 1)],
+                runs, format, firstPiece: p == 0, looseness);
             if (changed) looseness = 0;
         }
         return [.. set.SelectMany(lines => lines)];
@@ -173,23 +179,26 @@ public sealed class ParagraphSetter(FontLibrary fonts)
     /// editor allows a hyphen and are never printed unless the line breaks there.</summary>
     private static (string Text, int[] RunOf, bool[] SoftHyphen) Concatenate(IReadOnlyList<TextRun> runs)
     {
-        var sb = new StringBuilder();
-        var runOf = new List<int>();
-        var soft = new List<bool>();
+        // Sized once: the paragraph is concatenated whenever it is set, and again for each setting the planner asks for.
+        int length = 0;
+        for (int r = 0; r < runs.Count; r++) length += runs[r].Text.Length - runs[r].Text.AsSpan().Count('\u00AD');
+        var sb = new StringBuilder(length);
+        var runOf = new int[length];
+        var soft = new bool[length + 1];
         bool pending = false;
+        int at = 0;
         for (int r = 0; r < runs.Count; r++)
         {
             foreach (var ch in runs[r].Text)
             {
                 if (ch == '\u00AD') { pending = true; continue; }
                 sb.Append(ch);
-                runOf.Add(r);
-                soft.Add(pending);
+                runOf[at] = r;
+                soft[at++] = pending;
                 pending = false;
             }
         }
-        soft.Add(false);
-        return (sb.ToString(), runOf.ToArray(), soft.ToArray());
+        return (sb.ToString(), runOf, soft);
     }
 
     /// <summary>Sets one piece; <c>Changed</c> is whether the looseness changed its line count.</summary>
@@ -251,12 +260,12 @@ public sealed class ParagraphSetter(FontLibrary fonts)
             var pass = Passes[p];
             // The items only change for the emergency passes, which may cut unbreakable pieces.
             if (items is null || (pass.Emergency && !Passes[p - 1].Emergency))
-                items = new BreakerItems(ParagraphItems.Build(clusters, piece.Breaks, format,
+                items = work.Sums.Measure(ParagraphItems.Build(clusters, piece.Breaks, format,
                     pass.Emergency ? measure - indent : double.PositiveInfinity, work.Items, work.Tightening));
             var breaks = work.Breaker.Break(items, LineWidth, ragged: !format.Justify, pass);
             if (breaks is null) continue;
             var natural = breaks;
-            BreakerItems TightItems() => new(ParagraphItems.Tightened(work.Items, work.Tightening, work.TightItems));
+            BreakerItems TightItems() => work.TightSums.Tightened(ParagraphItems.Tightened(work.Items, work.Tightening, work.TightItems), items);
             // A setting a line shorter may also take a hundredth of an em from Latin letter spacing; one longer never
             // needs to. Neither is tried after an emergency pass.
             // Asked for with the natural setting (placeGlyphs false), only how its lines are set, to learn whether it
@@ -265,9 +274,9 @@ public sealed class ParagraphSetter(FontLibrary fonts)
             {
                 var from = by < 0 ? TightItems() : items;
                 var found = Loosen(from, LineWidth, format, pass, by, natural.Count);
-                return found is null ? null : SetLines(from.Items, clusters, found, indent, LineWidth, format, placeGlyphs);
+                return found is null ? null : SetLines(from, clusters, found, indent, LineWidth, format, placeGlyphs);
             }
-            List<TextLine> Natural() => SetLines(items.Items, clusters, natural, indent, LineWidth, format);
+            List<TextLine> Natural() => SetLines(items, clusters, natural, indent, LineWidth, format);
 
             if (looseness == 0)
             {
@@ -284,14 +293,14 @@ public sealed class ParagraphSetter(FontLibrary fonts)
     }
 
     /// <summary>Justifies the lines the breaker chose (all but the last).</summary>
-    private static List<TextLine> SetLines(IReadOnlyList<Item> items, List<Cluster> clusters, List<LineBreak> breaks, double indent,
+    private static List<TextLine> SetLines(BreakerItems items, List<Cluster> clusters, List<LineBreak> breaks, double indent,
         Func<int, double> lineWidth, ParagraphFormat format, bool placeGlyphs = true)
     {
         var lines = new List<TextLine>(breaks.Count);
         foreach (var line in breaks)
         {
             int n = lines.Count;
-            lines.Add(Justifier.Set(items, clusters, line, n == 0 ? indent : 0, lineWidth(n), format.Width,
+            lines.Add(Justifier.Set(items.Items, clusters, line, n == 0 ? indent : 0, lineWidth(n), format.Width,
                 justify: format.Justify && n < breaks.Count - 1, placeGlyphs));
         }
         return lines;
@@ -308,7 +317,7 @@ public sealed class ParagraphSetter(FontLibrary fonts)
     {
         var breaker = t_workspace!.Breaker;
         var breaks = Within(breaker.Break(items, lineWidth, ragged: !format.Justify, pass, looseness, natural));
-        bool japanese = items.LastResort[^1] > 0;
+        bool japanese = items.LastResort[items.Count] > 0;
         var spread = pass with { Limits = pass.Limits with { InterCharacter = Passes[1].Limits.InterCharacter } };
         if (breaks is null && japanese && spread.Limits != pass.Limits)
             breaks = Within(breaker.Break(items, lineWidth, ragged: !format.Justify, spread, looseness, natural));

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using HarfBuzzSharp;
 using Buffer = HarfBuzzSharp.Buffer;
@@ -14,8 +15,10 @@ internal static class Shaper
 {
     private static readonly Feature[] LatinFeatures = [new(Tag.Parse("kern")), new(Tag.Parse("liga"))];
 
+    /// <param name="wordByWord">Shape word by word through the faces' <see cref="ShapedWords"/> (false: each run whole,
+    /// as HarfBuzz would shape it in one piece; what the tests compare the words with).</param>
     public static List<Cluster> Shape(string text, IReadOnlyList<TextRun> runs, int[] runOf, FontLibrary fonts,
-        string paragraphLang)
+        string paragraphLang, bool wordByWord = true)
     {
         var clusters = new List<Cluster>();
         int i = 0;
@@ -28,7 +31,7 @@ internal static class Shaper
             while (end < text.Length && runOf[end] == runOf[i] && text[end] != '\n'
                    && FaceAt(text, end, run, fonts, japanese) == face)
                 end += CharLength(text, end);
-            ShapeRun(text, i, end, run, face, japanese, clusters);
+            ShapeRun(text, i, end, run, face, japanese, wordByWord, clusters);
             i = end;
         }
         return clusters;
@@ -73,6 +76,7 @@ internal static class Shaper
     private static string OneCharacter(char c)
     {
         if (c == '\n') return " ";
+        if (c < Latin1.Length) return Latin1[c];
         var cache = t_characters ??= new Dictionary<char, string>();
         if (!cache.TryGetValue(c, out var s)) cache[c] = s = c.ToString();
         return s;
@@ -80,33 +84,101 @@ internal static class Shaper
 
     [ThreadStatic] private static Dictionary<char, string>? t_characters;
 
+    /// <summary>The strings of U+0000 to U+00FF, made once: most clusters of Latin text, found without a dictionary.</summary>
+    private static readonly string[] Latin1 = [.. Enumerable.Range(0, 256).Select(c => ((char)c).ToString())];
+
     private static int CharLength(string text, int i) => char.IsHighSurrogate(text[i]) && i + 1 < text.Length ? 2 : 1;
 
-    private static void ShapeRun(string text, int start, int end, TextRun run, FontFace face, bool japanese, List<Cluster> output)
+    /// <summary>Shapes a run word by word (a word: a stretch of spaces, or of anything else), each through the face's
+    /// <see cref="ShapedWords"/>, or the run whole when a word's first or last character joins its neighbour in one cluster
+    /// (a ligature or a mark across a space: the word cannot be shaped apart from it).</summary>
+    private static void ShapeRun(string text, int start, int end, TextRun run, FontFace face, bool japanese, bool wordByWord,
+        List<Cluster> output)
     {
         var style = run.Style;
         double size = style.Superscript ? style.Size * 0.62 : style.Size;
-        double rise = style.Superscript ? -style.Size * 0.36 : 0;
-        double scale = size / face.UnitsPerEm;
         double tracking = style.Tracking * style.Size;
-
-        using var buffer = new Buffer();
-        buffer.AddUtf16(text, start, end - start);
-        buffer.Direction = Direction.LeftToRight;
         bool cjk = Script.IsCjk(char.ConvertToUtf32(text, start));
-        buffer.Script = cjk ? HarfBuzzSharp.Script.Han : HarfBuzzSharp.Script.Latin;
-        buffer.Language = new Language(japanese ? "ja" : run.Lang ?? "en");
-        face.HbFont.Shape(buffer, cjk ? (style.Proportional ? ProportionalFeatures(text, start, end) : []) : LatinFeatures);
-
+        var setup = new ShapingSetup(style.Size, style.Superscript, cjk, cjk && style.Proportional, japanese ? "ja" : run.Lang ?? "en");
+        var words = face.WordsFor(setup);
         var glyphStyle = new GlyphStyle(face, size, style.Colour, run.Link);
-        var infos = buffer.GlyphInfos;
-        var positions = buffer.GlyphPositions;
-        int g = 0;
-        while (g < infos.Length)
+        if (!wordByWord)
+        {
+            AddClusters(text, start, Shape(text, start, start, end, end, face, setup, words)!, glyphStyle, run, tracking, output);
+            return;
+        }
+        int first = output.Count;
+        Span<char> key = stackalloc char[ShapedWords.MaxLength + 5];
+        for (int i = start; i < end;)
+        {
+            int j = i + 1;
+            while (j < end && (text[j] == ' ') == (text[i] == ' ')) j++;
+            // One character of each neighbour in the run is shaped with the word (kerning across a space).
+            int from = i > start ? i - (char.IsLowSurrogate(text[i - 1]) && i - 2 >= start ? 2 : 1) : i;
+            int to = j < end ? j + CharLength(text, j) : j;
+            var clusters = j - i <= ShapedWords.MaxLength ? Cached(text, from, i, j, to, face, setup, words, key) : Shape(text, from, i, j, to, face, setup, words);
+            if (clusters is null)
+            {
+                output.RemoveRange(first, output.Count - first);
+                ShapeRun(text, start, end, run, face, japanese, wordByWord: false, output);
+                return;
+            }
+            AddClusters(text, i, clusters, glyphStyle, run, tracking, output);
+            i = j;
+        }
+    }
+
+    private static ShapedCluster[]? Cached(string text, int from, int start, int end, int to, FontFace face, ShapingSetup setup,
+        ShapedWords words, Span<char> key)
+    {
+        var k = key[..ShapedWords.Key(text, from, start, end, to, key)];
+        if (words.TryGet(k, out var clusters)) return clusters;
+        var shaped = Shape(text, from, start, end, to, face, setup, words);
+        // A word that starts with a combining mark at the start of its run is shaped with what comes before the run
+        // (HarfBuzz's context, which the key does not hold): not kept.
+        if (shaped is not null && !(from == start && IsMark(text, start))) words.Add(k, shaped);
+        return shaped;
+    }
+
+    private static bool IsMark(string text, int i) =>
+        CharUnicodeInfo.GetUnicodeCategory(text, i) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+            or UnicodeCategory.EnclosingMark;
+
+    /// <summary>Kept from one run to the next on each thread (HarfBuzz's buffers are cleared, not made, per run).</summary>
+    [ThreadStatic] private static Buffer? t_buffer;
+
+    /// <summary>The clusters of text[<paramref name="start"/>, <paramref name="end"/>), shaped with its neighbours
+    /// [<paramref name="from"/>, <paramref name="start"/>) and [<paramref name="end"/>, <paramref name="to"/>); null when
+    /// the word's first or last cluster takes in a neighbour.</summary>
+    private static ShapedCluster[]? Shape(string text, int from, int start, int end, int to, FontFace face, ShapingSetup setup,
+        ShapedWords words)
+    {
+        double size = setup.Superscript ? setup.Size * 0.62 : setup.Size;
+        double rise = setup.Superscript ? -setup.Size * 0.36 : 0;
+        double scale = size / face.UnitsPerEm;
+
+        var buffer = t_buffer ??= new Buffer();
+        buffer.ClearContents();
+        buffer.AddUtf16(text, from, to - from);
+        buffer.Direction = Direction.LeftToRight;
+        buffer.Script = setup.Cjk ? HarfBuzzSharp.Script.Han : HarfBuzzSharp.Script.Latin;
+        buffer.Language = words.Language;
+        face.HbFont.Shape(buffer, setup.Cjk ? (setup.Proportional ? ProportionalFeatures(text, from, to) : []) : LatinFeatures);
+
+        var infos = buffer.GetGlyphInfoSpan();
+        var positions = buffer.GetGlyphPositionSpan();
+        // Clusters only grow from left to right: the word's glyphs are those between its neighbours'.
+        int g = 0, last = 0;
+        while (g < infos.Length && infos[g].Cluster < start) g++;
+        while (last < infos.Length && infos[last].Cluster < end) last++;
+        if (g == last || infos[g].Cluster != start || (to > end && (last == infos.Length || infos[last].Cluster != end))) return null;
+
+        var clusters = new List<ShapedCluster>(last - g);
+        while (g < last)
         {
             int cluster = (int)infos[g].Cluster;
             int h = g;
-            while (h < infos.Length && infos[h].Cluster == cluster) h++;
+            while (h < last && infos[h].Cluster == cluster) h++;
             // Exactly sized, and handed to the ImmutableArray without a copy: a paragraph has a cluster per character.
             var glyphs = new ClusterGlyph[h - g];
             double x = 0;
@@ -116,10 +188,23 @@ internal static class Shaper
                 glyphs[k - g] = new ClusterGlyph(infos[k].Codepoint, x + p.XOffset * scale, rise - p.YOffset * scale, p.XAdvance * scale);
                 x += p.XAdvance * scale;
             }
-            int clusterEnd = h < infos.Length ? (int)infos[h].Cluster : end;
-            var source = clusterEnd - cluster == 1 ? OneCharacter(text[cluster]) : text[cluster..clusterEnd];
-            output.Add(new Cluster(cluster, clusterEnd, source, glyphStyle, run, ImmutableCollectionsMarshal.AsImmutableArray(glyphs), x + tracking));
+            int clusterEnd = h < last ? (int)infos[h].Cluster : end;
+            clusters.Add(new ShapedCluster(cluster - start, clusterEnd - cluster, ImmutableCollectionsMarshal.AsImmutableArray(glyphs), x));
             g = h;
+        }
+        return [.. clusters];
+    }
+
+    /// <summary>The clusters of a word that starts at <paramref name="start"/>, with their source text (the paragraph's own)
+    /// and the run's style, link and tracking.</summary>
+    private static void AddClusters(string text, int start, ShapedCluster[] clusters, GlyphStyle style, TextRun run, double tracking,
+        List<Cluster> output)
+    {
+        foreach (var c in clusters)
+        {
+            int from = start + c.Offset, to = from + c.Length;
+            var source = c.Length == 1 ? OneCharacter(text[from]) : text[from..to];
+            output.Add(new Cluster(from, to, source, style, run, c.Glyphs, c.Width + tracking));
         }
     }
 }
