@@ -47,8 +47,14 @@ public class TextStageBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _fonts.Dispose();
 
+    /// <summary>HarfBuzz shaping each run whole, as a paragraph of words not seen before is shaped.</summary>
     [Benchmark]
-    public int Shaping() => Shaper.Shape(_text, _runs, _runOf, _fonts, Lang).Count;
+    public int Shaping() => Shaper.Shape(_text, _runs, _runOf, _fonts, Lang, wordByWord: false).Count;
+
+    /// <summary>Shaping word by word once every word is in the face's cache (<c>ShapedWords</c>): a paragraph of words
+    /// already seen.</summary>
+    [Benchmark]
+    public int ShapingFromCache() => Shaper.Shape(_text, _runs, _runOf, _fonts, Lang).Count;
 
     [Benchmark]
     public int BreakOpportunityAnalysis() => BreakOpportunities.Find(_text, Lang).Length;
