@@ -44,6 +44,11 @@ internal sealed class FlowGroup
     private readonly Dictionary<int, FlowGroup> _joined = [];
     private Dictionary<int, CollectedArticle>? _articleOf;
 
+    /// <summary>Where each paragraph's first line is in the group's runs, and each paragraph set otherwise as a change to
+    /// them: made when a length first asks.</summary>
+    private Dictionary<int, (RunSegment Segment, int Line)>? _paragraphAt;
+    private Dictionary<(int Paragraph, int Looseness), RunEdit>? _paragraphEdits;
+
     /// <summary>The group's parts as collected, with each part's lines, units and owners: every length shares them.</summary>
     private readonly ImmutableArray<FlowPart> _parts;
     private readonly ImmutableArray<BaseRun> _runs;
@@ -217,9 +222,16 @@ internal sealed class FlowGroup
             _ => part,
         }).ToImmutableArray();
         var edits = new List<RunEdit>[parts.Length];
-        if (replaced.Count > 0 || headingSpace != 0 || figureScale != 1)
+        if (headingSpace != 0 || figureScale != 1)
             foreach (var segment in _segments)
                 Edit(segment, edits[segment.Part] ??= [], replaced, headingSpace, figureScale);
+        else
+        {
+            // Only paragraphs set otherwise: each is one change, the same in every length that has it.
+            foreach (var p in shorter) AddParagraphEdit(edits, p, -1, replaced[p]);
+            foreach (var p in longer) AddParagraphEdit(edits, p, +1, replaced[p]);
+            foreach (var list in edits) list?.Sort((a, b) => a.At.CompareTo(b.At));
+        }
         int figures = 0;
         for (int p = 0; p < parts.Length; p++)
         {
@@ -257,6 +269,27 @@ internal sealed class FlowGroup
 
     /// <summary>A figure or table across the columns, with blank lines around it that lever 2 may widen.</summary>
     private static bool IsSpacedBand(FlowPart part) => part is SpanningRows || part is SpanningBand { Band.SpaceAbove: > 0 };
+
+    /// <summary>Paragraph <paramref name="paragraph"/> set a line shorter (<paramref name="looseness"/> −1) or longer (+1)
+    /// where its lines are in the group's runs; made once per group and setting.</summary>
+    private void AddParagraphEdit(List<RunEdit>[] edits, int paragraph, int looseness, List<FlowLine> lines)
+    {
+        if (_paragraphEdits is null)
+        {
+            _paragraphEdits = [];
+            _paragraphAt = [];
+            foreach (var segment in _segments)
+                for (int i = 0; i < segment.Lines.Count; i++)
+                    if (segment.Lines[i] is { Paragraph: >= 0, LineInParagraph: 0 } line) _paragraphAt.TryAdd(line.Paragraph, (segment, i));
+        }
+        if (!_paragraphAt!.TryGetValue(paragraph, out var at)) return;
+        if (!_paragraphEdits.TryGetValue((paragraph, looseness), out var edit))
+        {
+            var (segment, i) = at;
+            _paragraphEdits[(paragraph, looseness)] = edit = new RunEdit(segment.Offset + i, segment.Lines[i].LinesInParagraph, [.. lines], segment.Owner);
+        }
+        (edits[at.Segment.Part] ??= []).Add(edit);
+    }
 
     /// <summary>The changes a length makes to one article's column run, in order: its paragraphs set a line shorter or
     /// longer (<paramref name="replaced"/>), then a blank grid line more above every heading but one that opens the run
