@@ -35,6 +35,10 @@ internal sealed class GroupFlow(LayoutConfig config)
     /// <summary>The column run being flowed, kept from one run to the next (a planner flows one group at a time).</summary>
     private readonly RunBuffer _run = new();
 
+    /// <summary>The collections of a flow's work state, and of the probe that sees where a run ends, kept from one flow
+    /// to the next: the planner flows thousands.</summary>
+    private readonly WorkStorage _storage = new(), _probeStorage = new();
+
     /// <summary>A region needs at least this many free lines (a paragraph's first two in each column); fewer are left empty.</summary>
     private const int SmallestRegion = 2;
 
@@ -52,7 +56,7 @@ internal sealed class GroupFlow(LayoutConfig config)
     /// wanted to continue).</returns>
     public FlowOutcome? Run(FlowGroup group, GroupVariant variant, int startLine, StartChoice choice, PlanRecorder? recorder)
     {
-        var work = new Work(config, recorder);
+        var work = new Work(config, recorder, _storage);
         work.Line = startLine;
         var opener = group.First.Opener!; // the group's first article never joins a run
         if (choice.Mode == StartMode.NewPage)
@@ -114,7 +118,7 @@ internal sealed class GroupFlow(LayoutConfig config)
     /// <summary>The line a run ends on, flowed from <paramref name="line"/> (planned, not placed).</summary>
     private int EndOf(RunBuffer run, int line, int columns)
     {
-        var probe = new Work(config, null) { Line = line };
+        var probe = new Work(config, null, _probeStorage) { Line = line };
         FlowRun(probe, null, run.Units, run.Owners, run.Real, columns);
         return probe.Line;
     }
@@ -266,13 +270,14 @@ internal sealed class GroupFlow(LayoutConfig config)
 
     /// <summary>The flow's explicit state while one group is placed: the cursor, the content on the current page,
     /// each article's lines on each page, and the cost so far.</summary>
-    private sealed class Work(LayoutConfig config, PlanRecorder? recorder)
+    private sealed class Work(LayoutConfig config, PlanRecorder? recorder, WorkStorage storage)
     {
         private readonly int _total = config.LinesPerPage * config.Columns;
+        private readonly WorkStorage _storage = storage.Cleared();
         /// <summary>Each article's lines on each page it has been on, in page order.</summary>
-        private readonly Dictionary<int, List<int>> _pieces = [];
+        private readonly Dictionary<int, List<int>> _pieces = storage.Pieces;
         /// <summary>Each article's lines on the current page; an article whose opener is on the page has an entry.</summary>
-        private readonly Dictionary<int, int> _onPage = [];
+        private readonly Dictionary<int, int> _onPage = storage.OnPage;
 
         /// <summary>The first free grid line on the current page.</summary>
         public int Line;
@@ -285,7 +290,7 @@ internal sealed class GroupFlow(LayoutConfig config)
         public double Cost;
         /// <summary>Floats across the columns that did not fit where they are referenced: they head the next page, in
         /// their order.</summary>
-        private readonly List<Band> _floating = [];
+        private readonly List<Band> _floating = storage.Floating;
         /// <summary>The article whose rows or band is being placed.</summary>
         public int Article;
         private Band? _floatAfter;
@@ -328,7 +333,15 @@ internal sealed class GroupFlow(LayoutConfig config)
         public bool HasFloating => _floating.Count > 0;
 
         /// <summary>Grid lines the floats waiting for the next page's head take there.</summary>
-        public int FloatingLines => _floating.Sum(band => band.Lines);
+        public int FloatingLines
+        {
+            get
+            {
+                int lines = 0;
+                foreach (var band in _floating) lines += band.Lines;
+                return lines;
+            }
+        }
 
         /// <summary>A float across the columns goes to the top of the next page.</summary>
         public void Float(Band band) => _floating.Add(band);
@@ -389,7 +402,7 @@ internal sealed class GroupFlow(LayoutConfig config)
         {
             foreach (var (article, lines) in _onPage)
             {
-                if (!_pieces.TryGetValue(article, out var pieces)) _pieces[article] = pieces = [];
+                if (!_pieces.TryGetValue(article, out var pieces)) _pieces[article] = pieces = _storage.NewPieces();
                 pieces.Add(lines);
                 recorder?.Piece(article, lines);
             }
@@ -484,5 +497,30 @@ internal sealed class GroupFlow(LayoutConfig config)
             Filled += columnLines;
             recorder?.AddFill(columnLines);
         }
+    }
+
+    /// <summary>The collections a <see cref="Work"/> fills, emptied for each flow and kept, with the lists of pieces it
+    /// made, for the next. Emptied, a dictionary lists its entries in the order they are added again, as a new one does.</summary>
+    private sealed class WorkStorage
+    {
+        public Dictionary<int, List<int>> Pieces { get; } = [];
+        public Dictionary<int, int> OnPage { get; } = [];
+        public List<Band> Floating { get; } = [];
+        private readonly Stack<List<int>> _spare = [];
+
+        public WorkStorage Cleared()
+        {
+            foreach (var pieces in Pieces.Values)
+            {
+                pieces.Clear();
+                _spare.Push(pieces);
+            }
+            Pieces.Clear();
+            OnPage.Clear();
+            Floating.Clear();
+            return this;
+        }
+
+        public List<int> NewPieces() => _spare.TryPop(out var pieces) ? pieces : [];
     }
 }
