@@ -89,7 +89,7 @@ internal static class ColumnFloats
     }
 
     /// <summary>The items in the new order.</summary>
-    public static T[] Reordered<T>(IReadOnlyList<T> items, int[] order)
+    public static T[] Reordered<T>(ReadOnlySpan<T> items, int[] order)
     {
         var result = new T[order.Length];
         for (int i = 0; i < order.Length; i++) result[i] = items[order[i]];

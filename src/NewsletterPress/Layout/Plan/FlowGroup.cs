@@ -42,6 +42,19 @@ internal sealed class FlowGroup
     private readonly Dictionary<(int Delta, int HeadingSpace, double FigureScale, int BandSpace, bool FloatsAtFoot), GroupVariant> _variants = [];
     private readonly double _leading;
     private readonly Dictionary<int, FlowGroup> _joined = [];
+    private Dictionary<int, CollectedArticle>? _articleOf;
+
+    /// <summary>Where each paragraph's first line is in the group's runs, and each paragraph set otherwise as a change to
+    /// them: made when a length first asks.</summary>
+    private Dictionary<int, (RunSegment Segment, int Line)>? _paragraphAt;
+    private Dictionary<(int Paragraph, int Looseness), RunEdit>? _paragraphEdits;
+
+    /// <summary>The group's parts as collected, with each part's lines, units and owners: every length shares them.</summary>
+    private readonly ImmutableArray<FlowPart> _parts;
+    private readonly ImmutableArray<BaseRun> _runs;
+
+    /// <summary>Where each article's own column runs lie in the group's runs.</summary>
+    private readonly ImmutableArray<RunSegment> _segments;
 
     /// <param name="leading">The grid's line pitch, to move what a band draws when the space around it changes.</param>
     public FlowGroup(ImmutableArray<GroupMember> members, double leading)
@@ -51,6 +64,7 @@ internal sealed class FlowGroup
         var articles = members.Select(m => m.Article).ToList();
         _shorterCandidates = articles.SelectMany(a => a.Alternatives.ShorterCandidates(a.Paragraphs)).GetEnumerator();
         _longerCandidates = articles.SelectMany(a => a.Alternatives.LongerCandidates(a.Paragraphs)).GetEnumerator();
+        (_parts, _runs, _segments) = Collected();
         Base = Materialize(0, [], [], 0, 1, 0, false);
         HasHeadings = articles.Any(a => a.Parts.OfType<ColumnLines>().Any(c => c.Lines.Skip(1).Any(l => l.OpensHeading)));
         FigureScales = [.. articles.SelectMany(a => a.Parts.OfType<ColumnLines>()).SelectMany(c => c.Lines)
@@ -124,7 +138,76 @@ internal sealed class FlowGroup
         return variant;
     }
 
-    private CollectedArticle ArticleOf(int paragraph) => Articles.First(a => a.Paragraphs.Contains(paragraph));
+    private CollectedArticle ArticleOf(int paragraph)
+    {
+        if (Members.Length == 1) return First;
+        if (_articleOf is null)
+        {
+            _articleOf = [];
+            foreach (var article in Articles)
+                foreach (var p in article.Paragraphs) _articleOf.TryAdd(p, article);
+        }
+        return _articleOf[paragraph];
+    }
+
+    /// <summary>The group's parts as collected, one after the other: its articles' parts, each joining article's opener
+    /// and first column run appended to the run before; each part's lines, units and owners, which every length shares;
+    /// and where each article's own column runs lie in them (a length changes those).</summary>
+    private (ImmutableArray<FlowPart> Parts, ImmutableArray<BaseRun> Runs, ImmutableArray<RunSegment> Segments) Collected()
+    {
+        var parts = new List<FlowPart>();
+        var lines = new List<List<FlowLine>?>();
+        var owners = new List<List<LineOwner>>(); // per part, whose each line is
+        var segments = new List<RunSegment>();
+        foreach (var (article, join) in Members)
+        {
+            var owner = new LineOwner(article.Index, false);
+            int first = 0;
+            if (join != JoinMode.None)
+            {
+                // The joining article's column-wide opener heads the next column of the run before (new-column) or
+                // follows its last line after a blank line (run in), and its first lines follow.
+                var keep = join == JoinMode.NewColumn ? Keep.WithNext | Keep.ColumnBreakBefore : Keep.WithNext;
+                var joined = lines[^1] ?? throw new InvalidOperationException("an article joins a run that is not a column run");
+                var joinedOwners = owners[^1];
+                if (join == JoinMode.RunIn)
+                {
+                    joined.Add(new FlowLine(1, []));
+                    joinedOwners.Add(owner);
+                }
+                joined.Add(new FlowLine(article.ColumnOpener!.Lines, article.ColumnOpener.Fragments, keep));
+                joinedOwners.Add(owner with { Opener = true });
+                if (article.Parts is [ColumnLines run, ..])
+                {
+                    segments.Add(new RunSegment(run.Lines, parts.Count - 1, joined.Count, owner));
+                    joined.AddRange(run.Lines);
+                    joinedOwners.AddRange(Enumerable.Repeat(owner, run.Lines.Count));
+                    first = 1;
+                }
+            }
+            for (int k = first; k < article.Parts.Length; k++)
+            {
+                var part = article.Parts[k];
+                if (part is ColumnLines run) segments.Add(new RunSegment(run.Lines, parts.Count, 0, owner));
+                parts.Add(part);
+                lines.Add(part is ColumnLines c ? [.. c.Lines] : null);
+                owners.Add([.. Enumerable.Repeat(owner, part switch
+                {
+                    ColumnLines column => column.Lines.Count,
+                    SpanningRows r => r.Rows.Count,
+                    _ => 1,
+                })]);
+            }
+        }
+        var runs = new BaseRun[parts.Count];
+        for (int p = 0; p < parts.Count; p++)
+        {
+            FlowLine[] runLines = lines[p] is { } l ? [.. l] : [];
+            if (lines[p] is not null) parts[p] = new ColumnLines(runLines);
+            runs[p] = new BaseRun(runLines, FlowUnit.From(runLines), [.. owners[p]]);
+        }
+        return ([.. parts], [.. runs], [.. segments]);
+    }
 
     private GroupVariant Materialize(int delta, ImmutableArray<int> shorter, ImmutableArray<int> longer, int headingSpace, double figureScale,
         int bandSpace, bool floatsAtFoot)
@@ -132,187 +215,133 @@ internal sealed class FlowGroup
         var replaced = new Dictionary<int, List<FlowLine>>();
         foreach (var p in shorter) replaced[p] = ArticleOf(p).Alternatives.Lines(p, -1)!;
         foreach (var p in longer) replaced[p] = ArticleOf(p).Alternatives.Lines(p, +1)!;
-        var parts = new List<FlowPart>();
-        var owners = new List<LineOwner[]>(); // per part, whose each line is
-        foreach (var (article, join) in Members)
+        var parts = _parts.Select(part => part switch
         {
-            var own = article.Parts.Select(part => part switch
-            {
-                ColumnLines c when replaced.Count > 0 || headingSpace != 0 || figureScale != 1 =>
-                    new ColumnLines(Rescale(Respace(Replace(c.Lines, replaced), headingSpace), figureScale)),
-                SpanningBand band => band.Respaced(bandSpace, _leading),
-                SpanningRows rows => rows with { Space = rows.Space + bandSpace },
-                _ => part,
-            }).ToList();
-            var owner = new LineOwner(article.Index, false);
-            if (join == JoinMode.None)
-            {
-                foreach (var part in own)
-                {
-                    parts.Add(part);
-                    owners.Add(Owners(part, owner));
-                }
-                continue;
-            }
-            // The joining article's column-wide opener heads the next column of the run before (new-column) or follows
-            // its last line after a blank line (run in), and its first lines follow.
-            var keep = join == JoinMode.NewColumn ? Keep.WithNext | Keep.ColumnBreakBefore : Keep.WithNext;
-            var opener = new FlowLine(article.ColumnOpener!.Lines, article.ColumnOpener.Fragments, keep);
-            var joined = new List<FlowLine>(((ColumnLines)parts[^1]).Lines);
-            var joinedOwners = new List<LineOwner>(owners[^1]);
-            if (join == JoinMode.RunIn)
-            {
-                joined.Add(new FlowLine(1, []));
-                joinedOwners.Add(owner);
-            }
-            joined.Add(opener);
-            joinedOwners.Add(owner with { Opener = true });
-            if (own is [ColumnLines first, ..])
-            {
-                joined.AddRange(first.Lines);
-                joinedOwners.AddRange(first.Lines.Select(_ => owner));
-                own.RemoveAt(0);
-            }
-            parts[^1] = new ColumnLines(joined);
-            owners[^1] = [.. joinedOwners];
-            foreach (var part in own)
-            {
-                parts.Add(part);
-                owners.Add(Owners(part, owner));
-            }
+            SpanningBand band => band.Respaced(bandSpace, _leading),
+            SpanningRows rows => rows with { Space = rows.Space + bandSpace },
+            _ => part,
+        }).ToImmutableArray();
+        var edits = new List<RunEdit>[parts.Length];
+        if (headingSpace != 0 || figureScale != 1)
+            foreach (var segment in _segments)
+                Edit(segment, edits[segment.Part] ??= [], replaced, headingSpace, figureScale);
+        else
+        {
+            // Only paragraphs set otherwise: each is one change, the same in every length that has it.
+            foreach (var p in shorter) AddParagraphEdit(edits, p, -1, replaced[p]);
+            foreach (var p in longer) AddParagraphEdit(edits, p, +1, replaced[p]);
+            foreach (var list in edits) list?.Sort((a, b) => a.At.CompareTo(b.At));
         }
-        int figures = parts.OfType<ColumnLines>().Sum(c => c.Lines.Count(l => l.Smaller.Any(s => s.Scale == figureScale)));
-        int bands = bandSpace == 0 ? 0 : parts.Count(IsSpacedBand);
-        double cost = shorter.Length * PlanCost.ShorterParagraph + longer.Length * PlanCost.LongerParagraph
-                      + Math.Abs(headingSpace) * PlanCost.HeadingSpace + figures * (1 - figureScale) * PlanCost.FigureSmaller
-                      + bands * Math.Abs(bandSpace) * PlanCost.BandSpace;
-        return new GroupVariant(delta, [.. parts], [.. owners], cost, shorter, longer)
+        int figures = 0;
+        for (int p = 0; p < parts.Length; p++)
         {
+            if (parts[p] is not ColumnLines) continue;
+            figures += Count(_runs[p].Lines, figureScale);
+            foreach (var edit in edits[p] ?? []) figures += Count(edit.Lines, figureScale) - Count(_runs[p].Lines.AsSpan(edit.At, edit.Removed), figureScale);
+        }
+        int bands = bandSpace == 0 ? 0 : parts.Count(IsSpacedBand);
+        var variant = new GroupVariant(delta, parts, _runs, [.. edits.Select(e => e is null ? [] : e.ToImmutableArray())], shorter, longer)
+        {
+            Cost = shorter.Length * PlanCost.ShorterParagraph + longer.Length * PlanCost.LongerParagraph
+                   + Math.Abs(headingSpace) * PlanCost.HeadingSpace + figures * (1 - figureScale) * PlanCost.FigureSmaller
+                   + bands * Math.Abs(bandSpace) * PlanCost.BandSpace,
             HeadingSpace = headingSpace,
             FigureScale = figureScale,
             BandSpace = bandSpace,
             FloatsAtFoot = floatsAtFoot,
         };
+        return variant;
+    }
+
+    /// <summary>Figures in a column that offer <paramref name="figureScale"/> among <paramref name="lines"/>.</summary>
+    private static int Count(ReadOnlySpan<FlowLine> lines, double figureScale)
+    {
+        int count = 0;
+        foreach (var line in lines)
+            foreach (var (scale, _) in line.Smaller)
+                if (scale == figureScale)
+                {
+                    count++;
+                    break;
+                }
+        return count;
     }
 
     /// <summary>A figure or table across the columns, with blank lines around it that lever 2 may widen.</summary>
     private static bool IsSpacedBand(FlowPart part) => part is SpanningRows || part is SpanningBand { Band.SpaceAbove: > 0 };
 
-    private static LineOwner[] Owners(FlowPart part, LineOwner owner) => part switch
+    /// <summary>Paragraph <paramref name="paragraph"/> set a line shorter (<paramref name="looseness"/> −1) or longer (+1)
+    /// where its lines are in the group's runs; made once per group and setting.</summary>
+    private void AddParagraphEdit(List<RunEdit>[] edits, int paragraph, int looseness, List<FlowLine> lines)
     {
-        ColumnLines c => [.. c.Lines.Select(_ => owner)],
-        SpanningRows r => [.. r.Rows.Select(_ => owner)],
-        _ => [owner],
-    };
-
-    /// <summary>A blank grid line more above every heading but one that opens the run, or the blank line above
-    /// every level-3 heading taken away.</summary>
-    private static IReadOnlyList<FlowLine> Respace(IReadOnlyList<FlowLine> lines, int headingSpace)
-    {
-        if (headingSpace == 0) return lines;
-        var result = new List<FlowLine>(lines.Count + 8);
-        for (int i = 0; i < lines.Count; i++)
+        if (_paragraphEdits is null)
         {
-            var line = lines[i];
-            bool spaceAboveHeading = line.Fragments.IsEmpty && i + 1 < lines.Count && lines[i + 1].OpensHeading;
-            if (headingSpace < 0 && spaceAboveHeading) continue;
-            if (headingSpace > 0 && line.OpensHeading && i > 0) result.Add(new FlowLine(1, [], Keep.WithNext));
-            result.Add(line);
+            _paragraphEdits = [];
+            _paragraphAt = [];
+            foreach (var segment in _segments)
+                for (int i = 0; i < segment.Lines.Count; i++)
+                    if (segment.Lines[i] is { Paragraph: >= 0, LineInParagraph: 0 } line) _paragraphAt.TryAdd(line.Paragraph, (segment, i));
         }
-        return result;
+        if (!_paragraphAt!.TryGetValue(paragraph, out var at)) return;
+        if (!_paragraphEdits.TryGetValue((paragraph, looseness), out var edit))
+        {
+            var (segment, i) = at;
+            _paragraphEdits[(paragraph, looseness)] = edit = new RunEdit(segment.Offset + i, segment.Lines[i].LinesInParagraph, [.. lines], segment.Owner);
+        }
+        (edits[at.Segment.Part] ??= []).Add(edit);
     }
 
-    /// <summary>Every figure in a column at the smaller size, where it offers that size (a size that saves it no grid
-    /// line is not offered, and it keeps its own).</summary>
-    private static IReadOnlyList<FlowLine> Rescale(IReadOnlyList<FlowLine> lines, double figureScale)
+    /// <summary>The changes a length makes to one article's column run, in order: its paragraphs set a line shorter or
+    /// longer (<paramref name="replaced"/>), then a blank grid line more above every heading but one that opens the run
+    /// (<paramref name="headingSpace"/> +1) or the blank line above every level-3 heading taken away (−1), then every
+    /// figure in a column at <paramref name="figureScale"/>, where it offers that size (a size that saves it no grid
+    /// line is not offered, and it keeps its own). A length keeps only these: the lines between them are the group's.</summary>
+    private static void Edit(RunSegment segment, List<RunEdit> edits, Dictionary<int, List<FlowLine>> replaced, int headingSpace,
+        double figureScale)
     {
-        if (figureScale == 1) return lines;
-        return [.. lines.Select(l => l.Smaller.FirstOrDefault(s => s.Scale == figureScale).Line ?? l)];
-    }
-
-    private static IReadOnlyList<FlowLine> Replace(IReadOnlyList<FlowLine> lines, Dictionary<int, List<FlowLine>> replaced)
-    {
-        if (replaced.Count == 0) return lines;
-        var result = new List<FlowLine>(lines.Count + 4);
+        var lines = segment.Lines;
+        var output = new List<FlowLine>();
         for (int i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            // What replaces the collected lines [i, i + taken): the paragraph set otherwise, or the line itself.
+            int taken = 1;
+            IReadOnlyList<FlowLine> these = [line];
             if (line.Paragraph >= 0 && line.LineInParagraph == 0 && replaced.TryGetValue(line.Paragraph, out var other))
+                (these, taken) = (other, line.LinesInParagraph);
+            var next = i + taken < lines.Count ? AtPlaceOf(lines[i + taken], replaced) : null;
+            output.Clear();
+            for (int j = 0; j < these.Count; j++)
             {
-                result.AddRange(other);
-                i += line.LinesInParagraph - 1;
+                var own = these[j];
+                var after = j + 1 < these.Count ? these[j + 1] : next;
+                bool spaceAboveHeading = own.Fragments.IsEmpty && after is { OpensHeading: true };
+                if (headingSpace < 0 && spaceAboveHeading) continue;
+                if (headingSpace > 0 && own.OpensHeading && (i > 0 || j > 0)) output.Add(new FlowLine(1, [], Keep.WithNext));
+                output.Add(Rescaled(own, figureScale));
             }
-            else result.Add(line);
+            if (taken != 1 || output.Count != 1 || !ReferenceEquals(output[0], line))
+                edits.Add(new RunEdit(segment.Offset + i, taken, [.. output], segment.Owner));
+            i += taken - 1;
         }
-        return result;
+    }
+
+    /// <summary>The line that stands at a collected line's place once its paragraph is set otherwise.</summary>
+    private static FlowLine AtPlaceOf(FlowLine line, Dictionary<int, List<FlowLine>> replaced) =>
+        line.Paragraph >= 0 && line.LineInParagraph == 0 && replaced.TryGetValue(line.Paragraph, out var other) ? other[0] : line;
+
+    private static FlowLine Rescaled(FlowLine line, double figureScale)
+    {
+        if (figureScale == 1) return line;
+        foreach (var (scale, smaller) in line.Smaller)
+            if (scale == figureScale) return smaller;
+        return line;
     }
 }
 
 /// <summary>Whose a flow line is: the article, and whether it is the article's column-wide opener.</summary>
 internal readonly record struct LineOwner(int Article, bool Opener);
 
-/// <summary>One length of a group: its parts with some paragraphs set a line shorter or longer, whose each line is,
-/// and what that costs. <see cref="Units"/> are what the planner reads of each column run.</summary>
-internal sealed class GroupVariant(int delta, ImmutableArray<FlowPart> parts, ImmutableArray<LineOwner[]> owners, double cost,
-    ImmutableArray<int> shorter, ImmutableArray<int> longer)
-{
-    private readonly FlowUnit[]?[] _units = new FlowUnit[]?[parts.Length];
-
-    public int Delta { get; } = delta;
-    public ImmutableArray<FlowPart> Parts { get; } = parts;
-    public double Cost { get; } = cost;
-    public ImmutableArray<int> Shorter { get; } = shorter;
-    public ImmutableArray<int> Longer { get; } = longer;
-
-    /// <summary>A blank line more (+1) or less (−1) above the group's headings.</summary>
-    public int HeadingSpace { get; init; }
-
-    /// <summary>The size of the group's figures in a column, as a share of the size asked for.</summary>
-    public double FigureScale { get; init; } = 1;
-
-    /// <summary>A blank line more (+1) around the group's figures and tables across the columns.</summary>
-    public int BandSpace { get; init; }
-
-    /// <summary>The group's floats (figures and tables across the columns) go to the foot of the page their reference
-    /// is on (the flow costs each one there), not where the reference is, one at a time.</summary>
-    public bool FloatsAtFoot { get; init; }
-
-    /// <summary>Whose each line (or row, or the band) of a part is.</summary>
-    public LineOwner[] Owners(int part) => owners[part];
-
-    public FlowUnit[] Units(int part) => _units[part] ??= FlowUnit.From(((ColumnLines)Parts[part]).Lines);
-
-    /// <summary>This length with lines of text added at the end of its last column run, or taken from the end of its
-    /// column runs, last first (a run keeps its first line): lines that are not there, only planned to see what a page
-    /// target needs of the editor (the copyfit).</summary>
-    public GroupVariant WithVirtualLines(int lines)
-    {
-        var copy = new GroupVariant(Delta, Parts, owners, Cost, Shorter, Longer)
-        {
-            HeadingSpace = HeadingSpace,
-            FigureScale = FigureScale,
-            BandSpace = BandSpace,
-            FloatsAtFoot = FloatsAtFoot,
-        };
-        var text = new FlowUnit(1, Keep.None, Blank: false, OpensParagraph: false, ClosesParagraph: false, NoteHeight: 0, HeadLines: 0,
-            Text: true);
-        for (int part = Parts.Length - 1; part >= 0 && lines != 0; part--)
-        {
-            if (Parts[part] is not ColumnLines) continue;
-            var units = Units(part).ToList();
-            if (lines > 0)
-            {
-                units.AddRange(Enumerable.Repeat(text, lines));
-                lines = 0;
-            }
-            // Taken by height (a figure or a table row is several grid lines), and with them the notes they call.
-            while (lines < 0 && units.Count > 1)
-            {
-                lines += units[^1].Lines;
-                units.RemoveAt(units.Count - 1);
-            }
-            copy._units[part] = [.. units];
-        }
-        return copy;
-    }
-}
+/// <summary>An article's own column run inside one of its group's runs: its lines as collected start at
+/// <paramref name="Offset"/> in part <paramref name="Part"/>.</summary>
+internal sealed record RunSegment(IReadOnlyList<FlowLine> Lines, int Part, int Offset, LineOwner Owner);

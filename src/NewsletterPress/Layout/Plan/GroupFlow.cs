@@ -32,6 +32,13 @@ internal sealed record FlowOutcome(int NewPages, int Line, int AddedToStartPage,
 /// </summary>
 internal sealed class GroupFlow(LayoutConfig config)
 {
+    /// <summary>The column run being flowed, kept from one run to the next (a planner flows one group at a time).</summary>
+    private readonly RunBuffer _run = new();
+
+    /// <summary>The collections of a flow's work state, and of the probe that sees where a run ends, kept from one flow
+    /// to the next: the planner flows thousands.</summary>
+    private readonly WorkStorage _storage = new(), _probeStorage = new();
+
     /// <summary>A region needs at least this many free lines (a paragraph's first two in each column); fewer are left empty.</summary>
     private const int SmallestRegion = 2;
 
@@ -49,7 +56,7 @@ internal sealed class GroupFlow(LayoutConfig config)
     /// wanted to continue).</returns>
     public FlowOutcome? Run(FlowGroup group, GroupVariant variant, int startLine, StartChoice choice, PlanRecorder? recorder)
     {
-        var work = new Work(config, recorder);
+        var work = new Work(config, recorder, _storage);
         work.Line = startLine;
         var opener = group.First.Opener!; // the group's first article never joins a run
         if (choice.Mode == StartMode.NewPage)
@@ -69,34 +76,32 @@ internal sealed class GroupFlow(LayoutConfig config)
         work.ArticleStarts(group.First.Index);
         work.Band(opener);
 
-        for (int p = 0; p < variant.Parts.Length; p++)
+        for (int p = 0; p < variant.Shape.Length; p++)
         {
-            var owners = variant.Owners(p);
-            switch (variant.Parts[p])
+            switch (variant.Shape[p])
             {
-                case ColumnLines run when FloatFollows(variant, p):
+                case ColumnLines when recorder is null && !FloatFollows(variant, p) && variant.Unchanged(p) is { } collected:
+                    FlowRun(work, null, collected.Units, collected.Owners, real: true, group.Columns);
+                    break;
+                case ColumnLines:
                     // Each float (a figure or a table across the columns) after this run that goes elsewhere: to the foot
                     // of the page its reference is on (when the planner chose that), or, as it will not fit where its
                     // text ends, to the top of the next page. The text after it goes on in the same columns, so that the
                     // columns read on across the float's place.
-                    List<FlowLine> lines = [.. run.Lines];
-                    List<FlowUnit> units = [.. variant.Units(p)];
-                    List<LineOwner> runOwners = [.. owners];
+                    _run.Clear(withLines: recorder is not null);
+                    variant.AppendRun(p, _run);
                     while (FloatFollows(variant, p))
                     {
-                        var figure = (SpanningBand)variant.Parts[p + 1];
-                        bool fits = FitsAfter(figure, EndOf(new ColumnLines(lines), [.. units], [.. runOwners], work.Line, group.Columns));
-                        if (!work.TakeFloat(figure.Band, units.Count - 1, fits, variant.FloatsAtFoot)) break;
-                        lines.AddRange(((ColumnLines)variant.Parts[p + 2]).Lines);
-                        units.AddRange(variant.Units(p + 2));
-                        runOwners.AddRange(variant.Owners(p + 2));
+                        var figure = (SpanningBand)variant.Shape[p + 1];
+                        bool fits = FitsAfter(figure, EndOf(_run, work.Line, group.Columns));
+                        if (!work.TakeFloat(figure.Band, _run.Units.Length - 1, fits, variant.FloatsAtFoot)) break;
+                        variant.AppendRun(p + 2, _run);
                         p += 2;
                     }
-                    FlowRun(work, new ColumnLines(lines), [.. units], [.. runOwners], group.Columns);
+                    FlowRun(work, _run.Lines, _run.Units, _run.Owners, _run.Real, group.Columns);
                     break;
-                case ColumnLines run: FlowRun(work, run, variant.Units(p), owners, group.Columns); break;
-                case SpanningBand spanning: PlaceSpanning(work, spanning, owners[0].Article); break;
-                case SpanningRows rows: PlaceRows(work, rows, owners[0].Article); break;
+                case SpanningBand spanning: PlaceSpanning(work, spanning, variant.Owner(p).Article); break;
+                case SpanningRows rows: PlaceRows(work, rows, variant.Owner(p).Article); break;
             }
         }
         if (work.HasFloating) work.NewPage(PageBreak.Full); // the floats still to place go at the top of a page
@@ -107,14 +112,14 @@ internal sealed class GroupFlow(LayoutConfig config)
 
     /// <summary>Part <paramref name="p"/> is a run followed by a float and another run, which the flow may join.</summary>
     private static bool FloatFollows(GroupVariant variant, int p) =>
-        p + 2 < variant.Parts.Length && variant.Parts[p] is ColumnLines && variant.Parts[p + 1] is SpanningBand
-        && variant.Parts[p + 2] is ColumnLines;
+        p + 2 < variant.Shape.Length && variant.Shape[p] is ColumnLines && variant.Shape[p + 1] is SpanningBand
+        && variant.Shape[p + 2] is ColumnLines;
 
     /// <summary>The line a run ends on, flowed from <paramref name="line"/> (planned, not placed).</summary>
-    private int EndOf(ColumnLines run, FlowUnit[] units, LineOwner[] owners, int line, int columns)
+    private int EndOf(RunBuffer run, int line, int columns)
     {
-        var probe = new Work(config, null) { Line = line };
-        FlowRun(probe, run, units, owners, columns);
+        var probe = new Work(config, null, _probeStorage) { Line = line };
+        FlowRun(probe, null, run.Units, run.Owners, run.Real, columns);
         return probe.Line;
     }
 
@@ -157,13 +162,15 @@ internal sealed class GroupFlow(LayoutConfig config)
         work.Cost += PlanCost.FigureMoved;
     }
 
-    private void FlowRun(Work work, ColumnLines run, FlowUnit[] units, LineOwner[] owners, int columns)
+    /// <param name="lines">The run's lines, to record the plan; null while planning, which reads only the units.</param>
+    /// <param name="real">Every unit is a line that is there (no line planned but not there, for the copyfit).</param>
+    private void FlowRun(Work work, IReadOnlyList<FlowLine>? lines, ReadOnlySpan<FlowUnit> units, ReadOnlySpan<LineOwner> owners,
+        bool real, int columns)
     {
         // A one-column article in a two-column grid sets its lines across the block: each is worth every column.
         int worth = columns == 1 ? config.Columns : 1;
         double width = columns == 1 ? config.BlockWidth : config.ColumnWidth;
         Span<int> cut = stackalloc int[columns + 1], trial = stackalloc int[columns + 1];
-        IReadOnlyList<FlowLine> lines = run.Lines;
         int start = 0;
         while (start < units.Length)
         {
@@ -199,20 +206,22 @@ internal sealed class GroupFlow(LayoutConfig config)
             }
             // A figure that would leave a hole at a column's foot moves on past the text that fills it (lever 3). Not in
             // the copyfit's runs, whose lines planned but not there have no place in the lines.
-            for (int tries = 0; tries < columns && units.Length == lines.Count; tries++)
+            for (int tries = 0; tries < columns && real; tries++)
             {
                 if (ColumnFloats.FillHole(units, region, cut, columns, config.Leading, work.FloatAfterLimit) is not { } order) break;
                 var moved = ColumnFloats.Reordered(units, order);
                 var better = Regions.Cut(moved, start, free, columns, config.Leading, trial);
                 bool fuller = better.End > region.End || (better.End == region.End && better.Height < region.Height) || better.Ink > region.Ink;
                 if (!fuller || better.BrokenRules > region.BrokenRules || better.Apart > region.Apart) break;
-                (units, lines, owners, region) = (moved, ColumnFloats.Reordered(lines, order), ColumnFloats.Reordered(owners, order), better);
+                units = moved;
+                owners = ColumnFloats.Reordered(owners, order);
+                (lines, region) = (Reordered(lines, order), better);
                 trial.CopyTo(cut);
                 work.Cost += PlanCost.FigureToColumnHead;
             }
             // A figure left inside a column (text above and below it) goes down to the column's foot, when the region
             // holds the same lines as well that way (lever 3).
-            for (int tries = 0; tries < columns && units.Length == lines.Count; tries++)
+            for (int tries = 0; tries < columns && real; tries++)
             {
                 if (ColumnFloats.ToColumnFoot(units, cut, columns, work.FloatAfterLimit) is not { } down) break;
                 var moved = ColumnFloats.Reordered(units, down);
@@ -220,7 +229,9 @@ internal sealed class GroupFlow(LayoutConfig config)
                 if (lower.End != region.End || lower.BrokenRules > region.BrokenRules || lower.Apart > region.Apart
                     || lower.Height > region.Height || !trial[1..].SequenceEqual(cut[1..]))
                     break;
-                (units, lines, owners, region) = (moved, ColumnFloats.Reordered(lines, down), ColumnFloats.Reordered(owners, down), lower);
+                units = moved;
+                owners = ColumnFloats.Reordered(owners, down);
+                (lines, region) = (Reordered(lines, down), lower);
                 work.Cost += PlanCost.FigureToColumnFoot;
             }
             work.Region(lines, units, owners, region, cut, width, worth);
@@ -228,6 +239,9 @@ internal sealed class GroupFlow(LayoutConfig config)
             if (start < units.Length) work.NewPage(region.Why == RegionEnd.ColumnBreak ? PageBreak.EditorAskedNewColumn : PageBreak.Full);
         }
     }
+
+    private static FlowLine[]? Reordered(IReadOnlyList<FlowLine>? lines, int[] order) =>
+        lines is null ? null : ColumnFloats.Reordered<FlowLine>([.. lines], order);
 
     /// <summary>Rows across the text block from the cursor on, page after page, with a blank line above and below; a
     /// row never ends a page if it must keep with the next, and a row that starts a page brings its
@@ -256,13 +270,14 @@ internal sealed class GroupFlow(LayoutConfig config)
 
     /// <summary>The flow's explicit state while one group is placed: the cursor, the content on the current page,
     /// each article's lines on each page, and the cost so far.</summary>
-    private sealed class Work(LayoutConfig config, PlanRecorder? recorder)
+    private sealed class Work(LayoutConfig config, PlanRecorder? recorder, WorkStorage storage)
     {
         private readonly int _total = config.LinesPerPage * config.Columns;
+        private readonly WorkStorage _storage = storage.Cleared();
         /// <summary>Each article's lines on each page it has been on, in page order.</summary>
-        private readonly Dictionary<int, List<int>> _pieces = [];
+        private readonly Dictionary<int, List<int>> _pieces = storage.Pieces;
         /// <summary>Each article's lines on the current page; an article whose opener is on the page has an entry.</summary>
-        private readonly Dictionary<int, int> _onPage = [];
+        private readonly Dictionary<int, int> _onPage = storage.OnPage;
 
         /// <summary>The first free grid line on the current page.</summary>
         public int Line;
@@ -275,7 +290,7 @@ internal sealed class GroupFlow(LayoutConfig config)
         public double Cost;
         /// <summary>Floats across the columns that did not fit where they are referenced: they head the next page, in
         /// their order.</summary>
-        private readonly List<Band> _floating = [];
+        private readonly List<Band> _floating = storage.Floating;
         /// <summary>The article whose rows or band is being placed.</summary>
         public int Article;
         private Band? _floatAfter;
@@ -318,7 +333,15 @@ internal sealed class GroupFlow(LayoutConfig config)
         public bool HasFloating => _floating.Count > 0;
 
         /// <summary>Grid lines the floats waiting for the next page's head take there.</summary>
-        public int FloatingLines => _floating.Sum(band => band.Lines);
+        public int FloatingLines
+        {
+            get
+            {
+                int lines = 0;
+                foreach (var band in _floating) lines += band.Lines;
+                return lines;
+            }
+        }
 
         /// <summary>A float across the columns goes to the top of the next page.</summary>
         public void Float(Band band) => _floating.Add(band);
@@ -379,7 +402,7 @@ internal sealed class GroupFlow(LayoutConfig config)
         {
             foreach (var (article, lines) in _onPage)
             {
-                if (!_pieces.TryGetValue(article, out var pieces)) _pieces[article] = pieces = [];
+                if (!_pieces.TryGetValue(article, out var pieces)) _pieces[article] = pieces = _storage.NewPieces();
                 pieces.Add(lines);
                 recorder?.Piece(article, lines);
             }
@@ -414,11 +437,15 @@ internal sealed class GroupFlow(LayoutConfig config)
 
         public void Skip(int lines) => Line = Math.Min(config.LinesPerPage, Line + (Line == 0 ? 0 : lines));
 
-        public void Region(IReadOnlyList<FlowLine> lines, ReadOnlySpan<FlowUnit> units, LineOwner[] owners, Region region,
+        /// <param name="lines">The run's lines, when the plan is recorded.</param>
+        public void Region(IReadOnlyList<FlowLine>? lines, ReadOnlySpan<FlowUnit> units, ReadOnlySpan<LineOwner> owners, Region region,
             ReadOnlySpan<int> cut, double width, int worth)
         {
-            recorder?.Place(new RegionPlacement(lines, Line, region.Capacity, [.. cut], width, region.Why, region.SpaceBefore));
-            recorder?.Region(region, lines, owners, cut);
+            if (recorder is not null)
+            {
+                recorder.Place(new RegionPlacement(lines!, Line, region.Capacity, [.. cut], width, region.Why, region.SpaceBefore));
+                recorder.Region(region, lines!, units, owners, cut);
+            }
             (_underBand, _thinRegionUnderBand) = (false, _underBand && region.Height < ThinnestRegionBetweenBands);
             Add(region.Ink * worth);
             Line += region.Height;
@@ -470,5 +497,30 @@ internal sealed class GroupFlow(LayoutConfig config)
             Filled += columnLines;
             recorder?.AddFill(columnLines);
         }
+    }
+
+    /// <summary>The collections a <see cref="Work"/> fills, emptied for each flow and kept, with the lists of pieces it
+    /// made, for the next. Emptied, a dictionary lists its entries in the order they are added again, as a new one does.</summary>
+    private sealed class WorkStorage
+    {
+        public Dictionary<int, List<int>> Pieces { get; } = [];
+        public Dictionary<int, int> OnPage { get; } = [];
+        public List<Band> Floating { get; } = [];
+        private readonly Stack<List<int>> _spare = [];
+
+        public WorkStorage Cleared()
+        {
+            foreach (var pieces in Pieces.Values)
+            {
+                pieces.Clear();
+                _spare.Push(pieces);
+            }
+            Pieces.Clear();
+            OnPage.Clear();
+            Floating.Clear();
+            return this;
+        }
+
+        public List<int> NewPieces() => _spare.TryPop(out var pieces) ? pieces : [];
     }
 }

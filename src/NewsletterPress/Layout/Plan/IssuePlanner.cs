@@ -71,7 +71,7 @@ internal sealed class IssuePlanner(LayoutConfig config)
     {
         var states = new List<Node> { Cover(issue) };
         var groups = new Dictionary<int, FlowGroup>();
-        var outcomes = new Dictionary<(int Line, StartChoice Choice, GroupVariant Variant, int Virtual), FlowOutcome?>();
+        var outcomes = new Outcomes(copyfit);
         for (int a = 0; a < issue.Articles.Length; a++)
         {
             var article = issue.Articles[a];
@@ -88,13 +88,12 @@ internal sealed class IssuePlanner(LayoutConfig config)
             {
                 foreach (var choice in Choices(group, state))
                     foreach (var (start, boxBefore) in BoxBeforeOrNot(issue, state, choice, issue.Articles.Length - a))
-                        foreach (var reached in Place(group, state, start, choice, boxBefore, copyfit, outcomes))
+                        foreach (var reached in Place(group, state, start, choice, boxBefore, outcomes))
                             Keep(reached);
                 // Run in under the last line of the article before, in its column run: its group is placed again, from
                 // where it started, with this article joined.
                 if (article.MayRunIn && state.Decision is { } before && state.Start is { } beforeStart)
-                    foreach (var reached in Place(before.Group.RunIn(group), state.Previous!, beforeStart, before.Choice, before.BoxBefore,
-                                 copyfit, outcomes))
+                    foreach (var reached in Place(before.Group.RunIn(group), state.Previous!, beforeStart, before.Choice, before.BoxBefore, outcomes))
                         Keep(reached with { Cost = reached.Cost + PlanCost.RunIn });
             }
             // The cheapest states on each page count: a state that is dearer now but a page shorter (or longer) may be
@@ -116,17 +115,36 @@ internal sealed class IssuePlanner(LayoutConfig config)
     }
 
     /// <summary>The states a group reaches from a state, one per length it may take.</summary>
-    private IEnumerable<Node> Place(FlowGroup group, Node from, Node start, StartChoice choice, bool boxBefore, bool copyfit,
-        Dictionary<(int Line, StartChoice Choice, GroupVariant Variant, int Virtual), FlowOutcome?> outcomes)
+    private IEnumerable<Node> Place(FlowGroup group, Node from, Node start, StartChoice choice, bool boxBefore, Outcomes outcomes)
     {
-        foreach (var (variant, lines) in Lengths(group, copyfit))
+        var (lengths, flowed) = outcomes.Of(group, start.Line, choice);
+        for (int i = 0; i < lengths.Count; i++)
         {
-            // The flow of a group from a line does not depend on the page or on what else is on it: shared by states.
-            var key = (start.Line, choice, variant, lines);
-            if (!outcomes.TryGetValue(key, out var outcome))
-                outcomes[key] = outcome = _flow.Run(group, lines == 0 ? variant : variant.WithVirtualLines(lines), start.Line, choice, null);
-            if (outcome is not null)
+            var (variant, lines) = lengths[i];
+            var outcome = flowed[i] ??= _flow.Run(group, lines == 0 ? variant : variant.WithVirtualLines(lines), start.Line, choice, null)
+                                        ?? Impossible;
+            if (!ReferenceEquals(outcome, Impossible))
                 yield return Advance(from, start, new Decision(group, choice, variant, lines, boxBefore), outcome);
+        }
+    }
+
+    /// <summary>A flow that cannot be (an opener that does not fit where the planner wanted to continue).</summary>
+    private static readonly FlowOutcome Impossible = new(0, 0, 0, PageBreak.Full, 0, double.PositiveInfinity);
+
+    /// <summary>The lengths of each group, listed once, and what flowing each from a line with a start choice gives, in
+    /// their order: the flow of a group from a line does not depend on the page or on what else is on it, so the states
+    /// share it, and a state looks its group's outcomes up once, not once per length.</summary>
+    private sealed class Outcomes(bool copyfit)
+    {
+        private readonly Dictionary<FlowGroup, List<(GroupVariant Variant, int VirtualLines)>> _lengths = [];
+        private readonly Dictionary<(FlowGroup Group, int Line, StartChoice Choice), FlowOutcome?[]> _flowed = [];
+
+        /// <returns>The group's lengths, and their outcomes (null: not flowed yet; <see cref="Impossible"/>).</returns>
+        public (List<(GroupVariant Variant, int VirtualLines)> Lengths, FlowOutcome?[] Flowed) Of(FlowGroup group, int line, StartChoice choice)
+        {
+            if (!_lengths.TryGetValue(group, out var lengths)) _lengths[group] = lengths = [.. IssuePlanner.Lengths(group, copyfit)];
+            if (!_flowed.TryGetValue((group, line, choice), out var flowed)) _flowed[(group, line, choice)] = flowed = new FlowOutcome?[lengths.Count];
+            return (lengths, flowed);
         }
     }
 

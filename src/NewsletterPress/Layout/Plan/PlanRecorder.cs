@@ -44,22 +44,23 @@ internal sealed class PlanRecorder(LayoutConfig config)
     public void AddFill(int columnLines) => _filled += columnLines;
 
     /// <summary>A region was placed: its anchors are on this page; note the rules it had to break.</summary>
-    public void Region(Region region, IReadOnlyList<FlowLine> lines, LineOwner[] owners, ReadOnlySpan<int> cut)
+    public void Region(Region region, IReadOnlyList<FlowLine> lines, ReadOnlySpan<FlowUnit> units, ReadOnlySpan<LineOwner> owners,
+        ReadOnlySpan<int> cut)
     {
-        int ArticleAt(int i) => owners[Math.Min(i, owners.Length - 1)].Article;
         for (int i = region.Start; i < region.End; i++)
         {
             NoteAnchors(lines[i].Fragments);
             foreach (var note in lines[i].Notes) NoteAnchors(note.Fragments);
         }
-        var units = FlowUnit.From(lines);
         foreach (var at in cut[1..])
             if (ColumnFill.BreaksARule(units, at, region.BlocksSplit))
-                Defects.Add(new PlanDefect(DefectKind.KeepBroken, Page, ArticleAt(at), 0, Excerpt(lines[Math.Min(at, lines.Count - 1)])));
+                Defects.Add(new PlanDefect(DefectKind.KeepBroken, Page, ArticleAt(owners, at), 0, Excerpt(lines[Math.Min(at, lines.Count - 1)])));
         if (region.Apart > 0)
-            Defects.Add(new PlanDefect(DefectKind.Unbalanced, Page, ArticleAt(region.End - 1), region.Apart + 1, Excerpt(lines[region.End - 1])));
-        _article = ArticleAt(region.End - 1);
+            Defects.Add(new PlanDefect(DefectKind.Unbalanced, Page, ArticleAt(owners, region.End - 1), region.Apart + 1, Excerpt(lines[region.End - 1])));
+        _article = ArticleAt(owners, region.End - 1);
     }
+
+    private static int ArticleAt(ReadOnlySpan<LineOwner> owners, int i) => owners[Math.Min(i, owners.Length - 1)].Article;
 
     public void Piece(int article, int lines) => Pieces.Add(new ArticlePiece(article, Page, lines));
 

@@ -42,16 +42,14 @@ internal static class Regions
         bool blocksMaySplit = false;
         if (last)
         {
-            capacity = Balanced(units, start, end, free, columns, leading, blocksMaySplit: false);
-            end = Distribute(units, start, capacity, columns, leading, cut);
+            (capacity, end) = Balanced(units, start, end, free, columns, leading, blocksMaySplit: false, cut);
             // A block kept together (an address) that leaves the columns more than a line apart gives way, as a
             // paragraph would, if that balances them.
             if (columns > 1 && InkApart(units, cut, capacity, leading, columns) > 1)
             {
-                int split = Balanced(units, start, end, free, columns, leading, blocksMaySplit: true);
                 Span<int> trial = stackalloc int[columns + 1];
-                if (Distribute(units, start, split, columns, leading, trial, blocksMaySplit: true) == end
-                    && InkApart(units, trial, split, leading, columns) <= 1)
+                var (split, reached) = Balanced(units, start, end, free, columns, leading, blocksMaySplit: true, trial);
+                if (reached == end && InkApart(units, trial, split, leading, columns) <= 1)
                 {
                     (capacity, blocksMaySplit) = (split, true);
                     trial.CopyTo(cut);
@@ -99,17 +97,19 @@ internal static class Regions
     }
 
     /// <summary>The smallest column height that holds units [start, end) without a widow, an orphan or a heading
-    /// at a column foot (or, if none does, the whole free height).</summary>
-    private static int Balanced(ReadOnlySpan<FlowUnit> units, int start, int end, int free, int columns, double leading, bool blocksMaySplit)
+    /// at a column foot (or, if none does, the whole free height); <paramref name="cut"/> gets its columns, and
+    /// <c>End</c> is where they stop (each height tried is distributed once).</summary>
+    private static (int Capacity, int End) Balanced(ReadOnlySpan<FlowUnit> units, int start, int end, int free, int columns, double leading,
+        bool blocksMaySplit, Span<int> cut)
     {
-        Span<int> trial = stackalloc int[columns + 1];
         for (int c = (TotalLines(units, start, end) + columns - 1) / columns; c < free; c++)
         {
-            if (Distribute(units, start, c, columns, leading, trial, blocksMaySplit) < end) continue;
-            if (AnyRuleBroken(units, trial[1..columns], blocksMaySplit)) continue;
-            return c;
+            int reached = Distribute(units, start, c, columns, leading, cut, blocksMaySplit);
+            if (reached < end) continue;
+            if (AnyRuleBroken(units, cut[1..columns], blocksMaySplit)) continue;
+            return (c, reached);
         }
-        return free;
+        return (free, Distribute(units, start, free, columns, leading, cut, blocksMaySplit));
     }
 
     private static int InkApart(ReadOnlySpan<FlowUnit> units, ReadOnlySpan<int> cut, int capacity, double leading, int columns)
