@@ -125,7 +125,7 @@ public static class SiteBuild
             }).ToImmutableArray();
             var record = new SiteVolume(name, issue.Newsletter, issue.Volume, issue.Date, issue.Publisher, issue.Language, issue.Contents.Title,
                 articles, [.. Downloads.Zip(build.Outputs).Select(d => new SiteDownload(ProfileName(d.First), Path.GetFileName(d.Second), new FileInfo(d.Second).Length))],
-                build.Document.Pages.Length, hash);
+                build.Document.Pages.Length, hash, issue.Style.Accent.ScreenHex);
 
             var shell = new PageShell(site, issue.Newsletter, issue.Language);
             SiteFiles.Write(Path.Combine(work, "index.html"), VolumePages.VolumePage(shell, record, issue.Donation));
@@ -158,7 +158,7 @@ public static class SiteBuild
     {
         var newest = newestFirst[0];
         var shell = new PageShell(site, newest.Newsletter, newest.Language);
-        SiteFiles.Write(Path.Combine(outFolder, "site.css"), SiteStyle.Css());
+        SiteFiles.Write(Path.Combine(outFolder, "site.css"), SiteStyle.Css(newest.Accent ?? Manifest.Style.Default.Accent.ScreenHex));
         SiteFiles.Write(Path.Combine(outFolder, "index.html"), ArchivePages.Index(shell, newestFirst));
         SiteFiles.Write(Addresses.FileOf(outFolder, "search/"), ArchivePages.Search(shell));
         var authorsFolder = Path.Combine(outFolder, "authors");

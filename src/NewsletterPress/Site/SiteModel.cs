@@ -10,8 +10,11 @@ namespace NewsletterPress.Site;
 /// <param name="Name">The volume's folder under issues/ ("vol-11"): its address on the site, /vol-11/.</param>
 /// <param name="SourceHash">The SHA-256 of the volume's sources and the tool's version: the key of the cache.</param>
 /// <param name="Pages">The page count of the PDF.</param>
+/// <param name="Accent">The volume's accent colour for screens ("#00598f", from style.accent); null in a record cached
+/// before it was kept, which the site reads as the default accent.</param>
 public sealed record SiteVolume(string Name, string Newsletter, int Number, DateOnly Date, string Publisher, string Language,
-    string ContentsTitle, ImmutableArray<SiteArticle> Articles, ImmutableArray<SiteDownload> Downloads, int Pages, string SourceHash)
+    string ContentsTitle, ImmutableArray<SiteArticle> Articles, ImmutableArray<SiteDownload> Downloads, int Pages, string SourceHash,
+    string? Accent = null)
 {
     /// <summary>"Civil Society Forum Vol.11", as the PDF's title.</summary>
     public string Title => $"{Newsletter} Vol.{Number}";

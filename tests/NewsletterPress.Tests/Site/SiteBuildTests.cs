@@ -113,6 +113,33 @@ public sealed partial class SiteBuildTests(ArchiveSite site)
     }
 
     [Fact]
+    public void The_stylesheet_takes_the_newest_volumes_accent_colour()
+    {
+        // The three volumes keep the default style: the site is in the newsletter's default accent.
+        Assert.Contains("--accent: #00598f;", File.ReadAllText(Path.Combine(site.Folder, "site.css")));
+
+        using var copy = new TempCopy(site.Root);
+        var root = copy.Path;
+        var siteFolder = Path.Combine(root, "site");
+        var newest = Path.Combine(root, "issues", "vol-13", "issue.yaml");
+        File.AppendAllText(newest, "style:\n  accent: { cmyk: [0, 85, 70, 10], rgb: \"#b0283a\" }\n");
+        var run = Cli.Run(root, "site", root, "--out", siteFolder, "--no-search");
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        var css = File.ReadAllText(Path.Combine(siteFolder, "site.css"));
+        Assert.Contains("--accent: #b0283a;", css);
+        Assert.DoesNotContain("#00598f", css);
+        Assert.Contains("var(--accent)", css);
+    }
+
+    [Theory]
+    [InlineData(1.00, 0.40, 0, 0.20, null, "#007acc")] // cmyk only: (1 − C)(1 − K) and so on, in bytes
+    [InlineData(0, 0, 0, 1, null, "#000000")]
+    [InlineData(1.00, 0.40, 0, 0.20, "#00598f", "#00598f")] // the RGB alternate wins
+    public void An_accent_is_shown_on_screens_in_its_RGB_alternate_or_else_converted_from_CMYK(
+        double c, double m, double y, double k, string? rgb, string expected) =>
+        Assert.Equal(expected, new NewsletterPress.Shared.Ink(c, m, y, k, rgb).ScreenHex);
+
+    [Fact]
     public void Author_pages_list_each_authors_articles_across_volumes()
     {
         var huang = site.Page("authors/prof-huang-haoming/");
