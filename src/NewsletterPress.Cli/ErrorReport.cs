@@ -59,11 +59,8 @@ public static class ErrorReport
         text.Append($"{gutter} |\n{number} | {shown}\n{gutter} | {new string(' ', Width(before))}{new string('^', Math.Max(1, Width(span)))}\n");
     }
 
-    /// <summary>The columns a terminal gives the text: two for East Asian wide and full-width characters.</summary>
-    private static int Width(string text) => text.EnumerateRunes().Sum(r => r.Value switch
-    {
-        >= 0x1100 and <= 0x115F or >= 0x2E80 and <= 0xA4CF or >= 0xAC00 and <= 0xD7A3 or >= 0xF900 and <= 0xFAFF
-            or >= 0xFE30 and <= 0xFE4F or >= 0xFF00 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFD => 2,
-        _ => 1,
-    });
+    /// <summary>The columns a terminal gives the text, by Unicode's East Asian Width and emoji presentation (Wcwidth, the
+    /// table terminals follow): two for wide and full-width characters and emoji, none for combining marks. A hand-made
+    /// table of the CJK ranges had emoji one column wide, and a caret after one stood a column short.</summary>
+    private static int Width(string text) => text.EnumerateRunes().Sum(r => Math.Max(0, Wcwidth.UnicodeCalculator.GetWidth(r)));
 }

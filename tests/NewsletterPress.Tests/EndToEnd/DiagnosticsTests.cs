@@ -103,6 +103,8 @@ public class DiagnosticsTests
             .Select(m => $"{m.Groups[1]}:{m.Groups[2]} {m.Groups[3]}").ToList();
         Assert.Equal(["5:3 U+13000", "7:6 U+1F600", "11:7 U+13001", "13:3 U+13000", "13:6 U+1F600"], errors);
         Assert.Contains("5 | 古代\U00013000文字。\n  |     ^\n", r.StdErr);
+        // After an emoji, which a terminal shows two columns wide, the caret stays under its character.
+        Assert.Contains("13 | また\U00013000と\U0001F600。\n   |        ^^\n", r.StdErr);
         Assert.Contains("add a font that has it to style.fonts or replace the character", r.StdErr);
     }
 
