@@ -61,6 +61,28 @@ public sealed class PlannerTests : IDisposable
     }
 
     [Fact]
+    public void Figures_in_a_column_set_smaller_cost_in_proportion_to_how_much_smaller()
+    {
+        using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"),
+            ("a.md", Japanese(4) + "\n![図の説明](../images/chart.png)\n\n![二枚目](../images/chart.png)\n"));
+        Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
+        NewsletterPress.Tests.Pdf.TestImages.Png(Path.Combine(folder.Path, "images", "chart.png"), 800, 600, SkiaSharp.SKColors.SteelBlue);
+        var group = new FlowGroup([new GroupMember(Collect(folder.Path), JoinMode.None)], Config.Leading);
+        Assert.NotEmpty(group.FigureScales); // the two figures in a column offer smaller sizes
+        int variants = 0;
+        foreach (var scale in group.FigureScales)
+        {
+            var smaller = group.Variant(0, figureScale: scale);
+            if (smaller is null) continue;
+            variants++;
+            // Both figures are set at that size, each charged for the part of a whole size it lost; nothing else changed.
+            Assert.Equal(2 * (1 - scale) * PlanCost.FigureSmaller, smaller.Cost, 6);
+        }
+        Assert.True(variants > 0, "no length with the figures set smaller");
+        Assert.Equal(0, group.Base.Cost);
+    }
+
+    [Fact]
     public void Every_other_setting_keeps_to_the_bar_justified_to_the_measure_with_characters_spread_at_most_an_eighth_em()
     {
         using var folder = new IssueFolder(IssueFolder.Manifest("ja", "a.md"), ("a.md", Japanese(20)));

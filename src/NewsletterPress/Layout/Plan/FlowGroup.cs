@@ -232,13 +232,13 @@ internal sealed class FlowGroup
             foreach (var p in longer) AddParagraphEdit(edits, p, +1, replaced[p]);
             foreach (var list in edits) list?.Sort((a, b) => a.At.CompareTo(b.At));
         }
+        // The figures set smaller: those of the group's own runs that offer the size (the edits' lines are their
+        // smaller versions, which offer no sizes, so counting the edited runs would find none and charge nothing).
         int figures = 0;
-        for (int p = 0; p < parts.Length; p++)
-        {
-            if (parts[p] is not ColumnLines) continue;
-            figures += Count(_runs[p].Lines, figureScale);
-            foreach (var edit in edits[p] ?? []) figures += Count(edit.Lines, figureScale) - Count(_runs[p].Lines.AsSpan(edit.At, edit.Removed), figureScale);
-        }
+        if (figureScale != 1)
+            for (int p = 0; p < parts.Length; p++)
+                if (parts[p] is ColumnLines)
+                    figures += Count(_runs[p].Lines, figureScale);
         int bands = bandSpace == 0 ? 0 : parts.Count(IsSpacedBand);
         var variant = new GroupVariant(delta, parts, _runs, [.. edits.Select(e => e is null ? [] : e.ToImmutableArray())], shorter, longer)
         {
