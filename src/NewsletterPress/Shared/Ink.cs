@@ -9,8 +9,8 @@ public sealed record Ink(double C, double M, double Y, double K, string? RgbHex 
     public static readonly Ink Black = new(0, 0, 0, 1);
     public bool IsPureBlack => C == 0 && M == 0 && Y == 0 && K == 1;
 
-    /// <summary>"#rrggbb" for screens (the website's stylesheet): the RGB alternate when one is given, else CMYK by the
-    /// plain conversion the proof renderer uses too.</summary>
+    /// <summary>"#rrggbb" for screens (the website's stylesheet, the proof's PNGs): the RGB alternate when one is given,
+    /// else CMYK by the plain conversion.</summary>
     public string ScreenHex
     {
         get

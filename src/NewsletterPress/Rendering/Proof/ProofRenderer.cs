@@ -150,13 +150,9 @@ public sealed class ProofRenderer(double dpi = 100) : IDisposable
     private static SKPaint Stroke(Ink ink, double width) =>
         new() { Color = Colour(ink), StrokeWidth = (float)width, Style = SKPaintStyle.Stroke, IsAntialias = true };
 
-    /// <summary>The screen colour of an ink: its RGB alternate, else a plain CMYK → RGB conversion.</summary>
-    internal static SKColor Colour(Ink ink)
-    {
-        if (ink.RgbHex is { Length: 7 } hex && SKColor.TryParse(hex, out var rgb)) return rgb;
-        byte Channel(double colourant) => (byte)Math.Round(255 * (1 - colourant) * (1 - ink.K));
-        return new SKColor(Channel(ink.C), Channel(ink.M), Channel(ink.Y));
-    }
+    /// <summary>The screen colour of an ink (<see cref="Ink.ScreenHex"/>: its RGB alternate, else a plain CMYK → RGB
+    /// conversion).</summary>
+    internal static SKColor Colour(Ink ink) => SKColor.Parse(ink.ScreenHex);
 
     public void Dispose()
     {
